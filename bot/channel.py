@@ -1,0 +1,33 @@
+"""The seam every messenger backend fills: turn stored updates into events, replies into calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from handlers.events import Incoming
+from handlers.replies import Edit, Say
+
+
+@dataclass(frozen=True)
+class DeliveryFailure(Exception):
+    """A reply did not reach the messenger; `permanent` means trying again cannot help."""
+
+    reason: str
+    permanent: bool = False
+    retry_after: float | None = None
+
+
+class Channel(Protocol):
+    """What the pipeline needs from a messenger backend."""
+
+    name: str
+
+    def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
+        """The event inside a stored update, or None for updates the bot ignores."""
+
+    async def deliver(self, chat_ref: str, reply: Say | Edit) -> None:
+        """Send or edit one message; raises DeliveryFailure."""
+
+    async def answer_button(self, callback_ref: str, text: str | None) -> None:
+        """Stop the pressed button's spinner, with an optional short notice."""

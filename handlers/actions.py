@@ -1,0 +1,41 @@
+"""What a button carries: short, versioned strings, so stale and forged presses are caught."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORM = "f"
+JOIN = "j"
+MENU = "m"
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A decoded button: its scope, the draft version it belongs to, and the action."""
+
+    scope: str
+    version: int | None
+    action: str
+
+
+def versioned(scope: str, version: int, action: str) -> str:
+    """A button bound to one step of a draft (pressing it later is stale)."""
+    return f"{scope}{version}:{action}"
+
+
+def menu(action: str) -> str:
+    """A menu button, valid at any time."""
+    return f"{MENU}:{action}"
+
+
+def decode(data: str) -> Pressed | None:
+    """The button behind `data`, or None when it is not one the bot made."""
+    head, sep, action = data.partition(":")
+    if not sep or not action or not head:
+        return None
+    scope, number = head[0], head[1:]
+    if scope == MENU and not number:
+        return Pressed(MENU, None, action)
+    if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
+        return Pressed(scope, int(number), action)
+    return None

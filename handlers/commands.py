@@ -1,0 +1,18 @@
+"""The slash commands the bot answers, with their catalogue descriptions."""
+
+from __future__ import annotations
+
+START = "start"
+CANCEL = "huy"
+MY_REPORTS = "baocaocuatoi"
+MENU = "menu"
+HELP = "trogiup"
+
+# Shown in Telegram's command menu, in this order.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    (MENU, "command-menu"),
+    (MY_REPORTS, "command-my-reports"),
+    (CANCEL, "command-cancel"),
+    (HELP, "command-help"),
+    (START, "command-start"),
+)

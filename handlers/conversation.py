@@ -1,0 +1,113 @@
+"""The conversation: one update in, its replies out; decides who is talking and what they do."""
+
+from __future__ import annotations
+
+from handlers import actions, commands
+from handlers.joining import already_member, continue_join, join_draft, start_with_code
+from handlers.menu import MY_REPORTS, main_menu
+from handlers.my_reports import my_reports
+from handlers.replies import Reply, Say, Toast
+from handlers.report_flow import answer_form, form_of, resume_form, start_form
+from handlers.turn import Turn
+from storage.drafts import discard_draft, draft_of
+from storage.members import member_by_telegram_id
+from storage.models import Draft, Member
+
+
+async def handle(turn: Turn) -> list[Reply]:
+    """Everything the bot answers to one update."""
+    incoming = turn.incoming
+    if not incoming.is_private:
+        return []  # group chats are for team news; nobody files a report there
+    if incoming.command == commands.CANCEL:
+        return await _cancel(turn)
+    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    if member is None:
+        return await _stranger(turn)
+    if incoming.command == commands.START and incoming.command_args:
+        return already_member(turn, member)
+    return await _member(turn, member)
+
+
+async def _stranger(turn: Turn) -> list[Reply]:
+    """Someone who has not joined: an invite code, a joining step, or how to get an invite."""
+    incoming = turn.incoming
+    if incoming.command == commands.START and incoming.command_args:
+        return await start_with_code(turn, incoming.command_args.strip())
+    draft = await join_draft(turn)
+    if draft is not None and incoming.command is None:
+        stale = _stale_press(turn, draft, actions.JOIN)
+        return stale if stale is not None else await continue_join(turn, draft)
+    return [Say(text=turn.texts("need-invite"))]
+
+
+async def _member(turn: Turn, member: Member) -> list[Reply]:
+    incoming = turn.incoming
+    if incoming.command == commands.MY_REPORTS:
+        return await my_reports(turn, member)
+    if incoming.command == commands.HELP:
+        return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
+    draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
+    form = form_of(turn, draft) if draft is not None else None
+    if incoming.button is not None:
+        return await _pressed(turn, member, draft)
+    if draft is not None and form is not None:
+        if incoming.command is not None:
+            return resume_form(turn, form, draft)
+        return await answer_form(turn, member, form, draft, None)
+    if incoming.command == commands.START:
+        return [
+            main_menu(turn.texts, turn.forms, turn.texts("welcome-back", name=member.full_name))
+        ]
+    return [main_menu(turn.texts, turn.forms)]
+
+
+async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Reply]:
+    """A button: a menu choice, or a step of the form in progress (checked for staleness)."""
+    pressed = actions.decode(turn.incoming.button or "")
+    if pressed is None:
+        return [Toast(text=turn.texts("forged-button"))]
+    form = form_of(turn, draft) if draft is not None else None
+    if pressed.scope == actions.MENU:
+        if draft is not None and form is not None:
+            return resume_form(turn, form, draft)
+        if pressed.action == MY_REPORTS:
+            return await my_reports(turn, member)
+        if pressed.action in turn.forms:
+            return await start_form(turn, pressed.action)
+        return [Toast(text=turn.texts("forged-button"))]
+    if draft is None or form is None:
+        return [Toast(text=turn.texts("stale-button"))]
+    stale = _stale_press(turn, draft, actions.FORM)
+    if stale is not None:
+        return stale
+    if pressed.action == "cancel":
+        return await _cancel(turn)
+    return await answer_form(turn, member, form, draft, pressed.action)
+
+
+def _stale_press(turn: Turn, draft: Draft, scope: str) -> list[Reply] | None:
+    """A toast when a pressed button belongs to an earlier step; None when it is current."""
+    if turn.incoming.button is None:
+        return None
+    pressed = actions.decode(turn.incoming.button)
+    if pressed is None:
+        return [Toast(text=turn.texts("forged-button"))]
+    if pressed.scope != scope or pressed.version != draft.version:
+        return [Toast(text=turn.texts("stale-button"))]
+    return None
+
+
+async def _cancel(turn: Turn) -> list[Reply]:
+    """`/huy` or the Huỷ button: drop what is in progress, keep everything already sent."""
+    incoming = turn.incoming
+    draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
+    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    if draft is None:
+        if member is None:
+            return [Say(text=turn.texts("need-invite"))]
+        return [main_menu(turn.texts, turn.forms, turn.texts("nothing-to-cancel"))]
+    await discard_draft(turn.session, incoming.channel, incoming.user_ref)
+    if member is None:
+        return [Say(text=turn.texts("join-declined"), remove_keyboard=True)]
+    return [main_menu(turn.texts, turn.forms, turn.texts("cancelled"))]

@@ -1,0 +1,48 @@
+"""What a person did, as the conversation sees it: no messenger types beyond this point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A phone number shared from the messenger's contact button."""
+
+    phone_number: str
+    user_ref: str | None
+
+
+@dataclass(frozen=True)
+class Location:
+    """A point shared from the phone."""
+
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a person sent or pressed, already stored in the inbox as `update_ref`."""
+
+    channel: str
+    update_ref: int
+    chat_ref: str
+    user_ref: str
+    user_name: str
+    text: str | None = None
+    command: str | None = None
+    command_args: str = ""
+    button: str | None = None
+    button_message_id: int | None = None
+    button_label: str | None = None
+    button_message_html: str | None = None
+    callback_ref: str | None = None
+    photos: tuple[str, ...] = field(default_factory=tuple)
+    contact: Contact | None = None
+    location: Location | None = None
+
+    @property
+    def is_private(self) -> bool:
+        """A one-to-one chat with the bot (groups come later)."""
+        return self.chat_ref == self.user_ref

@@ -1,0 +1,118 @@
+"""Filling a report form in a draft, and saving the report when the member confirms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from handlers.events import Incoming
+from handlers.forms import engine
+from handlers.forms.screens import ScreenPainter
+from handlers.forms.spec import FormSpec
+from handlers.menu import main_menu
+from handlers.replies import Edit, Reply
+from handlers.turn import Turn
+from storage.drafts import discard_draft, move_draft, start_draft
+from storage.models import Draft, Member
+from storage.reports import add_report, count_team_reports
+
+FLOW_PREFIX = "form:"
+
+
+def form_of(turn: Turn, draft: Draft) -> FormSpec | None:
+    """The form a draft is filling, if the draft is a form still declared."""
+    if not draft.flow.startswith(FLOW_PREFIX):
+        return None
+    return turn.forms.get(draft.flow.removeprefix(FLOW_PREFIX))
+
+
+async def start_form(turn: Turn, kind: str) -> list[Reply]:
+    """Open a new draft of form `kind` at its first question."""
+    form = turn.forms[kind]
+    state, screen = engine.begin(form)
+    draft = await start_draft(
+        turn.session,
+        turn.incoming.channel,
+        turn.incoming.user_ref,
+        FLOW_PREFIX + kind,
+        state.step,
+        state.to_data(),
+    )
+    return [_painter(turn, form, draft).paint(screen)]
+
+
+def resume_form(turn: Turn, form: FormSpec, draft: Draft) -> list[Reply]:
+    """Show again where the member is, with a note that a report is in progress."""
+    state = engine.FormState.from_draft(draft.step, draft.data)
+    screen = engine.screen_of(form, state)
+    return [_painter(turn, form, draft).paint(screen, lead=turn.texts("resume-draft"))]
+
+
+async def answer_form(
+    turn: Turn, member: Member, form: FormSpec, draft: Draft, action: str | None
+) -> list[Reply]:
+    """Take the member's answer (typed, photo, or a button of the current step)."""
+    state = engine.FormState.from_draft(draft.step, draft.data)
+    answer = engine.Press(action) if action is not None else _answer_of(turn.incoming)
+    new_state, outcome = engine.advance(form, state, answer, turn.today)
+    if isinstance(outcome, engine.Submit):
+        return await _submit(turn, member, form, outcome.values)
+    replies: list[Reply] = []
+    if action is not None and new_state != state:
+        replies.extend(_mark_choice(turn))
+    if new_state != state:
+        move_draft(draft, new_state.step, new_state.to_data())
+    replies.append(_painter(turn, form, draft).paint(outcome))
+    return replies
+
+
+async def _submit(
+    turn: Turn, member: Member, form: FormSpec, values: dict[str, Any]
+) -> list[Reply]:
+    photo_fields = [spec.name for spec in form.fields if spec.type == "photo"]
+    photos = [str(file_id) for name in photo_fields for file_id in values.get(name) or []]
+    payload = {name: value for name, value in values.items() if form.field(name).type != "photo"}
+    day = dt.date.fromisoformat(str(values[form.occurred_on]))
+    report = await add_report(
+        turn.session,
+        kind=form.kind,
+        team_id=member.unit_id,
+        author_id=member.id,
+        occurred_on=day,
+        payload=payload,
+        photos=photos,
+        source_update_id=turn.incoming.update_ref,
+    )
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    first_of_month = turn.today.replace(day=1)
+    count = await count_team_reports(
+        turn.session, member.unit_id, form.kind, first_of_month, turn.today
+    )
+    text = turn.texts(form.confirmed, number=str(report.id), team=member.unit.name, count=count)
+    return [*_mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+
+
+def _answer_of(incoming: Incoming) -> engine.Answer:
+    if incoming.photos:
+        return engine.Photo(file_ids=incoming.photos, caption=incoming.text)
+    if incoming.text is not None and incoming.command is None:
+        return engine.Typed(incoming.text)
+    return engine.Unusable()
+
+
+def _mark_choice(turn: Turn) -> list[Reply]:
+    """Show on the pressed message which button was chosen, and take its buttons away."""
+    incoming = turn.incoming
+    if incoming.button_message_id is None or incoming.button_message_html is None:
+        return []
+    label = incoming.button_label or ""
+    chosen = turn.texts("chosen", choice=label)
+    return [
+        Edit(
+            message_id=incoming.button_message_id, text=f"{incoming.button_message_html}\n{chosen}"
+        )
+    ]
+
+
+def _painter(turn: Turn, form: FormSpec, draft: Draft) -> ScreenPainter:
+    return ScreenPainter(form, turn.texts, draft.version, turn.today)

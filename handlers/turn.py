@@ -1,0 +1,33 @@
+"""Everything one handled update can see: the event, the open transaction, texts and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.events import Incoming
+from handlers.forms.spec import FormSpec
+from handlers.texts import Texts
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One update being handled inside one database transaction."""
+
+    session: AsyncSession
+    incoming: Incoming
+    texts: Texts
+    forms: dict[str, FormSpec]
+    now: dt.datetime
+
+    @property
+    def today(self) -> dt.date:
+        """The local day (the clock is in the ward's time zone)."""
+        return self.now.date()
+
+    @property
+    def telegram_user_id(self) -> int:
+        """The person's numeric account id (user refs of Telegram are numbers)."""
+        return int(self.incoming.user_ref)

@@ -1,0 +1,151 @@
+"""Command line of antt-bot: run the bot, play the offline demo, migrate, administer units."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+from config.settings import Settings, SettingsError, load_settings
+from handlers.forms.spec import FormFileError
+
+app = typer.Typer(help="Trợ lý báo cáo của Tổ bảo vệ ANTT ở cơ sở.", no_args_is_help=True)
+admin = typer.Typer(help="Units, invites and members (for the ward police).", no_args_is_help=True)
+app.add_typer(admin, name="admin")
+
+T = TypeVar("T")
+
+
+def fail(message: str) -> typer.Exit:
+    """Print one line to stderr; the caller raises the returned Exit."""
+    typer.echo(f"antt-bot: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or a one-line error naming the bad variable."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        raise fail(str(error)) from None
+
+
+def run_async(work: Callable[[], Awaitable[T]]) -> T:
+    """Run a coroutine, turning the product's configuration errors into one-line messages."""
+    try:
+        return asyncio.run(work())  # type: ignore[arg-type]
+    except (SettingsError, FormFileError) as error:
+        raise fail(str(error)) from None
+
+
+@app.command()
+def run() -> None:
+    """Run the bot by long polling (needs ANTT_BOT_TOKEN)."""
+    from bot.app import BotApp
+    from bot.logs import configure_logging
+
+    settings = settings_or_exit()
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    configure_logging(settings.log_level, [token])
+
+    async def serve() -> None:
+        bot_app = BotApp(settings)
+        await bot_app.start()
+        try:
+            await bot_app.wait()
+        finally:
+            await bot_app.stop()
+
+    try:
+        run_async(serve)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+
+
+@app.command()
+def demo() -> None:
+    """Play a scripted morning offline: emulator, real aiogram client, embedded SQLite."""
+    from bot.demo import play_demo
+
+    sys.exit(run_async(play_demo))
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    from storage.database import Database
+
+    settings = settings_or_exit()
+
+    async def work() -> None:
+        path = settings.sqlite_path()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(settings.database_url)
+        try:
+            await db.migrate()
+        finally:
+            await db.dispose()
+
+    run_async(work)
+    typer.echo("schema up to date")
+
+
+@admin.command("add-unit")
+def add_unit(
+    name: Annotated[str, typer.Argument(help="Unit name, e.g. 'Tổ bảo vệ ANTT số 12'")],
+    kind: Annotated[str, typer.Option(help="province, district, commune, residential_group, team")],
+    parent: Annotated[str | None, typer.Option(help="Parent unit: id or exact name")] = None,
+    planned_size: Annotated[int | None, typer.Option(help="Planned members of a team")] = None,
+) -> None:
+    """Add a unit to the tree."""
+    from bot.admin import add_unit_command
+
+    typer.echo(run_admin(lambda s: add_unit_command(s, name, kind, parent, planned_size)))
+
+
+@admin.command("invite")
+def invite(
+    unit: Annotated[str, typer.Option(help="Unit the invite joins: id or exact name")],
+    role: Annotated[str, typer.Option(help="member, deputy, leader or officer")] = "member",
+    uses: Annotated[int, typer.Option(help="How many people may join with it")] = 1,
+    days: Annotated[int, typer.Option(help="Days before it expires")] = 7,
+) -> None:
+    """Create an invite link (the code is shown once and stored only hashed)."""
+    from bot.admin import invite_command
+
+    typer.echo(run_admin(lambda s: invite_command(s, unit, role, uses, days)))
+
+
+@admin.command("revoke-invite")
+def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) -> None:
+    """Stop an invite code from working."""
+    from bot.admin import revoke_command
+
+    typer.echo(run_admin(lambda s: revoke_command(s, code)))
+
+
+@admin.command("list")
+def list_units() -> None:
+    """The unit tree with members and open invites."""
+    from bot.admin import list_command
+
+    typer.echo(run_admin(list_command))
+
+
+def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:
+    """Run an admin command; its known errors become one line and exit code 2."""
+    from bot.admin import AdminError
+
+    settings = settings_or_exit()
+    try:
+        return run_async(lambda: command(settings))
+    except AdminError as error:
+        raise fail(str(error)) from None
+
+
+if __name__ == "__main__":
+    app()

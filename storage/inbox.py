@@ -1,0 +1,77 @@
+"""The inbox: every update stored before it is acknowledged, handled once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import InboxUpdate, utcnow
+from storage.upsert import insert_ignoring_duplicates
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """An update as the messenger gave it: its id, its chat and its raw body."""
+
+    update_id: int
+    chat_ref: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A newly stored inbox row, to be handled in its chat's order."""
+
+    id: int
+    chat_ref: str
+
+
+async def store_updates(
+    session: AsyncSession, channel: str, updates: list[Delivered]
+) -> list[Stored]:
+    """Store new updates; ones already stored (a redelivery) are skipped and not returned."""
+    if not updates:
+        return []
+    now = utcnow()
+    rows = [
+        {
+            "channel": channel,
+            "update_id": update.update_id,
+            "chat_ref": update.chat_ref,
+            "payload": update.payload,
+            "received_at": now,
+        }
+        for update in updates
+    ]
+    statement = insert_ignoring_duplicates(session, InboxUpdate, rows).returning(
+        InboxUpdate.id, InboxUpdate.chat_ref
+    )
+    result = await session.execute(statement)
+    stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in result]
+    return sorted(stored, key=lambda row: row.id)
+
+
+async def claim_update(session: AsyncSession, inbox_id: int) -> InboxUpdate | None:
+    """The update if it has not been handled yet."""
+    row = await session.get(InboxUpdate, inbox_id, with_for_update=True)
+    return row if row is not None and row.handled_at is None else None
+
+
+def mark_handled(row: InboxUpdate, now: dt.datetime, error: str | None = None) -> None:
+    """The update is done with; `error` records why handling failed, if it did."""
+    row.handled_at = now
+    row.error = error
+
+
+async def unhandled_updates(session: AsyncSession, channel: str) -> list[Stored]:
+    """Updates stored but not handled (the process stopped before it got to them)."""
+    query = (
+        select(InboxUpdate.id, InboxUpdate.chat_ref)
+        .where(InboxUpdate.channel == channel, InboxUpdate.handled_at.is_(None))
+        .order_by(InboxUpdate.id)
+    )
+    return [Stored(id=row.id, chat_ref=row.chat_ref) for row in await session.execute(query)]

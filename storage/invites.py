@@ -1,0 +1,97 @@
+"""Invite links: a random code given once, kept only as its hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Invite, Unit
+
+ROLES = ("member", "deputy", "leader", "officer")
+CODE_BYTES = 16  # 128 bits of randomness
+
+
+class InviteProblem(enum.Enum):
+    """Why an invite code cannot be used."""
+
+    UNKNOWN = "unknown"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+    USED_UP = "used-up"
+
+
+@dataclass(frozen=True)
+class IssuedInvite:
+    """An invite and the code shown once to whoever created it."""
+
+    invite: Invite
+    code: str
+
+
+def hash_code(code: str) -> str:
+    """The stored form of a code; the code itself is never stored."""
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+async def create_invite(
+    session: AsyncSession, unit: Unit, role: str, uses: int, days: int, now: dt.datetime
+) -> IssuedInvite:
+    """A new invite to `unit` with `role`, valid for `days` and `uses` joins."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}: expected one of {', '.join(ROLES)}")
+    if uses < 1:
+        raise ValueError("--uses must be at least 1")
+    if days < 1:
+        raise ValueError("--days must be at least 1")
+    code = secrets.token_urlsafe(CODE_BYTES)
+    invite = Invite(
+        code_hash=hash_code(code),
+        unit=unit,
+        role=role,
+        uses_left=uses,
+        expires_at=now + dt.timedelta(days=days),
+    )
+    session.add(invite)
+    await session.flush()
+    return IssuedInvite(invite=invite, code=code)
+
+
+async def find_invite(session: AsyncSession, code: str, *, lock: bool = False) -> Invite | None:
+    """The invite a code belongs to, locked for update when it is about to be used."""
+    query = select(Invite).where(Invite.code_hash == hash_code(code))
+    if lock:
+        query = query.with_for_update()
+    return (await session.scalars(query)).first()
+
+
+def problem_with(invite: Invite | None, now: dt.datetime) -> InviteProblem | None:
+    """What stops this invite from being used now, if anything."""
+    if invite is None:
+        return InviteProblem.UNKNOWN
+    if invite.revoked_at is not None:
+        return InviteProblem.REVOKED
+    if invite.expires_at <= now:
+        return InviteProblem.EXPIRED
+    if invite.uses_left <= 0:
+        return InviteProblem.USED_UP
+    return None
+
+
+async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> Invite:
+    """Stop a code from working; a LookupError when the code is unknown."""
+    invite = await find_invite(session, code, lock=True)
+    if invite is None:
+        raise LookupError("no invite has this code")
+    invite.revoked_at = invite.revoked_at or now
+    return invite
+
+
+async def invites_of(session: AsyncSession) -> list[Invite]:
+    """Every invite, newest first."""
+    return list((await session.scalars(select(Invite).order_by(Invite.id.desc()))).all())

@@ -1,0 +1,58 @@
+"""Members: who uses the bot, in which unit, with which role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.models import Invite, Member
+
+
+async def member_by_telegram_id(session: AsyncSession, telegram_user_id: int) -> Member | None:
+    """The active member behind a Telegram account, with their unit loaded."""
+    query = (
+        select(Member)
+        .where(Member.telegram_user_id == telegram_user_id, Member.status == "active")
+        .options(selectinload(Member.unit))
+    )
+    return (await session.scalars(query)).first()
+
+
+async def join_by_invite(
+    session: AsyncSession,
+    invite: Invite,
+    telegram_user_id: int,
+    full_name: str,
+    phone: str,
+    now: dt.datetime,
+) -> Member:
+    """Make a member of the invite's unit, with consent given now; uses one of its places."""
+    member = Member(
+        telegram_user_id=telegram_user_id,
+        full_name=full_name,
+        phone=phone,
+        role=invite.role,
+        unit_id=invite.unit_id,
+        status="active",
+        consent_at=now,
+        joined_at=now,
+        invite_id=invite.id,
+    )
+    invite.uses_left -= 1
+    session.add(member)
+    await session.flush()
+    await session.refresh(member, ["unit"])
+    return member
+
+
+async def members_of_unit(session: AsyncSession, unit_id: int) -> list[Member]:
+    """Active members of one unit, in joining order."""
+    query = (
+        select(Member)
+        .where(Member.unit_id == unit_id, Member.status == "active")
+        .order_by(Member.id)
+    )
+    return list((await session.scalars(query)).all())

@@ -1,0 +1,19 @@
+"""Alembic environment: runs on the connection the product hands over (see storage.database)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from storage.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations with `antt-bot migrate`, which provides the connection")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,206 @@
+"""Tables of the product: the unit tree, members, invites, reports, drafts, inbox and outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so Alembic migrations read the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware UTC datetime on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is stored")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC, aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime, dict[str, Any]: JSON}
+
+
+class Unit(Base):
+    """A node of the tree: province, commune or ward, residential group, team (any depth)."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    planned_size: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[dt.datetime | None]
+
+    parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+
+class Member(Base):
+    """A person using the bot, in one unit with one role."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    consent_at: Mapped[dt.datetime | None]
+    joined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    left_at: Mapped[dt.datetime | None]
+    left_reason: Mapped[str | None] = mapped_column(String(200))
+    invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id"))
+
+    unit: Mapped[Unit] = relationship()
+
+
+class Invite(Base):
+    """A join link for one unit and role; only the hash of its code is kept."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    expires_at: Mapped[dt.datetime]
+    uses_left: Mapped[int] = mapped_column(Integer)
+    revoked_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class Report(Base):
+    """One piece of work a member logged: a good deed, a patrol, a call-out…"""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    occurred_at: Mapped[dt.datetime | None]
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    source_update_id: Mapped[int | None] = mapped_column(ForeignKey("inbox.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="report", order_by="Attachment.id"
+    )
+
+    __table_args__ = (Index("ix_reports_team_kind_day", "team_id", "kind", "occurred_on"),)
+
+
+class Attachment(Base):
+    """A file a member sent with a report, kept as the messenger's file id."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    file_id: Mapped[str] = mapped_column(String(256))
+
+    report: Mapped[Report] = relationship(back_populates="attachments")
+
+
+class Draft(Base):
+    """A conversation in progress (joining, or a form), so it survives a restart."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    user_ref: Mapped[str] = mapped_column(String(64))
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("channel", "user_ref", name="uq_drafts_channel_user"),)
+
+
+class InboxUpdate(Base):
+    """An update as the messenger delivered it, stored before its offset is confirmed."""
+
+    __tablename__ = "inbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    update_id: Mapped[int] = mapped_column(BigInteger)
+    chat_ref: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    handled_at: Mapped[dt.datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("channel", "update_id", name="uq_inbox_channel_update"),
+        Index("ix_inbox_pending", "handled_at", "chat_ref"),
+    )
+
+
+class OutboxMessage(Base):
+    """A message the product owes someone; the unique key makes sure it is sent once."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_ref: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    sent_at: Mapped[dt.datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_outbox_status_chat", "status", "chat_ref"),)
