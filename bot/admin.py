@@ -86,17 +86,12 @@ async def list_command(settings: Settings) -> str:
     """The unit tree, members per unit, and invites still usable."""
     async with admin_session(settings) as session:
         units = await all_units(session)
-        counts = dict(
-            (
-                await session.execute(
-                    select(Member.unit_id, func.count(Member.id))
-                    .where(Member.status == "active")
-                    .group_by(Member.unit_id)
-                )
-            )
-            .tuples()
-            .all()
+        count_rows = await session.execute(
+            select(Member.unit_id, func.count(Member.id))
+            .where(Member.status == "active")
+            .group_by(Member.unit_id)
         )
+        counts: dict[int, int] = {unit_id: count for unit_id, count in count_rows}
         now = utcnow()
         usable = [i for i in await invites_of(session) if problem_with(i, now) is None]
     if not units:

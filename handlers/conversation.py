@@ -59,6 +59,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return [
             main_menu(turn.texts, turn.forms, turn.texts("welcome-back", name=member.full_name))
         ]
+    if incoming.text is None and not incoming.photos and incoming.command is None:
+        return [main_menu(turn.texts, turn.forms, turn.texts("unsupported"))]
     return [main_menu(turn.texts, turn.forms)]
 
 
@@ -69,13 +71,13 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return [Toast(text=turn.texts("forged-button"))]
     form = form_of(turn, draft) if draft is not None else None
     if pressed.scope == actions.MENU:
+        if pressed.action != MY_REPORTS and pressed.action not in turn.forms:
+            return [Toast(text=turn.texts("forged-button"))]
         if draft is not None and form is not None:
             return resume_form(turn, form, draft)
         if pressed.action == MY_REPORTS:
             return await my_reports(turn, member)
-        if pressed.action in turn.forms:
-            return await start_form(turn, pressed.action)
-        return [Toast(text=turn.texts("forged-button"))]
+        return await start_form(turn, pressed.action)
     if draft is None or form is None:
         return [Toast(text=turn.texts("stale-button"))]
     stale = _stale_press(turn, draft, actions.FORM)

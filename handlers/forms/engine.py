@@ -22,10 +22,16 @@ class FormState:
     values: dict[str, Any] = field(default_factory=dict)
     typing_day: bool = False
     editing: bool = False
+    prefilled: tuple[str, ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """The draft's stored form of this state (the step is stored beside it)."""
-        return {"values": self.values, "typing_day": self.typing_day, "editing": self.editing}
+        return {
+            "values": self.values,
+            "typing_day": self.typing_day,
+            "editing": self.editing,
+            "prefilled": list(self.prefilled),
+        }
 
     @classmethod
     def from_draft(cls, step: str, data: dict[str, Any]) -> FormState:
@@ -35,6 +41,7 @@ class FormState:
             values=dict(data.get("values", {})),
             typing_day=bool(data.get("typing_day", False)),
             editing=bool(data.get("editing", False)),
+            prefilled=tuple(data.get("prefilled", ())),
         )
 
 
@@ -99,8 +106,9 @@ Screen = Ask | Review | PickField
 
 def begin(form: FormSpec, prefilled: dict[str, Any] | None = None) -> tuple[FormState, Screen]:
     """Start a form, skipping questions already answered by `prefilled`."""
-    state = FormState(step=form.fields[0].name, values=dict(prefilled or {}))
-    state = _next_unanswered(form, state, form.fields[0].name, include_current=True)
+    values = dict(prefilled or {})
+    state = FormState(step=form.fields[0].name, values=values, prefilled=tuple(values))
+    state = _next_step(form, state, form.fields[0].name, include_current=True)
     return state, screen_of(form, state)
 
 
@@ -148,6 +156,7 @@ def _at_text(
 ) -> tuple[FormState, Screen]:
     text: str | None = None
     values = dict(state.values)
+    prefilled = state.prefilled
     if isinstance(answer, Typed):
         text = answer.text
     elif isinstance(answer, Photo) and answer.caption:
@@ -156,13 +165,14 @@ def _at_text(
         photo_field = next((f for f in form.fields if f.type == "photo"), None)
         if photo_field is not None and not values.get(photo_field.name):
             values[photo_field.name] = list(answer.file_ids[: photo_field.max_photos])
+            prefilled = (*prefilled, photo_field.name)
     if text is None:
         return state, screen_of(form, state, _wrong_kind(spec, answer))
     value = read_text(spec, text)
     if isinstance(value, Problem):
         return state, screen_of(form, state, value)
     values[spec.name] = value
-    return _answered(form, replace(state, values=values), spec)
+    return _answered(form, replace(state, values=values, prefilled=prefilled), spec)
 
 
 def _at_day(
@@ -249,16 +259,16 @@ def _answered(form: FormSpec, state: FormState, spec: FieldSpec) -> tuple[FormSt
     if state.editing:
         review = replace(state, step=REVIEW, editing=False)
         return review, screen_of(form, review)
-    moved = _next_unanswered(form, state, spec.name, include_current=False)
+    asked = tuple(name for name in state.prefilled if name != spec.name)
+    moved = _next_step(form, replace(state, prefilled=asked), spec.name, include_current=False)
     return moved, screen_of(form, moved)
 
 
-def _next_unanswered(
-    form: FormSpec, state: FormState, after: str, *, include_current: bool
-) -> FormState:
+def _next_step(form: FormSpec, state: FormState, after: str, *, include_current: bool) -> FormState:
+    """The next question in order, passing over those filled without being asked."""
     start = form.position(after) + (0 if include_current else 1)
     for spec in form.fields[start:]:
-        if spec.name not in state.values:
+        if spec.name not in state.prefilled:
             return replace(state, step=spec.name, typing_day=False)
     return replace(state, step=REVIEW, typing_day=False)
 

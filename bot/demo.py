@@ -1,0 +1,121 @@
+"""`make demo`: a scripted morning played offline, printed as a chat transcript.
+
+The emulator stands in for Telegram on 127.0.0.1; the bot is the real one (aiogram's HTTP
+client, the real pipeline and an embedded SQLite file in a temporary folder)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from bot.admin import add_unit_command, invite_command, list_command
+from bot.app import BotApp
+from bot.emulator.server import TelegramEmulator
+from config.settings import Settings
+from handlers.clock import FixedClock
+from storage.database import Database
+from storage.reports import reports_of_team
+from storage.units import find_unit
+
+DEMO_TOKEN = "100000:demo-token-for-the-offline-emulator"
+RULE = "─" * 72
+TEAM = "Tổ bảo vệ ANTT số 12"
+
+
+def say(line: str = "") -> None:
+    """The demo's output is its transcript."""
+    print(line)
+
+
+async def play_demo() -> int:
+    """Play the morning; 0 when every step got the answer it expected."""
+    with tempfile.TemporaryDirectory(prefix="antt-demo-") as folder:
+        async with TelegramEmulator(bot_username="antt_demo_bot") as emulator:
+            settings = Settings(
+                bot_token=DEMO_TOKEN,  # type: ignore[arg-type]
+                database_url=f"sqlite+aiosqlite:///{Path(folder) / 'demo.sqlite3'}",
+                telegram_api_url=emulator.base_url,
+                bot_username="antt_demo_bot",
+                poll_timeout_seconds=1,
+            )
+            zone = settings.zone
+            clock = FixedClock(dt.datetime.now(zone).replace(hour=8, minute=30, second=0))
+            return await _morning(settings, clock, emulator)
+
+
+async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmulator) -> int:
+    say(RULE)
+    say("Buổi sáng ở phường Yên Hòa — trợ lý báo cáo ANTT chạy ngoại tuyến (emulator)")
+    say(RULE)
+    say("Cán bộ Công an phường tạo tổ và link mời bằng dòng lệnh:")
+    for line in (
+        await add_unit_command(settings, "Phường Yên Hòa", "commune", None, None),
+        await add_unit_command(settings, TEAM, "team", "Phường Yên Hòa", 5),
+    ):
+        say(f"  $ antt-bot admin add-unit … → {line}")
+    invite = await invite_command(settings, TEAM, "member", 5, 7)
+    say(f"  $ antt-bot admin invite --unit {TEAM!r} --uses 5 --days 7")
+    say("    " + invite.replace("\n", "\n    "))
+    code = invite.rsplit("code: ", 1)[1].strip()
+
+    app = BotApp(settings, clock=clock)
+    await app.start()
+    try:
+        lan = emulator.phone(user_id=5001, first_name="Lan", last_name="Nguyễn Thị")
+        hung = emulator.phone(user_id=5002, first_name="Hùng", last_name="Trần Văn")
+        for phone, number in ((lan, "0912345678"), (hung, "0987654321")):
+            await phone.send(f"/start {code}")
+            await phone.share_contact(number, expect=2)
+            await phone.press("Đồng ý")
+
+        await lan.press("📝 Việc tốt")
+        await lan.send("Giúp cụ bà ở ngõ 12 qua đường, đưa cụ về nhà.")
+        await lan.press("Hôm nay")
+        await lan.send_photo()
+        await lan.press("✅ Gửi báo cáo")
+
+        await hung.press("📝 Việc tốt")
+        await hung.send("Nhặt được chiếc ví ở chợ,")
+        await hung.press("Ngày khác")
+        await hung.send("32/11")
+        await hung.send("/huy")
+        await hung.press("📝 Việc tốt")
+        await hung.send("Nhặt được ví ở chợ Trung Hòa, đã trả lại người đánh rơi.")
+        await hung.press("Hôm qua")
+        await hung.press("Bỏ qua")
+        await hung.press("✅ Gửi báo cáo")
+        await lan.send("/baocaocuatoi", expect=2)
+    finally:
+        await app.stop()
+
+    for phone in (lan, hung):
+        say()
+        say(RULE)
+        say(f"Cuộc trò chuyện của {phone.display_name}")
+        say(RULE)
+        say(emulator.format_transcript(chat_id=phone.user_id))
+    return await _closing(settings)
+
+
+async def _closing(settings: Settings) -> int:
+    db = Database(settings.database_url)
+    try:
+        async with db.read() as session:
+            team = await find_unit(session, TEAM)
+            reports = await reports_of_team(session, team.id)
+    finally:
+        await db.dispose()
+    say()
+    say(RULE)
+    say("Báo cáo của Tổ bảo vệ ANTT số 12")
+    say(RULE)
+    for report in reports:
+        photos = f" · {len(report.attachments)} ảnh" if report.attachments else ""
+        say(
+            f"#{report.id} · {report.occurred_on:%d/%m/%Y} · Việc tốt: {report.payload['what']}{photos}"
+        )
+    say()
+    say("$ antt-bot admin list")
+    say(await list_command(settings))
+    return 0 if len(reports) == 2 else 1

@@ -1,0 +1,71 @@
+"""The officer sets up a ward from the command line: units, invites, a listing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from main import app
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.setenv("ANTT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'admin.sqlite3'}")
+    monkeypatch.setenv("ANTT_BOT_USERNAME", "antt_demo_bot")
+    monkeypatch.delenv("ANTT_BOT_TOKEN", raising=False)
+    return CliRunner()
+
+
+def test_officer_creates_a_team_and_an_invite(cli: CliRunner) -> None:
+    ward = cli.invoke(app, ["admin", "add-unit", "Phường Yên Hòa", "--kind", "commune"])
+    assert ward.exit_code == 0, ward.output
+    team = cli.invoke(
+        app, ["admin", "add-unit", "Tổ 12", "--kind", "team", "--parent", "phường yên hòa"]
+    )
+    assert "under Phường Yên Hòa" in team.output
+    invite = cli.invoke(app, ["admin", "invite", "--unit", "Tổ 12", "--uses", "3", "--days", "7"])
+    assert invite.exit_code == 0, invite.output
+    link = next(line for line in invite.output.splitlines() if line.startswith("link: "))
+    code = invite.output.rsplit("code: ", 1)[1].strip()
+    assert link == f"link: https://t.me/antt_demo_bot?start={code}"
+    assert len(code) >= 22  # 128 bits, URL-safe
+
+    listing = cli.invoke(app, ["admin", "list"])
+    assert "Phường Yên Hòa [commune]" in listing.output
+    assert "  2. Tổ 12 [team] · 0 member(s)" in listing.output
+    assert "3 use(s) left" in listing.output
+
+    revoked = cli.invoke(app, ["admin", "revoke-invite", code])
+    assert revoked.exit_code == 0
+    assert "usable invites: 0" in cli.invoke(app, ["admin", "list"]).output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["admin", "invite", "--unit", "Tổ 99"], "no unit named 'Tổ 99'"),
+        (["admin", "invite", "--unit", "42"], "no unit with id 42"),
+        (["admin", "add-unit", "X", "--kind", "planet"], "unknown unit kind 'planet'"),
+        (["admin", "add-unit", "X", "--kind", "team", "--parent", "Nowhere"], "no unit named"),
+        (["admin", "revoke-invite", "nope"], "no invite has this code"),
+    ],
+)
+def test_bad_arguments_get_one_clear_line(
+    cli: CliRunner, arguments: list[str], message: str
+) -> None:
+    result = cli.invoke(app, arguments)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_an_invite_needs_a_known_role_and_positive_limits(cli: CliRunner) -> None:
+    cli.invoke(app, ["admin", "add-unit", "Tổ 12", "--kind", "team"])
+    for extra, message in (
+        (["--role", "boss"], "unknown role 'boss'"),
+        (["--uses", "0"], "--uses must be at least 1"),
+        (["--days", "0"], "--days must be at least 1"),
+    ):
+        result = cli.invoke(app, ["admin", "invite", "--unit", "Tổ 12", *extra])
+        assert result.exit_code == 2 and message in result.output
