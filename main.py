@@ -12,7 +12,11 @@ import typer
 from config.settings import Settings, SettingsError, load_settings
 from handlers.forms.spec import FormFileError
 
-app = typer.Typer(help="Trợ lý báo cáo của Tổ bảo vệ ANTT ở cơ sở.", no_args_is_help=True)
+app = typer.Typer(
+    help="Trợ lý báo cáo của Tổ bảo vệ ANTT ở cơ sở.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # locals may hold the bot token
+)
 admin = typer.Typer(help="Units, invites and members (for the ward police).", no_args_is_help=True)
 app.add_typer(admin, name="admin")
 

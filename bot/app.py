@@ -77,6 +77,7 @@ class BotApp:
         with suppress(TimeoutError):
             await asyncio.wait_for(self.pipeline.lanes.idle(), DRAIN_SECONDS)
         await self.pipeline.lanes.abort()
+        await self.pipeline.flush()
         await self._close()
 
     async def kill(self) -> None:

@@ -92,7 +92,7 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
     for phone in (lan, hung):
         say()
         say(RULE)
-        say(f"Cuộc trò chuyện của {phone.display_name}")
+        say(f"Cuộc trò chuyện của {phone.user.display_name}")
         say(RULE)
         say(emulator.format_transcript(chat_id=phone.user_id))
     return await _closing(settings)

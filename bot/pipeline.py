@@ -18,7 +18,7 @@ from handlers.replies import REPLY, Edit, Reply, Say, Toast
 from handlers.texts import Texts
 from handlers.turn import Turn
 from storage.database import Database
-from storage.inbox import Stored, claim_update, mark_handled, unhandled_updates
+from storage.inbox import Stored, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
 from storage.outbox import enqueue, mark_failed, mark_sent, pending_messages
 
@@ -58,6 +58,8 @@ class Pipeline:
         self.clock = clock
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
+        self._delivered: list[int] = []
+        self._recorder: asyncio.Task[None] | None = None
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -101,16 +103,15 @@ class Pipeline:
         toast: str | None = None
         try:
             async with self.db.write() as session:
-                row = await claim_update(session, inbox_id)
-                if row is None:
+                payload = await claim_update(session, inbox_id, utcnow())
+                if payload is None:
                     return  # handled already (a redelivery, or recovery raced a live update)
-                incoming = self.channel.to_incoming(row.id, row.payload)
+                incoming = self.channel.to_incoming(inbox_id, payload)
                 replies: list[Reply] = []
                 if incoming is not None:
                     callback_ref = incoming.callback_ref
                     turn = Turn(session, incoming, self.texts, self.forms, self.clock.now())
                     replies = await self.conversation(turn)
-                mark_handled(row, utcnow())
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 queued = await self._queue(session, chat_ref, inbox_id, replies)
         except Exception as error:
@@ -139,10 +140,9 @@ class Pipeline:
         """Mark the update handled with its error, and tell the person; their draft is intact."""
         try:
             async with self.db.write() as session:
-                row = await claim_update(session, inbox_id)
-                if row is None:
+                detail = f"{type(error).__name__}: {error}"[:2000]
+                if await claim_update(session, inbox_id, utcnow(), error=detail) is None:
                     return []
-                mark_handled(row, utcnow(), error=f"{type(error).__name__}: {error}"[:2000])
                 apology = Say(text=self.texts("error-internal"))
                 return await self._queue(session, chat_ref, inbox_id, [apology])
         except Exception as second:
@@ -158,23 +158,33 @@ class Pipeline:
             log.info("a button press was not acknowledged: %s", failure.reason)
 
     async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
-        """Deliver in order; retry what can be retried; record the outcome in one transaction."""
-        sent: list[int] = []
-        failures: list[tuple[int, str, bool]] = []
+        """Deliver in order and retry what can be retried; a transient failure holds the rest."""
         for message in messages:
-            outcome = await self._deliver_with_retries(chat_ref, message)
-            if outcome is None:
-                sent.append(message.id)
-            else:
-                failures.append((message.id, outcome.reason, outcome.permanent))
-                if not outcome.permanent:
-                    break  # keep the chat's order: the rest waits for the next recovery
-        if not sent and not failures:
-            return
-        async with self.db.write() as session:
-            await mark_sent(session, sent, utcnow())
-            for message_id, reason, permanent in failures:
-                await mark_failed(session, message_id, reason, give_up=permanent)
+            failure = await self._deliver_with_retries(chat_ref, message)
+            if failure is None:
+                self._record_delivered(message.id)
+                continue
+            async with self.db.write() as session:
+                await mark_failed(session, message.id, failure.reason, give_up=failure.permanent)
+            if not failure.permanent:
+                break  # keep the chat's order: the rest waits for the next recovery
+
+    def _record_delivered(self, message_id: int) -> None:
+        """Queue the id; one transaction records every delivery that piled up meanwhile."""
+        self._delivered.append(message_id)
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_deliveries())
+
+    async def _record_deliveries(self) -> None:
+        while self._delivered:
+            async with self.db.write() as session:
+                batch, self._delivered = self._delivered, []
+                await mark_sent(session, batch, utcnow())
+
+    async def flush(self) -> None:
+        """Wait until every delivery so far is recorded (before a graceful stop)."""
+        if self._recorder is not None:
+            await self._recorder
 
     async def _deliver_with_retries(
         self, chat_ref: str, message: OutboxMessage

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxUpdate, utcnow
@@ -55,16 +55,19 @@ async def store_updates(
     return sorted(stored, key=lambda row: row.id)
 
 
-async def claim_update(session: AsyncSession, inbox_id: int) -> InboxUpdate | None:
-    """The update if it has not been handled yet."""
-    row = await session.get(InboxUpdate, inbox_id, with_for_update=True)
-    return row if row is not None and row.handled_at is None else None
-
-
-def mark_handled(row: InboxUpdate, now: dt.datetime, error: str | None = None) -> None:
-    """The update is done with; `error` records why handling failed, if it did."""
-    row.handled_at = now
-    row.error = error
+async def claim_update(
+    session: AsyncSession, inbox_id: int, now: dt.datetime, error: str | None = None
+) -> dict[str, Any] | None:
+    """Mark the update handled (with the error, if handling failed) and return its body;
+    None when it was handled already. Rolling the transaction back un-claims it."""
+    statement = (
+        update(InboxUpdate)
+        .where(InboxUpdate.id == inbox_id, InboxUpdate.handled_at.is_(None))
+        .values(handled_at=now, error=error)
+        .returning(InboxUpdate.payload)
+    )
+    payload: dict[str, Any] | None = (await session.execute(statement)).scalar_one_or_none()
+    return payload
 
 
 async def unhandled_updates(session: AsyncSession, channel: str) -> list[Stored]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from storage.models import Invite, Member
 
@@ -16,7 +16,7 @@ async def member_by_telegram_id(session: AsyncSession, telegram_user_id: int) ->
     query = (
         select(Member)
         .where(Member.telegram_user_id == telegram_user_id, Member.status == "active")
-        .options(selectinload(Member.unit))
+        .options(joinedload(Member.unit))
     )
     return (await session.scalars(query)).first()
 

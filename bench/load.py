@@ -1,0 +1,74 @@
+"""The phones' side of the intake benchmark: an emulator and N members filing good deeds."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from bot.emulator.phone import Phone
+from bot.emulator.server import TelegramEmulator
+
+FIRST_USER_ID = 700_000
+UPDATES_PER_REPORT = 6  # /menu, Việc tốt, text, Hôm nay, Bỏ qua, Gửi
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What the phones saw: how many updates they sent and how long it took."""
+
+    updates: int
+    reports: int
+    seconds: float
+    round_trips: list[float]
+
+
+async def one_report(phone: Phone, number: int, round_trips: list[float]) -> None:
+    """One good deed, tap by tap, each step waiting for the bot's answer."""
+    steps = (
+        lambda: phone.send("/menu", settle=0),
+        lambda: phone.press("📝 Việc tốt", settle=0),
+        lambda: phone.send(f"Việc tốt số {number}: giúp cụ bà qua đường.", settle=0),
+        lambda: phone.press("Hôm nay", settle=0),
+        lambda: phone.press("Bỏ qua", settle=0),
+        lambda: phone.press("✅ Gửi báo cáo", settle=0),
+    )
+    for step in steps:
+        started = time.perf_counter()
+        await step()
+        round_trips.append(time.perf_counter() - started)
+
+
+async def member_load(phone: Phone, reports: int, round_trips: list[float]) -> None:
+    for number in range(reports):
+        await one_report(phone, number, round_trips)
+
+
+async def drive(connection: Connection, members: int, reports: int) -> None:
+    """Serve the emulator, wait for the bot, run the load, send the result back."""
+    async with TelegramEmulator(bot_username="antt_bench_bot") as emulator:
+        phones = [
+            emulator.phone(user_id=FIRST_USER_ID + index, first_name=f"Tổ viên {index}")
+            for index in range(members)
+        ]
+        connection.send(emulator.base_url)
+        await asyncio.get_running_loop().run_in_executor(None, connection.recv)  # "go"
+        round_trips: list[float] = []
+        started = time.perf_counter()
+        await asyncio.gather(*(member_load(phone, reports, round_trips) for phone in phones))
+        seconds = time.perf_counter() - started
+        connection.send(
+            LoadResult(
+                updates=members * reports * UPDATES_PER_REPORT,
+                reports=members * reports,
+                seconds=seconds,
+                round_trips=round_trips,
+            )
+        )
+        await asyncio.get_running_loop().run_in_executor(None, connection.recv)  # "done"
+
+
+def phones_process(connection: Connection, members: int, reports: int) -> None:
+    """Entry point of the child process."""
+    asyncio.run(drive(connection, members, reports))
