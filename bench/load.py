@@ -26,17 +26,20 @@ class LoadResult:
 
 async def one_report(phone: Phone, number: int, round_trips: list[float]) -> None:
     """One good deed, tap by tap, each step waiting for the bot's answer."""
-    steps = (
-        lambda: phone.send("/menu", settle=0),
-        lambda: phone.press("📝 Việc tốt", settle=0),
-        lambda: phone.send(f"Việc tốt số {number}: giúp cụ bà qua đường.", settle=0),
-        lambda: phone.press("Hôm nay", settle=0),
-        lambda: phone.press("Bỏ qua", settle=0),
-        lambda: phone.press("✅ Gửi báo cáo", settle=0),
-    )
-    for step in steps:
+    steps: list[tuple[str, str]] = [
+        ("send", "/menu"),
+        ("press", "📝 Việc tốt"),
+        ("send", f"Việc tốt số {number}: giúp cụ bà qua đường."),
+        ("press", "Hôm nay"),
+        ("press", "Bỏ qua"),
+        ("press", "✅ Gửi báo cáo"),
+    ]
+    for action, value in steps:
         started = time.perf_counter()
-        await step()
+        if action == "send":
+            await phone.send(value, settle=0)
+        else:
+            await phone.press(value, settle=0)
         round_trips.append(time.perf_counter() - started)
 
 

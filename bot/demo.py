@@ -9,6 +9,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from bot.admin import add_unit_command, invite_command, list_command
 from bot.app import BotApp
 from bot.emulator.server import TelegramEmulator
@@ -18,7 +20,7 @@ from storage.database import Database
 from storage.reports import reports_of_team
 from storage.units import find_unit
 
-DEMO_TOKEN = "100000:demo-token-for-the-offline-emulator"
+DEMO_TOKEN = "100000:demo-token-for-the-offline-emulator"  # noqa: S105 - the emulator accepts any
 RULE = "─" * 72
 TEAM = "Tổ bảo vệ ANTT số 12"
 
@@ -33,7 +35,7 @@ async def play_demo() -> int:
     with tempfile.TemporaryDirectory(prefix="antt-demo-") as folder:
         async with TelegramEmulator(bot_username="antt_demo_bot") as emulator:
             settings = Settings(
-                bot_token=DEMO_TOKEN,  # type: ignore[arg-type]
+                bot_token=SecretStr(DEMO_TOKEN),
                 database_url=f"sqlite+aiosqlite:///{Path(folder) / 'demo.sqlite3'}",
                 telegram_api_url=emulator.base_url,
                 bot_username="antt_demo_bot",
@@ -112,9 +114,8 @@ async def _closing(settings: Settings) -> int:
     say(RULE)
     for report in reports:
         photos = f" · {len(report.attachments)} ảnh" if report.attachments else ""
-        say(
-            f"#{report.id} · {report.occurred_on:%d/%m/%Y} · Việc tốt: {report.payload['what']}{photos}"
-        )
+        day = f"{report.occurred_on:%d/%m/%Y}"
+        say(f"#{report.id} · {day} · Việc tốt: {report.payload['what']}{photos}")
     say()
     say("$ antt-bot admin list")
     say(await list_command(settings))

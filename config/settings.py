@@ -109,6 +109,7 @@ def load_settings(**overrides: object) -> Settings:
         first = error.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
         expected = EXPECTS.get(field, first["msg"])
+        reason = str(first["msg"]).removeprefix("Value error, ")
         raise SettingsError(
-            f"{ENV_PREFIX}{field.upper()} is invalid ({str(first['msg']).removeprefix('Value error, ')}): expected {expected}"
+            f"{ENV_PREFIX}{field.upper()} is invalid ({reason}): expected {expected}"
         ) from None

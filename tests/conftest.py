@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -58,7 +59,7 @@ def clock() -> FixedClock:
 @pytest.fixture
 def settings(database_url: str, emulator: TelegramEmulator) -> Settings:
     return Settings(
-        bot_token=TOKEN,  # type: ignore[arg-type]
+        bot_token=SecretStr(TOKEN),
         database_url=database_url,
         telegram_api_url=emulator.base_url,
         poll_timeout_seconds=1,

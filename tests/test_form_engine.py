@@ -20,13 +20,15 @@ def good_deed() -> FormSpec:
     return load_forms()["good_deed"]
 
 
-def step(form: FormSpec, state: FormState, answer: engine.Answer) -> tuple[FormState, object]:
+def step(
+    form: FormSpec, state: FormState, answer: engine.Answer
+) -> tuple[FormState, engine.Screen | Submit]:
     return engine.advance(form, state, answer, TODAY)
 
 
 def test_a_good_deed_from_start_to_submit(good_deed: FormSpec) -> None:
-    state, screen = engine.begin(good_deed)
-    assert isinstance(screen, Ask) and (screen.number, screen.total) == (1, 3)
+    state, first = engine.begin(good_deed)
+    assert isinstance(first, Ask) and (first.number, first.total) == (1, 3)
     state, screen = step(good_deed, state, Typed("Giúp cụ bà qua đường."))
     assert isinstance(screen, Ask) and screen.field.name == "day"
     state, screen = step(good_deed, state, Press("yesterday"))

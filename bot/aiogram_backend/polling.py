@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter, TelegramUnauthorizedError
 from aiogram.methods import GetUpdates
 
 from bot.aiogram_backend.convert import CHANNEL, chat_ref_of
+from bot.intake import Dispatcher, take_batch
 from storage.database import Database
-from storage.inbox import Delivered, Stored, store_updates
+from storage.inbox import Delivered
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
-
-
-class Dispatcher(Protocol):
-    """Whoever handles updates once they are safely stored."""
-
-    def dispatch(self, stored: list[Stored]) -> None: ...
 
 
 class Polling:
@@ -67,9 +61,7 @@ class Polling:
             Delivered(u.update_id, chat_ref_of(u), u.model_dump(mode="json", exclude_none=True))
             for u in updates
         ]
-        async with self.db.write() as session:
-            stored = await store_updates(session, CHANNEL, delivered)
+        await take_batch(self.db, self.pipeline, CHANNEL, delivered)
         # Only now may the next call confirm them.
         self.offset = updates[-1].update_id + 1
-        self.pipeline.dispatch(stored)
         return len(updates)
