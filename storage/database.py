@@ -10,13 +10,15 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+from storage.sqlite_inline import inline_creator
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -28,15 +30,17 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        # SQLite: every transaction ends in an explicit COMMIT or ROLLBACK, so the pool's own
-        # rollback on check-in is a wasted round trip to the driver's thread.
-        self.engine: AsyncEngine = create_async_engine(
-            url,
-            pool_pre_ping=not self.is_sqlite,
-            pool_reset_on_return=None if self.is_sqlite else "rollback",
-        )
+        self.engine: AsyncEngine
         if self.is_sqlite:
+            path = make_url(url).database or ""
+            self.engine = create_async_engine(
+                url,
+                async_creator=inline_creator(path, SQLITE_BUSY_TIMEOUT_MS / 1000),
+                pool_reset_on_return=None,
+            )
             _tune_sqlite(self.engine)
+        else:
+            self.engine = create_async_engine(url, pool_pre_ping=True)
         writer = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         self._writer = async_sessionmaker(writer, expire_on_commit=False)
         self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
@@ -79,11 +83,12 @@ def _upgrade(connection: Connection) -> None:
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:
-    """WAL, a busy timeout, foreign keys, and transactions begun by us (IMMEDIATE for writes)."""
+    """WAL, a busy timeout, foreign keys, and transactions begun by us (IMMEDIATE for writes).
+
+    The connections come without implicit transactions (see storage.sqlite_inline)."""
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

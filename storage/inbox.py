@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxUpdate, utcnow
@@ -47,10 +47,10 @@ async def store_updates(
         }
         for update in updates
     ]
-    statement = insert_ignoring_duplicates(session, InboxUpdate, rows).returning(
-        InboxUpdate.id, InboxUpdate.chat_ref
+    statement = insert_ignoring_duplicates(session, InboxUpdate).returning(
+        InboxUpdate.id, InboxUpdate.chat_ref, sort_by_parameter_order=True
     )
-    result = await session.execute(statement)
+    result = await session.execute(statement, rows)
     stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in result]
     return sorted(stored, key=lambda row: row.id)
 
@@ -60,11 +60,12 @@ async def claim_update(
 ) -> dict[str, Any] | None:
     """Mark the update handled (with the error, if handling failed) and return its body;
     None when it was handled already. Rolling the transaction back un-claims it."""
+    table = cast(Table, InboxUpdate.__table__)  # Core: no ORM bookkeeping on the hot path
     statement = (
-        update(InboxUpdate)
-        .where(InboxUpdate.id == inbox_id, InboxUpdate.handled_at.is_(None))
+        update(table)
+        .where(table.c.id == inbox_id, table.c.handled_at.is_(None))
         .values(handled_at=now, error=error)
-        .returning(InboxUpdate.payload)
+        .returning(table.c.payload)
     )
     payload: dict[str, Any] | None = (await session.execute(statement)).scalar_one_or_none()
     return payload

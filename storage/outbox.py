@@ -31,8 +31,10 @@ async def enqueue(
         }
         for key, chat_ref, payload in items
     ]
-    statement = insert_ignoring_duplicates(session, OutboxMessage, rows).returning(OutboxMessage)
-    queued = list((await session.scalars(statement)).all())
+    statement = insert_ignoring_duplicates(session, OutboxMessage).returning(
+        OutboxMessage, sort_by_parameter_order=True
+    )
+    queued = list((await session.scalars(statement, rows)).all())
     return sorted(queued, key=lambda message: message.id)
 
 
@@ -55,6 +57,7 @@ async def mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> 
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(ids))
             .values(status="sent", sent_at=now, attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
         )
 
 
@@ -68,4 +71,5 @@ async def mark_failed(session: AsyncSession, message_id: int, error: str, *, giv
             last_error=error[:500],
             attempts=OutboxMessage.attempts + 1,
         )
+        .execution_options(synchronize_session=False)
     )
