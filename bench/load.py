@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -24,8 +25,11 @@ class LoadResult:
     round_trips: list[float]
 
 
-async def one_report(phone: Phone, number: int, round_trips: list[float]) -> None:
-    """One good deed, tap by tap, each step waiting for the bot's answer."""
+async def one_report(
+    phone: Phone, number: int, round_trips: list[float], think: float, rng: random.Random
+) -> None:
+    """One good deed, tap by tap, each step waiting for the bot's answer, then a pause as a
+    person reads the next question (`think` seconds on average; 0 for a flood)."""
     steps: list[tuple[str, str]] = [
         ("send", "/menu"),
         ("press", "📝 Việc tốt"),
@@ -41,14 +45,21 @@ async def one_report(phone: Phone, number: int, round_trips: list[float]) -> Non
         else:
             await phone.press(value, settle=0)
         round_trips.append(time.perf_counter() - started)
+        if think:
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-async def member_load(phone: Phone, reports: int, round_trips: list[float]) -> None:
+async def member_load(
+    phone: Phone, reports: int, round_trips: list[float], think: float, seed: int
+) -> None:
+    rng = random.Random(seed)
+    if think:
+        await asyncio.sleep(rng.uniform(0, think))  # people do not all start at once
     for number in range(reports):
-        await one_report(phone, number, round_trips)
+        await one_report(phone, number, round_trips, think, rng)
 
 
-async def drive(connection: Connection, members: int, reports: int) -> None:
+async def drive(connection: Connection, members: int, reports: int, think: float) -> None:
     """Serve the emulator, wait for the bot, run the load, send the result back."""
     async with TelegramEmulator(bot_username="antt_bench_bot") as emulator:
         phones = [
@@ -59,7 +70,12 @@ async def drive(connection: Connection, members: int, reports: int) -> None:
         await asyncio.get_running_loop().run_in_executor(None, connection.recv)  # "go"
         round_trips: list[float] = []
         started = time.perf_counter()
-        await asyncio.gather(*(member_load(phone, reports, round_trips) for phone in phones))
+        await asyncio.gather(
+            *(
+                member_load(phone, reports, round_trips, think, seed)
+                for seed, phone in enumerate(phones)
+            )
+        )
         seconds = time.perf_counter() - started
         connection.send(
             LoadResult(
@@ -72,6 +88,6 @@ async def drive(connection: Connection, members: int, reports: int) -> None:
         await asyncio.get_running_loop().run_in_executor(None, connection.recv)  # "done"
 
 
-def phones_process(connection: Connection, members: int, reports: int) -> None:
+def phones_process(connection: Connection, members: int, reports: int, think: float) -> None:
     """Entry point of the child process."""
-    asyncio.run(drive(connection, members, reports))
+    asyncio.run(drive(connection, members, reports, think))

@@ -1,0 +1,47 @@
+"""The layers import only what ARCHITECTURE.md allows."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MESSENGERS = {"aiogram", "telegram", "aiohttp"}
+# layer -> top-level packages it must never import
+FORBIDDEN = {
+    "handlers": MESSENGERS | {"bot", "scheduler", "main"},
+    "storage": MESSENGERS | {"bot", "handlers", "scheduler", "main", "config"},
+    "config": MESSENGERS | {"bot", "handlers", "storage", "scheduler", "main"},
+}
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports(layer: str) -> None:
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_roots(path) & FORBIDDEN[layer])
+        for path in (ROOT / layer).rglob("*.py")
+    }
+    assert {file: names for file, names in offenders.items() if names} == {}
+
+
+def test_only_bot_knows_the_messenger() -> None:
+    users = {
+        str(path.relative_to(ROOT))
+        for layer in ("handlers", "storage", "config", "scheduler")
+        for path in (ROOT / layer).rglob("*.py")
+        if imported_roots(path) & MESSENGERS
+    }
+    assert users == set()
