@@ -12,7 +12,7 @@ from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 
 FIRST_USER_ID = 700_000
-UPDATES_PER_REPORT = 6  # /menu, Việc tốt, text, Hôm nay, Bỏ qua, Gửi
+UPDATES_PER_REPORT = 7  # /menu, Việc tốt, text, Hôm nay, Xong, Bỏ qua, Gửi
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ async def one_report(
         ("press", "📝 Việc tốt"),
         ("send", f"Việc tốt số {number}: giúp cụ bà qua đường."),
         ("press", "Hôm nay"),
+        ("press", "Xong"),
         ("press", "Bỏ qua"),
         ("press", "✅ Gửi báo cáo"),
     ]

@@ -74,6 +74,7 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
         await lan.press("📝 Việc tốt")
         await lan.send("Giúp cụ bà ở ngõ 12 qua đường, đưa cụ về nhà.")
         await lan.press("Hôm nay")
+        await lan.press("Xong")
         await lan.send_photo()
         await lan.press("✅ Gửi báo cáo")
 
@@ -85,6 +86,7 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
         await hung.press("📝 Việc tốt")
         await hung.send("Nhặt được ví ở chợ Trung Hòa, đã trả lại người đánh rơi.")
         await hung.press("Hôm qua")
+        await hung.press("Xong")
         await hung.press("Bỏ qua")
         await hung.press("✅ Gửi báo cáo")
         await lan.send("/baocaocuatoi", expect=2)

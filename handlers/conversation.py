@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers import actions, commands
 from handlers.joining import already_member, continue_join, join_draft, start_with_code
-from handlers.menu import MY_REPORTS, main_menu
+from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, resume_form, start_form
@@ -53,7 +53,7 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await _pressed(turn, member, draft)
     if draft is not None and form is not None:
         if incoming.command is not None:
-            return resume_form(turn, form, draft)
+            return await resume_form(turn, member, form, draft)
         return await answer_form(turn, member, form, draft, None)
     if incoming.command == commands.START:
         return [
@@ -71,13 +71,17 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return [Toast(text=turn.texts("forged-button"))]
     form = form_of(turn, draft) if draft is not None else None
     if pressed.scope == actions.MENU:
-        if pressed.action != MY_REPORTS and pressed.action not in turn.forms:
+        if pressed.action not in MENU_ACTIONS and pressed.action not in turn.forms:
             return [Toast(text=turn.texts("forged-button"))]
         if draft is not None and form is not None:
-            return resume_form(turn, form, draft)
+            return await resume_form(turn, member, form, draft)
         if pressed.action == MY_REPORTS:
             return await my_reports(turn, member)
-        return await start_form(turn, pressed.action)
+        if pressed.action == MORE:
+            return [more_menu(turn.texts, turn.forms)]
+        if pressed.action == HOME:
+            return [main_menu(turn.texts, turn.forms)]
+        return await start_form(turn, member, pressed.action)
     if draft is None or form is None:
         return [Toast(text=turn.texts("stale-button"))]
     stale = _stale_press(turn, draft, actions.FORM)

@@ -1,26 +1,43 @@
-"""The main menu: one button per report kind, and the member's own reports."""
+"""The main menu (the everyday reports), the "more" menu, and the member's own reports."""
 
 from __future__ import annotations
 
 from handlers import actions
+from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
 from handlers.replies import Button, Say
 from handlers.texts import Texts
 
 MY_REPORTS = "mine"
+MORE = "more"
+HOME = "home"
+MENU_ACTIONS = (MY_REPORTS, MORE, HOME)
 
 
 def menu_buttons(texts: Texts, forms: dict[str, FormSpec]) -> list[list[Button]]:
-    """Report kinds two to a row, then the member's own reports."""
+    """Everyday report kinds two to a row, then "more" and the member's own reports."""
     kinds = [
         Button(label=texts(form.menu_label), action=actions.menu(kind))
         for kind, form in forms.items()
+        if form.menu == "main"
     ]
-    rows = [kinds[index : index + 2] for index in range(0, len(kinds), 2)]
-    rows.append([Button(label=texts("menu-my-reports"), action=actions.menu(MY_REPORTS))])
-    return rows
+    others = [Button(label=texts("menu-my-reports"), action=actions.menu(MY_REPORTS))]
+    if any(form.menu == "more" for form in forms.values()):
+        others.insert(0, Button(label=texts("menu-more"), action=actions.menu(MORE)))
+    return [*rows_of(kinds), others]
 
 
 def main_menu(texts: Texts, forms: dict[str, FormSpec], text: str | None = None) -> Say:
     """The menu under `text` (by default, "choose what to report")."""
     return Say(text=text or texts("menu-prompt"), buttons=menu_buttons(texts, forms))
+
+
+def more_menu(texts: Texts, forms: dict[str, FormSpec]) -> Say:
+    """The less frequent report kinds, one to a row (their labels are long)."""
+    kinds = [
+        [Button(label=texts(form.menu_label), action=actions.menu(kind))]
+        for kind, form in forms.items()
+        if form.menu == "more"
+    ]
+    back = [Button(label=texts("button-back"), action=actions.menu(HOME))]
+    return Say(text=texts("more-prompt"), buttons=[*kinds, back])

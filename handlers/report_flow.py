@@ -13,6 +13,7 @@ from handlers.menu import main_menu
 from handlers.replies import Edit, Reply
 from handlers.turn import Turn
 from storage.drafts import discard_draft, move_draft, start_draft
+from storage.members import members_of_unit
 from storage.models import Draft, Member
 from storage.reports import add_report, count_team_reports
 
@@ -26,10 +27,22 @@ def form_of(turn: Turn, draft: Draft) -> FormSpec | None:
     return turn.forms.get(draft.flow.removeprefix(FLOW_PREFIX))
 
 
-async def start_form(turn: Turn, kind: str) -> list[Reply]:
-    """Open a new draft of form `kind` at its first question."""
+async def form_context(turn: Turn, member: Member, form: FormSpec) -> engine.FormContext:
+    """The clock, and the team's roster when the form asks who took part."""
+    roster: tuple[tuple[int, str], ...] = ()
+    if any(spec.type == "participants" for spec in form.fields):
+        team = await members_of_unit(turn.session, member.unit_id)
+        roster = tuple((mate.id, mate.full_name) for mate in team)
+    return engine.FormContext(now=turn.now, roster=roster, author_id=member.id)
+
+
+async def start_form(
+    turn: Turn, member: Member, kind: str, prefilled: dict[str, Any] | None = None
+) -> list[Reply]:
+    """Open a new draft of form `kind` at its first question not answered yet."""
     form = turn.forms[kind]
-    state, screen = engine.begin(form)
+    context = await form_context(turn, member, form)
+    state, screen = engine.begin(form, context, prefilled)
     draft = await start_draft(
         turn.session,
         turn.incoming.channel,
@@ -38,31 +51,38 @@ async def start_form(turn: Turn, kind: str) -> list[Reply]:
         state.step,
         state.to_data(),
     )
-    return [_painter(turn, form, draft).paint(screen)]
+    return [ScreenPainter(form, turn.texts, draft.version, context).paint(screen)]
 
 
-def resume_form(turn: Turn, form: FormSpec, draft: Draft) -> list[Reply]:
+async def resume_form(turn: Turn, member: Member, form: FormSpec, draft: Draft) -> list[Reply]:
     """Show again where the member is, with a note that a report is in progress."""
+    context = await form_context(turn, member, form)
     state = engine.FormState.from_draft(draft.step, draft.data)
-    screen = engine.screen_of(form, state)
-    return [_painter(turn, form, draft).paint(screen, lead=turn.texts("resume-draft"))]
+    screen = engine.screen_of(form, state, context)
+    painter = ScreenPainter(form, turn.texts, draft.version, context)
+    return [painter.paint(screen, lead=turn.texts("resume-draft"))]
 
 
 async def answer_form(
     turn: Turn, member: Member, form: FormSpec, draft: Draft, action: str | None
 ) -> list[Reply]:
-    """Take the member's answer (typed, photo, or a button of the current step)."""
+    """Take the member's answer (typed, photo, place, or a button of the current step)."""
+    context = await form_context(turn, member, form)
     state = engine.FormState.from_draft(draft.step, draft.data)
-    answer = engine.Press(action) if action is not None else _answer_of(turn.incoming)
-    new_state, outcome = engine.advance(form, state, answer, turn.today)
+    answer = engine.Press(action) if action is not None else answer_of(turn.incoming)
+    new_state, outcome = engine.advance(form, state, answer, context)
     if isinstance(outcome, engine.Submit):
         return await _submit(turn, member, form, outcome.values)
-    replies: list[Reply] = []
-    if action is not None and new_state != state:
-        replies.extend(_mark_choice(turn))
     if new_state != state:
         move_draft(draft, new_state.step, new_state.to_data())
-    replies.append(_painter(turn, form, draft).paint(outcome))
+    painted = ScreenPainter(form, turn.texts, draft.version, context).paint(outcome)
+    message_id = turn.incoming.button_message_id
+    if isinstance(outcome, engine.Ask) and outcome.in_place and message_id is not None:
+        return [Edit(message_id=message_id, text=painted.text, buttons=painted.buttons)]
+    replies: list[Reply] = []
+    if action is not None and new_state != state:
+        replies.extend(mark_choice(turn))
+    replies.append(painted)
     return replies
 
 
@@ -71,8 +91,8 @@ async def _submit(
 ) -> list[Reply]:
     photo_fields = [spec.name for spec in form.fields if spec.type == "photo"]
     photos = [str(file_id) for name in photo_fields for file_id in values.get(name) or []]
-    payload = {name: value for name, value in values.items() if form.field(name).type != "photo"}
-    day = dt.date.fromisoformat(str(values[form.occurred_on]))
+    payload = {name: value for name, value in values.items() if name not in photo_fields}
+    day = dt.date.fromisoformat(str(values[form.occurred_on])[:10])
     report = await add_report(
         turn.session,
         kind=form.kind,
@@ -89,30 +109,28 @@ async def _submit(
         turn.session, member.unit_id, form.kind, first_of_month, turn.today
     )
     text = turn.texts(form.confirmed, number=str(report.id), team=member.unit.name, count=count)
-    return [*_mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+    return [*mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
 
 
-def _answer_of(incoming: Incoming) -> engine.Answer:
+def answer_of(incoming: Incoming) -> engine.Answer:
+    """What the person gave, as the form engine sees it."""
     if incoming.photos:
         return engine.Photo(file_ids=incoming.photos, caption=incoming.text)
+    if incoming.location is not None:
+        return engine.Place(incoming.location.latitude, incoming.location.longitude)
     if incoming.text is not None and incoming.command is None:
         return engine.Typed(incoming.text)
     return engine.Unusable()
 
 
-def _mark_choice(turn: Turn) -> list[Reply]:
+def mark_choice(turn: Turn) -> list[Reply]:
     """Show on the pressed message which button was chosen, and take its buttons away."""
     incoming = turn.incoming
     if incoming.button_message_id is None or incoming.button_message_html is None:
         return []
-    label = incoming.button_label or ""
-    chosen = turn.texts("chosen", choice=label)
+    chosen = turn.texts("chosen", choice=incoming.button_label or "")
     return [
         Edit(
             message_id=incoming.button_message_id, text=f"{incoming.button_message_html}\n{chosen}"
         )
     ]
-
-
-def _painter(turn: Turn, form: FormSpec, draft: Draft) -> ScreenPainter:
-    return ScreenPainter(form, turn.texts, draft.version, turn.today)

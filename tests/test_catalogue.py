@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
-from handlers.forms.spec import load_forms
+from handlers.forms.spec import FieldType, load_forms
 from handlers.texts import LANGUAGES, MissingText, texts_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,9 @@ def used_keys() -> set[str]:
     for form in load_forms().values():
         keys |= {form.title, form.menu_label, form.confirmed}
         for field in form.fields:
-            keys |= {field.prompt, field.label, f"problem-need-{field.type}"}
+            keys |= {field.prompt, field.label, *(choice.label for choice in field.choices)}
+    # The engine names the hint for an answer of the wrong kind after the field's type.
+    keys |= {f"problem-need-{kind}" for kind in get_args(FieldType)}
     catalogue = (ROOT / "config/locales/vi.ftl").read_text(encoding="utf-8")
     keys |= set(re.findall(r"\{ ([a-z][a-z0-9-]+) \}", catalogue))
     return keys

@@ -43,8 +43,8 @@ async def test_a_crash_in_the_conversation_apologises_and_keeps_the_draft(
     assert len(failed) == 1 and failed[0].handled_at is not None
 
     bot.pipeline.conversation = handle
-    [ask_photo] = await lan.press("Hôm nay")
-    assert "Bước 3/3" in ask_photo.text_plain
+    [ask_who] = await lan.press("Hôm nay")
+    assert "Bước 3/4" in ask_who.text_plain
 
 
 async def test_a_message_the_bot_cannot_read_gets_a_hint(

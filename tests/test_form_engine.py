@@ -9,10 +9,22 @@ import pytest
 
 from handlers.forms import engine
 from handlers.forms.answers import Problem, read_day
-from handlers.forms.engine import Ask, FormState, Photo, Press, Review, Submit, Typed, Unusable
+from handlers.forms.engine import (
+    Ask,
+    FormContext,
+    FormState,
+    Photo,
+    Press,
+    Review,
+    Submit,
+    Typed,
+    Unusable,
+)
 from handlers.forms.spec import FormFileError, FormSpec, load_forms
 
 TODAY = dt.date(2026, 11, 22)
+NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+CONTEXT = FormContext(now=NOW, roster=((1, "Lan"), (2, "Bình"), (3, "Hùng")), author_id=1)
 
 
 @pytest.fixture
@@ -23,26 +35,36 @@ def good_deed() -> FormSpec:
 def step(
     form: FormSpec, state: FormState, answer: engine.Answer
 ) -> tuple[FormState, engine.Screen | Submit]:
-    return engine.advance(form, state, answer, TODAY)
+    return engine.advance(form, state, answer, CONTEXT)
 
 
 def test_a_good_deed_from_start_to_submit(good_deed: FormSpec) -> None:
-    state, first = engine.begin(good_deed)
-    assert isinstance(first, Ask) and (first.number, first.total) == (1, 3)
+    state, first = engine.begin(good_deed, CONTEXT)
+    assert isinstance(first, Ask) and (first.number, first.total) == (1, 4)
     state, screen = step(good_deed, state, Typed("Giúp cụ bà qua đường."))
     assert isinstance(screen, Ask) and screen.field.name == "day"
     state, screen = step(good_deed, state, Press("yesterday"))
+    assert isinstance(screen, Ask) and screen.field.name == "participants"
+    assert screen.ticked == (1,)
+    state, screen = step(good_deed, state, Press("who:3"))
+    assert isinstance(screen, Ask) and screen.ticked == (1, 3) and screen.in_place
+    state, screen = step(good_deed, state, Press("done"))
     assert isinstance(screen, Ask) and screen.field.name == "photo"
     state, screen = step(good_deed, state, Photo(("photo-1",)))
     assert isinstance(screen, Review)
     _, outcome = step(good_deed, state, Press("send"))
     assert outcome == Submit(
-        {"what": "Giúp cụ bà qua đường.", "day": "2026-11-21", "photo": ["photo-1"]}
+        {
+            "what": "Giúp cụ bà qua đường.",
+            "day": "2026-11-21",
+            "participants": [1, 3],
+            "photo": ["photo-1"],
+        }
     )
 
 
 def test_a_refused_answer_keeps_the_state_and_says_why(good_deed: FormSpec) -> None:
-    state, _ = engine.begin(good_deed)
+    state, _ = engine.begin(good_deed, CONTEXT)
     state, _ = step(good_deed, state, Typed("Giúp cụ bà qua đường."))
     same, screen = step(good_deed, state, Typed("32/11"))
     assert same == state
@@ -56,7 +78,7 @@ def test_a_refused_answer_keeps_the_state_and_says_why(good_deed: FormSpec) -> N
 
 
 def test_back_from_the_first_question_stays_there(good_deed: FormSpec) -> None:
-    state, _ = engine.begin(good_deed)
+    state, _ = engine.begin(good_deed, CONTEXT)
     same, screen = step(good_deed, state, Press("back"))
     assert same.step == "what" and isinstance(screen, Ask) and not screen.can_go_back
 
@@ -72,19 +94,21 @@ def test_editing_one_field_returns_to_the_summary(good_deed: FormSpec) -> None:
 
 
 def test_a_skipped_photo_can_be_skipped_by_typing(good_deed: FormSpec) -> None:
-    state = FormState(step="photo", values={"what": "Việc A.", "day": "2026-11-20"})
+    state = FormState(
+        step="photo", values={"what": "Việc A.", "day": "2026-11-20", "participants": [1]}
+    )
     state, screen = step(good_deed, state, Typed("bỏ qua"))
     assert isinstance(screen, Review) and "photo" not in state.values
 
 
 def test_a_required_field_cannot_be_skipped(good_deed: FormSpec) -> None:
-    state, _ = engine.begin(good_deed)
+    state, _ = engine.begin(good_deed, CONTEXT)
     same, screen = step(good_deed, state, Press("skip"))
     assert same == state and isinstance(screen, Ask)
 
 
 def test_state_survives_the_draft_round_trip(good_deed: FormSpec) -> None:
-    state = FormState(step="day", values={"what": "Việc A."}, typing_day=True)
+    state = FormState(step="day", values={"what": "Việc A."}, typing=True)
     assert FormState.from_draft(state.step, state.to_data()) == state
 
 

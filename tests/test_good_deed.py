@@ -21,16 +21,20 @@ async def lan(emulator: TelegramEmulator, ward: Ward) -> Phone:
 
 async def test_member_logs_a_good_deed_with_a_photo(lan: Phone, ward: Ward) -> None:
     [ask_what] = await lan.press("📝 Việc tốt")
-    assert ask_what.text_plain.startswith("Bước 1/3 · Đồng chí đã làm việc tốt gì?")
+    assert ask_what.text_plain.startswith("Bước 1/4 · Đồng chí đã làm việc tốt gì?")
 
     [ask_day] = await lan.send("Giúp cụ bà ở ngõ 12 qua đường, đưa cụ về nhà.")
-    assert ask_day.text_plain.startswith("Bước 2/3")
+    assert ask_day.text_plain.startswith("Bước 2/4")
     assert ask_day.button_labels[:3] == ["Hôm nay", "Hôm qua", "Ngày khác"]
 
-    [ask_photo] = await lan.press("Hôm nay")
-    assert ask_photo.text_plain.startswith("Bước 3/3")
+    [ask_who] = await lan.press("Hôm nay")
     assert "→ Hôm nay" in ask_day.text_plain  # the pressed message shows the choice
     assert ask_day.button_labels == []
+    assert ask_who.text_plain.startswith("Bước 3/4 · Những ai cùng tham gia?")
+    assert ask_who.button_labels[0] == "✅ Lan"  # the author is ticked already
+
+    [ask_photo] = await lan.press("Xong")
+    assert ask_photo.text_plain.startswith("Bước 4/4")
 
     [summary] = await lan.send_photo()
     assert "Kiểm tra lại" in summary.text_plain
@@ -45,31 +49,38 @@ async def test_member_logs_a_good_deed_with_a_photo(lan: Phone, ward: Ward) -> N
     assert report.kind == "good_deed"
     assert report.occurred_on == dt.date(2026, 11, 22)
     assert report.payload["what"] == "Giúp cụ bà ở ngõ 12 qua đường, đưa cụ về nhà."
+    assert report.payload["participants"] == [report.author_id]
     assert report.team_id == ward.team_id
 
 
-async def test_a_good_deed_takes_three_taps_one_text_and_one_photo(lan: Phone) -> None:
+async def test_a_good_deed_takes_four_taps_one_text_and_one_photo(lan: Phone) -> None:
     taps, texts = lan.taps, lan.texts_sent
     await lan.press("📝 Việc tốt")
     await lan.send("Dọn vệ sinh khu vui chơi của tổ dân phố.")
     await lan.press("Hôm nay")
+    await lan.press("Xong")
     await lan.send_photo()
     [done] = await lan.press("✅ Gửi báo cáo")
     assert "Đã ghi nhận việc tốt" in done.text_plain
-    assert (lan.taps - taps, lan.texts_sent - texts) == (3, 2)
+    assert (lan.taps - taps, lan.texts_sent - texts) == (4, 2)
 
 
 async def test_yesterday_and_no_photo(lan: Phone, ward: Ward) -> None:
     await lan.press("📝 Việc tốt")
     await lan.send("Nhặt được ví, trả lại người đánh rơi.")
     await lan.press("Hôm qua")
+    await lan.press("Xong")
     [summary] = await lan.press("Bỏ qua")
     assert "21/11/2026" in summary.text_plain
     assert "không có ảnh" in summary.text_plain
     await lan.press("✅ Gửi báo cáo")
     [report] = await ward.reports()
     assert report.occurred_on == dt.date(2026, 11, 21)
-    assert report.payload == {"what": "Nhặt được ví, trả lại người đánh rơi.", "day": "2026-11-21"}
+    assert report.payload == {
+        "what": "Nhặt được ví, trả lại người đánh rơi.",
+        "day": "2026-11-21",
+        "participants": [report.author_id],
+    }
 
 
 async def test_another_day_typed_as_day_and_month(lan: Phone, ward: Ward) -> None:
@@ -78,6 +89,7 @@ async def test_another_day_typed_as_day_and_month(lan: Phone, ward: Ward) -> Non
     [ask] = await lan.press("Ngày khác")
     assert "Gõ ngày theo dạng ngày/tháng" in ask.text_plain
     await lan.send("15/11")
+    await lan.press("Xong")
     await lan.press("Bỏ qua")
     await lan.press("✅ Gửi báo cáo")
     [report] = await ward.reports()
@@ -89,12 +101,13 @@ async def test_a_wrong_date_gets_a_hint_and_keeps_the_answer(lan: Phone) -> None
     await lan.send("Giúp cụ bà qua đường.")
     [hint] = await lan.send("32/11")
     assert "Không có ngày «32/11» trên lịch" in hint.text_plain
-    assert "Bước 2/3" in hint.text_plain
+    assert "Bước 2/4" in hint.text_plain
     [hint] = await lan.send("ngày mai")
     assert "Chưa hiểu ngày «ngày mai»" in hint.text_plain
     [hint] = await lan.send("25/11/2026")
     assert "Ngày 25/11/2026 chưa đến" in hint.text_plain
     await lan.press("Hôm nay")
+    await lan.press("Xong")
     [summary] = await lan.press("Bỏ qua")
     assert "Giúp cụ bà qua đường." in summary.text_plain
 
@@ -103,16 +116,17 @@ async def test_a_photo_where_text_was_asked(lan: Phone) -> None:
     await lan.press("📝 Việc tốt")
     [hint] = await lan.send_photo()
     assert "Bước này cần gõ chữ" in hint.text_plain
-    assert "Bước 1/3" in hint.text_plain
+    assert "Bước 1/4" in hint.text_plain
     [ask_day] = await lan.send("Sửa giúp bóng đèn ngõ 5.")
-    assert "Bước 2/3" in ask_day.text_plain
+    assert "Bước 2/4" in ask_day.text_plain
 
 
 async def test_a_photo_with_a_caption_answers_two_questions(lan: Phone, ward: Ward) -> None:
     await lan.press("📝 Việc tốt")
     [ask_day] = await lan.send_photo(caption="Quét dọn sân nhà văn hoá tổ 12.")
-    assert "Bước 2/3" in ask_day.text_plain
-    [summary] = await lan.press("Hôm nay")
+    assert "Bước 2/4" in ask_day.text_plain
+    await lan.press("Hôm nay")
+    [summary] = await lan.press("Xong")  # the photo question was answered by the photo
     assert "1 ảnh" in summary.text_plain
 
 
@@ -127,11 +141,12 @@ async def test_back_and_edit_from_the_summary(lan: Phone, ward: Ward) -> None:
     await lan.send("Giúp cụ bà qua đường.")
     await lan.press("Hôm nay")
     [ask_day] = await lan.press("◀ Quay lại")
-    assert "Bước 2/3" in ask_day.text_plain
+    assert "Bước 2/4" in ask_day.text_plain
     [ask_what] = await lan.press("◀ Quay lại")
-    assert "Bước 1/3" in ask_what.text_plain
+    assert "Bước 1/4" in ask_what.text_plain
     await lan.send("Giúp hai cụ bà qua đường.")
     await lan.press("Hôm qua")
+    await lan.press("Xong")
     [summary] = await lan.press("Bỏ qua")
     assert "Giúp hai cụ bà qua đường." in summary.text_plain
 
@@ -150,11 +165,18 @@ STEPS_BEFORE_CANCEL = {
     "what": [],
     "day": [("send", "Giúp cụ bà qua đường.")],
     "day typed": [("send", "Giúp cụ bà qua đường."), ("press", "Ngày khác")],
-    "photo": [("send", "Giúp cụ bà qua đường."), ("press", "Hôm nay")],
-    "summary": [("send", "Giúp cụ bà qua đường."), ("press", "Hôm nay"), ("press", "Bỏ qua")],
+    "participants": [("send", "Giúp cụ bà qua đường."), ("press", "Hôm nay")],
+    "photo": [("send", "Giúp cụ bà qua đường."), ("press", "Hôm nay"), ("press", "Xong")],
+    "summary": [
+        ("send", "Giúp cụ bà qua đường."),
+        ("press", "Hôm nay"),
+        ("press", "Xong"),
+        ("press", "Bỏ qua"),
+    ],
     "pick field": [
         ("send", "Giúp cụ bà qua đường."),
         ("press", "Hôm nay"),
+        ("press", "Xong"),
         ("press", "Bỏ qua"),
         ("press", "✏️ Sửa"),
     ],
@@ -191,8 +213,8 @@ async def test_a_stale_button_changes_nothing(lan: Phone, ward: Ward) -> None:
     answers = await lan.press_data(yesterday, expect=0)
     assert answers == []
     assert "cũ" in (lan.last_toast or "")
-    [summary] = await lan.press("Hôm nay")
-    assert "Bước 3/3" in summary.text_plain
+    [ask_who] = await lan.press("Hôm nay")
+    assert "Bước 3/4" in ask_who.text_plain
 
 
 async def test_a_forged_button_is_refused(lan: Phone, ward: Ward) -> None:
@@ -205,7 +227,7 @@ async def test_a_forged_button_is_refused(lan: Phone, ward: Ward) -> None:
         )
     assert await ward.reports() == []
     [ask_day] = await lan.send("Giúp cụ bà qua đường.")
-    assert "Bước 2/3" in ask_day.text_plain
+    assert "Bước 2/4" in ask_day.text_plain
 
 
 async def test_the_menu_while_a_report_is_open_resumes_it(lan: Phone) -> None:
@@ -213,7 +235,7 @@ async def test_the_menu_while_a_report_is_open_resumes_it(lan: Phone) -> None:
     await lan.send("Giúp cụ bà qua đường.")
     [resumed] = await lan.send("/menu")
     assert "đang làm dở một báo cáo" in resumed.text_plain
-    assert "Bước 2/3" in resumed.text_plain
+    assert "Bước 2/4" in resumed.text_plain
 
 
 async def test_team_count_in_the_confirmation(
@@ -225,6 +247,7 @@ async def test_team_count_in_the_confirmation(
         await phone.press("📝 Việc tốt")
         await phone.send(what)
         await phone.press("Hôm nay")
+        await phone.press("Xong")
         await phone.press("Bỏ qua")
         [done] = await phone.press("✅ Gửi báo cáo")
     assert "Tháng này tổ đã có 2 việc tốt" in done.text_plain
@@ -236,6 +259,7 @@ async def test_my_reports_lists_recent_reports(lan: Phone) -> None:
     await lan.press("📝 Việc tốt")
     await lan.send("Giúp cụ bà qua đường, đưa cụ về tận nhà ở ngõ 12, phố Trung Kính.")
     await lan.press("Hôm qua")
+    await lan.press("Xong")
     await lan.send_photo()
     await lan.press("✅ Gửi báo cáo")
     listing, menu = await lan.send("/baocaocuatoi", expect=2)
@@ -249,5 +273,6 @@ async def test_user_text_with_html_is_shown_safely(lan: Phone, ward: Ward) -> No
     await lan.press("📝 Việc tốt")
     await lan.send("Giúp <b>cụ</b> & bà qua đường <script>")
     await lan.press("Hôm nay")
+    await lan.press("Xong")
     [summary] = await lan.press("Bỏ qua")
     assert "Giúp <b>cụ</b> & bà qua đường <script>" in summary.text_plain

@@ -31,8 +31,9 @@ async def test_a_restart_in_the_middle_of_a_form_resumes_the_draft(
     restarted = BotApp(settings, clock=clock)
     await restarted.start()
     try:
-        [ask_photo] = await lan.press("Hôm nay")
-        assert "Bước 3/3" in ask_photo.text_plain
+        [ask_who] = await lan.press("Hôm nay")
+        assert "Bước 3/4" in ask_who.text_plain
+        await lan.press("Xong")
         await lan.press("Bỏ qua")
         [done] = await lan.press("✅ Gửi báo cáo")
         assert "Đã ghi nhận việc tốt" in done.text_plain
@@ -50,6 +51,7 @@ async def test_the_same_update_delivered_twice_makes_one_report_and_one_reply(
     await lan.press("📝 Việc tốt")
     await lan.send("Giúp cụ bà qua đường.")
     await lan.press("Hôm nay")
+    await lan.press("Xong")
     await lan.press("Bỏ qua")
     await lan.press("✅ Gửi báo cáo")
     await eventually(lambda: not emulator.pending_update_ids(), "the bot confirms every update")

@@ -64,7 +64,7 @@ invite-used-up =
 ## Report forms
 step-header = Step { $number }/{ $total } ·
 ask-day-typed = Type the day as day/month, for example { $example }.
-photos-so-far = { $count } photo(s) received. Send more, or press «Done».
+photos-so-far = { $count }/{ $max } photo(s) received. Send more, or press «Done».
 review-title = Please check:
 review-photos =
     { $count ->
@@ -114,3 +114,171 @@ my-reports-title = Your recent reports:
 my-reports-line = <b>#{ $number }</b> · { $day } · { $kind }: { $summary }{ $photos }
 my-reports-photos = { " " }· { $count } photo(s)
 my-reports-empty = You have no reports yet. { menu-prompt }
+
+## Kinds of questions
+menu-more = ☰ More
+more-prompt = Choose another kind of report:
+button-other-time = Another time
+button-now = Now
+button-minutes-ago = { $minutes } min ago
+button-hours-ago = { $hours } h ago
+button-same-time = At once
+button-minutes-after = { $minutes } min later
+button-last-hours = Last { $hours } h
+button-last-minutes = Last { $minutes } min
+button-yes = Yes
+button-no = No
+button-add = ➕ { $item }
+ask-time-typed = Type the time as hour:minute, for example 19:30 (add the day if not today: 19:30 21/11).
+ask-span-typed = Type the start and end times, for example 19:00-21:30.
+ask-participants = Who took part? Press a name to tick or untick it, then «Done».
+ask-photos = Send photos (several are fine).
+ask-where = Where? (type the place)
+ask-day = On which day did it happen?
+ask-note = Any further note (a few lines).
+review-location = 📍 location sent
+field-label-participants = Participants
+field-label-where = Place
+field-label-span = Time
+field-label-note = Note
+report-confirmed =
+    Report <b>#{ $number }</b> of { $team } recorded. Thank you!
+problem-number-format = Cannot read «{ $typed }». Please type a number, for example 3.
+problem-number-range = Please type a number from { $min } to { $max }.
+problem-yes-no = Please press «Yes» or «No».
+problem-time-format = Cannot read the time «{ $typed }». Please type hour:minute, for example 19:30, or press a button.
+problem-time-future = { $time } has not come yet. Please choose a time that has passed.
+problem-time-before = This is earlier than the call-out ({ $time }). Please choose again.
+problem-span-format = Cannot read «{ $typed }». Please type the start and end, for example 19:00-21:30.
+problem-choose-a-button = Please choose with the buttons below.
+problem-tick-at-least = Please tick at least { $min }, then press «Done».
+problem-need-number = This step needs a number. Type it or press a button.
+problem-need-choice = This step needs a choice from the buttons below.
+problem-need-choices = This step needs ticks from the buttons below, then «Done».
+problem-need-yesno = Please press «Yes» or «No».
+problem-need-moment = This step needs a time: press a button, or type hour:minute.
+problem-need-span = This step needs a time span: press a button, or type 19:00-21:30.
+problem-need-location = Please send a location (📎 → Location) or type the address.
+problem-need-participants = Please press the names of those who took part, then «Done».
+
+## Patrol
+patrol-title = Patrol
+menu-patrol = 🚶 Patrol
+patrol-ask-kind = What kind of patrol?
+patrol-label-kind = Kind of patrol
+patrol-kind-antt = Security and order
+patrol-kind-atgt = Traffic safety
+patrol-kind-night = Night
+patrol-ask-span = When was the patrol?
+patrol-ask-area = Which area or route?
+patrol-label-area = Area
+patrol-ask-violations = How many violations were found?
+patrol-label-violations = Violations found
+patrol-ask-violation-note = What violations? (a few lines)
+patrol-label-violation-note = Violations
+patrol-confirmed =
+    Patrol <b>#{ $number }</b> of { $team } recorded. Your team has { $count } patrol(s) this month. Thank you!
+
+## Call-out
+call-out-title = Call-out
+menu-call-out = 🚨 Call-out
+call-out-ask-kind = What were you called out for?
+call-out-label-kind = Kind of incident
+incident-antt = Security and order
+incident-pccc = Fire
+incident-cnch = Rescue
+incident-traffic = Traffic
+incident-propaganda = Propaganda
+call-out-ask-mobilised = When were you called out?
+call-out-label-mobilised = Called out at
+call-out-ask-arrived = When did you arrive at the scene?
+call-out-label-arrived = Arrived at
+call-out-ask-outcome = What was the outcome? (a few lines)
+call-out-label-outcome = Outcome
+call-out-confirmed =
+    Call-out <b>#{ $number }</b> of { $team } recorded. Thank you!
+
+## Propaganda
+propaganda-title = Propaganda
+menu-propaganda = 📣 Propaganda
+propaganda-ask-topic = What was the message?
+propaganda-label-topic = Topic
+propaganda-ask-audience = About how many people listened? (type or choose)
+propaganda-label-audience = Audience
+propaganda-confirmed =
+    Propaganda session <b>#{ $number }</b> of { $team } recorded. Thank you!
+
+## Tip
+tip-title = Tip
+menu-tip = ℹ️ Tip
+tip-ask-content = What is the tip? Only the ward police and you can see it; do not write who gave it.
+tip-label-content = Content
+tip-ask-place = Where? Send a location (📎 → Location) or type the address.
+tip-ask-day = On which day did you receive it?
+tip-confirmed =
+    Tip <b>#{ $number }</b> sent to the ward police. Only the police and you can see it. Thank you!
+
+## Fire, rescue
+fire-rescue-title = Fire, rescue
+menu-fire-rescue = 🔥 Fire, rescue
+fire-rescue-ask-kind = Which kind of incident?
+fire-rescue-label-kind = Kind of incident
+fire-rescue-ask-incident = What happened? (a few lines)
+fire-rescue-label-incident = Incident
+fire-rescue-ask-role = What did the team do?
+fire-rescue-label-role = Team's part
+role-extinguish = Put out the fire
+role-evacuate = Evacuated people, property
+role-rescue = Rescued people
+role-guard = Guarded the scene
+role-other = Something else
+fire-rescue-ask-saved = How many people were saved?
+fire-rescue-label-saved = People saved
+fire-rescue-ask-property = Property protected (a few lines).
+fire-rescue-label-property = Property
+
+## Traffic guidance
+traffic-title = Traffic guidance
+menu-traffic = 🚦 Traffic guidance
+traffic-ask-place = Where did you guide traffic?
+traffic-ask-span = When?
+
+## Residence data
+residence-title = Residence data
+menu-residence = 🏠 Residence data
+residence-ask-households = How many households did you visit?
+residence-label-households = Households visited
+residence-ask-records = How many records were updated or corrected?
+residence-label-records = Records corrected
+
+## Weapons campaign
+weapons-title = Weapons hand-in campaign
+menu-weapons = 🧨 Weapons hand-in
+weapons-ask-households = How many households did you reach?
+weapons-label-households = Households reached
+weapons-ask-items = How many weapons, explosives or fireworks were handed in?
+weapons-label-items = Items handed in
+
+## Reintegration
+reintegration-title = Reintegration
+menu-reintegration = 🤝 Reintegration
+reintegration-ask-alias = Refer to the person by initials or an alias (not the full name).
+reintegration-label-alias = Person
+reintegration-ask-visits = How many visits or talks?
+reintegration-label-visits = Visits
+reintegration-ask-outcome = What came of it?
+reintegration-label-outcome = Outcome
+
+## Model
+model-title = Model, club
+menu-model = 🏅 Model, club
+model-ask-name = What is the model or club called?
+model-label-name = Name
+model-ask-started = Since which day?
+model-label-started = Since
+model-ask-recognised = Recognised by whom? (skip if not yet)
+model-label-recognised = Recognised by
+
+## Good deed: more
+good-deed-ask-beneficiary = Who was helped? (optional)
+good-deed-label-beneficiary = Helped

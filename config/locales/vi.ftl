@@ -64,7 +64,7 @@ invite-used-up =
 ## Mẫu báo cáo
 step-header = Bước { $number }/{ $total } ·
 ask-day-typed = Gõ ngày theo dạng ngày/tháng, ví dụ { $example }.
-photos-so-far = Đã nhận { $count } ảnh. Gửi thêm ảnh, hoặc bấm «Xong».
+photos-so-far = Đã nhận { $count }/{ $max } ảnh. Gửi thêm ảnh, hoặc bấm «Xong».
 review-title = Kiểm tra lại:
 review-photos =
     { $count ->
@@ -113,3 +113,171 @@ my-reports-title = Báo cáo gần đây của đồng chí:
 my-reports-line = <b>#{ $number }</b> · { $day } · { $kind }: { $summary }{ $photos }
 my-reports-photos = { " " }· { $count } ảnh
 my-reports-empty = Đồng chí chưa có báo cáo nào. { menu-prompt }
+
+## Các loại câu hỏi
+menu-more = ☰ Khác
+more-prompt = Chọn loại báo cáo khác:
+button-other-time = Giờ khác
+button-now = Bây giờ
+button-minutes-ago = { $minutes } phút trước
+button-hours-ago = { $hours } giờ trước
+button-same-time = Cùng lúc
+button-minutes-after = Sau { $minutes } phút
+button-last-hours = { $hours } giờ vừa qua
+button-last-minutes = { $minutes } phút vừa qua
+button-yes = Có
+button-no = Không
+button-add = ➕ { $item }
+ask-time-typed = Gõ giờ theo dạng giờ:phút, ví dụ 19:30 (nếu không phải hôm nay, thêm ngày: 19:30 21/11).
+ask-span-typed = Gõ giờ bắt đầu và giờ kết thúc, ví dụ 19:00-21:30.
+ask-participants = Những ai cùng tham gia? Bấm tên để chọn hoặc bỏ chọn, rồi bấm «Xong».
+ask-photos = Gửi ảnh (có thể gửi nhiều ảnh).
+ask-where = Ở đâu? (gõ địa điểm)
+ask-day = Việc này diễn ra ngày nào?
+ask-note = Ghi chú thêm (gõ vài dòng).
+review-location = 📍 vị trí đã gửi
+field-label-participants = Người tham gia
+field-label-where = Địa điểm
+field-label-span = Thời gian
+field-label-note = Ghi chú
+report-confirmed =
+    Đã ghi nhận báo cáo <b>#{ $number }</b> của { $team }. Cảm ơn đồng chí!
+problem-number-format = Chưa hiểu «{ $typed }». Xin gõ một con số, ví dụ 3.
+problem-number-range = Xin gõ một số từ { $min } đến { $max }.
+problem-yes-no = Xin bấm «Có» hoặc «Không».
+problem-time-format = Chưa hiểu giờ «{ $typed }». Xin gõ theo dạng giờ:phút, ví dụ 19:30, hoặc chọn nút.
+problem-time-future = { $time } chưa đến. Xin chọn một thời điểm đã qua.
+problem-time-before = Giờ này sớm hơn lúc được huy động ({ $time }). Xin chọn lại.
+problem-span-format = Chưa hiểu «{ $typed }». Xin gõ giờ bắt đầu và kết thúc, ví dụ 19:00-21:30.
+problem-choose-a-button = Xin chọn bằng các nút bên dưới.
+problem-tick-at-least = Xin chọn ít nhất { $min } mục, rồi bấm «Xong».
+problem-need-number = Bước này cần một con số. Xin gõ số hoặc bấm nút.
+problem-need-choice = Bước này cần chọn bằng nút bên dưới.
+problem-need-choices = Bước này cần chọn bằng nút bên dưới, rồi bấm «Xong».
+problem-need-yesno = Xin bấm «Có» hoặc «Không».
+problem-need-moment = Bước này cần chọn giờ: bấm một nút, hoặc gõ giờ:phút.
+problem-need-span = Bước này cần thời gian: bấm một nút, hoặc gõ 19:00-21:30.
+problem-need-location = Xin gửi vị trí (📎 → Vị trí) hoặc gõ địa chỉ.
+problem-need-participants = Xin bấm tên người tham gia, rồi bấm «Xong».
+
+## Tuần tra
+patrol-title = Tuần tra
+menu-patrol = 🚶 Tuần tra
+patrol-ask-kind = Đồng chí đã tuần tra gì?
+patrol-label-kind = Loại tuần tra
+patrol-kind-antt = An ninh trật tự
+patrol-kind-atgt = An toàn giao thông
+patrol-kind-night = Ban đêm
+patrol-ask-span = Tuần tra lúc nào?
+patrol-ask-area = Tuần tra ở khu vực, tuyến đường nào?
+patrol-label-area = Khu vực
+patrol-ask-violations = Phát hiện bao nhiêu vụ vi phạm?
+patrol-label-violations = Vi phạm phát hiện
+patrol-ask-violation-note = Vi phạm gì? (gõ vài dòng)
+patrol-label-violation-note = Nội dung vi phạm
+patrol-confirmed =
+    Đã ghi nhận lượt tuần tra <b>#{ $number }</b> của { $team }. Tháng này tổ đã có { $count } lượt tuần tra. Cảm ơn đồng chí!
+
+## Huy động
+call-out-title = Huy động
+menu-call-out = 🚨 Huy động
+call-out-ask-kind = Đồng chí được huy động vì việc gì?
+call-out-label-kind = Loại vụ việc
+incident-antt = An ninh trật tự
+incident-pccc = Cháy (PCCC)
+incident-cnch = Cứu nạn (CNCH)
+incident-traffic = Giao thông
+incident-propaganda = Tuyên truyền
+call-out-ask-mobilised = Đồng chí được huy động lúc nào?
+call-out-label-mobilised = Được huy động lúc
+call-out-ask-arrived = Đồng chí có mặt tại nơi xảy ra vụ việc lúc nào?
+call-out-label-arrived = Có mặt lúc
+call-out-ask-outcome = Kết quả xử lý thế nào? (gõ vài dòng)
+call-out-label-outcome = Kết quả
+call-out-confirmed =
+    Đã ghi nhận lần huy động <b>#{ $number }</b> của { $team }. Cảm ơn đồng chí!
+
+## Tuyên truyền
+propaganda-title = Tuyên truyền
+menu-propaganda = 📣 Tuyên truyền
+propaganda-ask-topic = Tuyên truyền, vận động về nội dung gì?
+propaganda-label-topic = Nội dung
+propaganda-ask-audience = Khoảng bao nhiêu người nghe? (gõ số hoặc chọn)
+propaganda-label-audience = Số người nghe
+propaganda-confirmed =
+    Đã ghi nhận buổi tuyên truyền <b>#{ $number }</b> của { $team }. Cảm ơn đồng chí!
+
+## Nguồn tin
+tip-title = Nguồn tin
+menu-tip = ℹ️ Nguồn tin
+tip-ask-content = Nguồn tin là gì? Nội dung chỉ Công an phường và đồng chí xem được; không ghi tên người cung cấp.
+tip-label-content = Nội dung
+tip-ask-place = Ở đâu? Gửi vị trí (📎 → Vị trí) hoặc gõ địa chỉ.
+tip-ask-day = Đồng chí nhận được tin ngày nào?
+tip-confirmed =
+    Đã chuyển nguồn tin <b>#{ $number }</b> tới Công an phường. Chỉ Công an phường và đồng chí xem được. Cảm ơn đồng chí!
+
+## PCCC, CNCH
+fire-rescue-title = PCCC, CNCH
+menu-fire-rescue = 🔥 PCCC, CNCH
+fire-rescue-ask-kind = Vụ việc nào?
+fire-rescue-label-kind = Loại vụ việc
+fire-rescue-ask-incident = Chuyện gì đã xảy ra? (gõ vài dòng)
+fire-rescue-label-incident = Vụ việc
+fire-rescue-ask-role = Tổ đã làm gì?
+fire-rescue-label-role = Việc đã làm
+role-extinguish = Dập lửa
+role-evacuate = Sơ tán người, tài sản
+role-rescue = Cứu người bị nạn
+role-guard = Bảo vệ hiện trường
+role-other = Việc khác
+fire-rescue-ask-saved = Cứu được bao nhiêu người?
+fire-rescue-label-saved = Số người được cứu
+fire-rescue-ask-property = Tài sản được bảo vệ (gõ vài dòng).
+fire-rescue-label-property = Tài sản
+
+## Phân luồng giao thông
+traffic-title = Phân luồng giao thông
+menu-traffic = 🚦 Phân luồng giao thông
+traffic-ask-place = Phân luồng giao thông ở đâu?
+traffic-ask-span = Vào lúc nào?
+
+## Cư trú
+residence-title = Hỗ trợ quản lý cư trú
+menu-residence = 🏠 Cư trú, dữ liệu dân cư
+residence-ask-households = Đã đến bao nhiêu hộ?
+residence-label-households = Số hộ đã đến
+residence-ask-records = Đã cập nhật, làm sạch bao nhiêu thông tin?
+residence-label-records = Thông tin đã cập nhật
+
+## Vũ khí
+weapons-title = Vận động giao nộp vũ khí
+menu-weapons = 🧨 Giao nộp vũ khí, pháo
+weapons-ask-households = Đã vận động bao nhiêu hộ?
+weapons-label-households = Số hộ được vận động
+weapons-ask-items = Thu được bao nhiêu vũ khí, vật liệu nổ, pháo?
+weapons-label-items = Số vật phẩm giao nộp
+
+## Cảm hóa
+reintegration-title = Giáo dục, cảm hóa
+menu-reintegration = 🤝 Giáo dục, cảm hóa
+reintegration-ask-alias = Gọi người được giúp đỡ bằng tên viết tắt hoặc bí danh (không ghi họ tên đầy đủ).
+reintegration-label-alias = Người được giúp đỡ
+reintegration-ask-visits = Đã gặp, thăm hỏi mấy lần?
+reintegration-label-visits = Số lần gặp
+reintegration-ask-outcome = Kết quả, chuyển biến thế nào?
+reintegration-label-outcome = Kết quả
+
+## Mô hình
+model-title = Mô hình, câu lạc bộ
+menu-model = 🏅 Mô hình, câu lạc bộ
+model-ask-name = Tên mô hình, câu lạc bộ là gì?
+model-label-name = Tên mô hình
+model-ask-started = Mô hình bắt đầu từ ngày nào?
+model-label-started = Bắt đầu từ
+model-ask-recognised = Được cấp nào công nhận? (bỏ qua nếu chưa)
+model-label-recognised = Công nhận bởi
+
+## Việc tốt: thêm
+good-deed-ask-beneficiary = Ai được giúp? (không bắt buộc)
+good-deed-label-beneficiary = Người được giúp

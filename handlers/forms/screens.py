@@ -7,26 +7,35 @@ import html
 from typing import Any
 
 from handlers import actions
-from handlers.forms.engine import Ask, PickField, Review, Screen
+from handlers.forms.engine import MOMENT_FORMAT, Ask, FormContext, PickField, Review, Screen
 from handlers.forms.spec import FieldSpec, FormSpec
 from handlers.replies import Button, Say
 from handlers.texts import Texts
 
+PER_ROW = 2
+
+
+def rows_of(buttons: list[Button], per_row: int = PER_ROW) -> list[list[Button]]:
+    """Buttons laid out `per_row` to a row (short labels fit a phone two or three abreast)."""
+    return [buttons[index : index + per_row] for index in range(0, len(buttons), per_row)]
+
 
 class ScreenPainter:
-    """Renders engine screens for one form, one draft version and one day."""
+    """Renders engine screens for one form, one draft version and one moment."""
 
-    def __init__(self, form: FormSpec, texts: Texts, version: int, today: dt.date) -> None:
+    def __init__(self, form: FormSpec, texts: Texts, version: int, context: FormContext) -> None:
         self.form = form
         self.texts = texts
         self.version = version
-        self.today = today
+        self.context = context
 
-    def button(self, key: str, action: str) -> Button:
+    def button(self, label: str, action: str) -> Button:
+        """A button bound to this draft version (`label` already in the person's language)."""
+        return Button(label=label, action=actions.versioned(actions.FORM, self.version, action))
+
+    def keyed(self, key: str, action: str) -> Button:
         """A catalogue-labelled button bound to this draft version."""
-        return Button(
-            label=self.texts(key), action=actions.versioned(actions.FORM, self.version, action)
-        )
+        return self.button(self.texts(key), action)
 
     def paint(self, screen: Screen, lead: str | None = None) -> Say:
         """The message for `screen`, after `lead` (a hint or a notice) when given."""
@@ -36,7 +45,7 @@ class ScreenPainter:
             say = self._review(screen)
         else:
             say = self._pick_field(screen)
-        problem = getattr(screen, "problem", None)
+        problem = screen.problem if isinstance(screen, Ask | Review) else None
         leads = [
             text for text in (lead, problem and self.texts(problem.key, **problem.args)) if text
         ]
@@ -45,52 +54,125 @@ class ScreenPainter:
         return say
 
     def _ask(self, ask: Ask) -> Say:
-        header = self.texts("step-header", number=ask.number, total=ask.total)
-        prompt = self.texts(ask.field.prompt)
-        if ask.typing_day:
-            example = (self.today - dt.timedelta(days=2)).strftime("%d/%m")
-            prompt = self.texts("ask-day-typed", example=example)
-        elif ask.photos_so_far:
-            prompt = self.texts("photos-so-far", count=ask.photos_so_far)
+        prompt = self._prompt(ask)
+        if ask.number:
+            header = self.texts("step-header", number=ask.number, total=ask.total)
+            prompt = f"{header} {prompt}"
         rows = self._answer_buttons(ask)
-        moves = [self.button("button-back", "back")] if ask.can_go_back else []
-        moves.append(self.button("button-cancel", "cancel"))
+        moves = [self.keyed("button-back", "back")] if ask.can_go_back else []
+        moves.append(self.keyed("button-cancel", "cancel"))
         rows.append(moves)
-        return Say(text=f"{header} {prompt}", buttons=rows)
+        return Say(text=prompt, buttons=rows)
+
+    def _prompt(self, ask: Ask) -> str:
+        spec = ask.field
+        if ask.typing and spec.type == "date":
+            example = (self.context.today - dt.timedelta(days=2)).strftime("%d/%m")
+            return self.texts("ask-day-typed", example=example)
+        if ask.typing and spec.type == "moment":
+            return self.texts("ask-time-typed")
+        if ask.typing and spec.type == "span":
+            return self.texts("ask-span-typed")
+        if ask.photos_so_far:
+            return self.texts("photos-so-far", count=ask.photos_so_far, max=spec.max_photos)
+        return self.texts(spec.prompt)
 
     def _answer_buttons(self, ask: Ask) -> list[list[Button]]:
         spec = ask.field
-        if spec.type == "date" and not ask.typing_day:
+        skip = [] if spec.required else [self.keyed("button-skip", "skip")]
+        if ask.typing:
+            return []
+        if spec.type == "date":
             return [
                 [
-                    self.button("button-today", "today"),
-                    self.button("button-yesterday", "yesterday"),
-                    self.button("button-other-day", "other-day"),
+                    self.keyed("button-today", "today"),
+                    self.keyed("button-yesterday", "yesterday"),
+                    self.keyed("button-other-day", "other"),
                 ]
             ]
+        if spec.type == "moment":
+            return self._moment_buttons(ask)
+        if spec.type == "span":
+            quick = [self.button(self._last(m), f"last:{m}") for m in spec.quick_minutes]
+            return rows_of([*quick, self.keyed("button-other-time", "other")])
+        if spec.type == "number":
+            quick = [self.button(str(n), f"n:{n}") for n in spec.quick]
+            return [*rows_of(quick, 4), *([skip] if skip else [])]
+        if spec.type == "choice":
+            picks = [self.keyed(c.label, f"pick:{c.value}") for c in spec.choices]
+            return [*rows_of(picks), *([skip] if skip else [])]
+        if spec.type == "choices":
+            ticks = [
+                self.button(
+                    self._tick(c.value in ask.ticked, self.texts(c.label)), f"tick:{c.value}"
+                )
+                for c in spec.choices
+            ]
+            return [*rows_of(ticks), [self.keyed("button-done", "done")]]
+        if spec.type == "participants":
+            ticks = [
+                self.button(self._tick(member_id in ask.ticked, name), f"who:{member_id}")
+                for member_id, name in self.context.roster
+            ]
+            return [*rows_of(ticks), [self.keyed("button-done", "done")]]
+        if spec.type == "yesno":
+            return [[self.keyed("button-yes", "yes"), self.keyed("button-no", "no")]]
         if spec.type == "photo" and ask.photos_so_far:
-            return [[self.button("button-done", "done")]]
-        if not spec.required:
-            return [[self.button("button-skip", "skip")]]
-        return []
+            return [[self.keyed("button-done", "done")]]
+        return [skip] if skip else []
+
+    def _moment_buttons(self, ask: Ask) -> list[list[Button]]:
+        spec = ask.field
+        if spec.relative_to and ask.base:
+            quick = [
+                self.button(self._after(minutes), f"after:{minutes}")
+                for minutes in spec.quick_minutes
+            ]
+        else:
+            quick = [self.keyed("button-now", "now")]
+            quick += [self.button(self._ago(m), f"ago:{m}") for m in spec.quick_minutes]
+        return rows_of([*quick, self.keyed("button-other-time", "other")], 3)
+
+    def _tick(self, ticked: bool, label: str) -> str:
+        return f"{'✅' if ticked else '⬜'} {label}"
+
+    def _ago(self, minutes: int) -> str:
+        if minutes % 60 == 0:
+            return self.texts("button-hours-ago", hours=minutes // 60)
+        return self.texts("button-minutes-ago", minutes=minutes)
+
+    def _after(self, minutes: int) -> str:
+        if minutes == 0:
+            return self.texts("button-same-time")
+        return self.texts("button-minutes-after", minutes=minutes)
+
+    def _last(self, minutes: int) -> str:
+        if minutes % 60 == 0:
+            return self.texts("button-last-hours", hours=minutes // 60)
+        return self.texts("button-last-minutes", minutes=minutes)
 
     def _review(self, review: Review) -> Say:
         lines: list[str] = [self.texts("review-title")]
-        lines += [
-            f"• {self.texts(spec.label)}: {self.value_text(spec, review.values)}"
-            for spec in self.form.fields
-        ]
+        offers: list[Button] = []
+        for spec in self.form.fields:
+            if spec.asked or spec.name in review.values:
+                lines.append(f"• {self.texts(spec.label)}: {self.value_text(spec, review.values)}")
+            else:
+                label = self.texts("button-add", item=self.texts(spec.label))
+                offers.append(self.button(label, f"field-{spec.name}"))
         return Say(
             text="\n".join(lines),
             buttons=[
-                [self.button("button-send", "send")],
-                [self.button("button-edit", "edit"), self.button("button-cancel", "cancel")],
+                [self.keyed("button-send", "send")],
+                *rows_of(offers),
+                [self.keyed("button-edit", "edit"), self.keyed("button-cancel", "cancel")],
             ],
         )
 
     def _pick_field(self, _screen: PickField) -> Say:
-        rows = [[self.button(spec.label, f"field-{spec.name}")] for spec in self.form.fields]
-        rows.append([self.button("button-back", "back")])
+        picks = [self.keyed(spec.label, f"field-{spec.name}") for spec in self.form.fields]
+        rows = rows_of(picks)
+        rows.append([self.keyed("button-back", "back")])
         return Say(text=self.texts("pick-field"), buttons=rows)
 
     def value_text(self, spec: FieldSpec, values: dict[str, Any]) -> str:
@@ -100,6 +182,28 @@ class ScreenPainter:
             return self.texts("review-photos", count=len(value or []))
         if value is None:
             return self.texts("review-empty")
+        return self._shown(spec, value, values)
+
+    def _shown(self, spec: FieldSpec, value: Any, values: dict[str, Any]) -> str:
         if spec.type == "date":
             return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        if spec.type == "moment":
+            return dt.datetime.strptime(str(value), MOMENT_FORMAT).strftime("%H:%M %d/%m/%Y")
+        if spec.type == "span":
+            day = values.get(spec.sets_day) if spec.sets_day else None
+            when = f", {dt.date.fromisoformat(day):%d/%m/%Y}" if day else ""
+            return str(value).replace("-", "–") + when
+        if spec.type == "choice":
+            return self.texts(spec.choice_label(str(value)) or "review-empty")
+        if spec.type == "choices":
+            return ", ".join(self.texts(spec.choice_label(v) or "review-empty") for v in value)
+        if spec.type == "yesno":
+            return self.texts("button-yes" if value else "button-no")
+        if spec.type == "participants":
+            names = dict(self.context.roster)
+            return ", ".join(html.escape(names.get(member_id, "?")) for member_id in value)
+        if spec.type == "location":
+            if "address" in value:
+                return html.escape(str(value["address"]), quote=False)
+            return self.texts("review-location")
         return html.escape(str(value), quote=False)

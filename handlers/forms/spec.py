@@ -9,6 +9,30 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "config" / "forms"
+NAME = r"^[a-z][a-z0-9_]*$"
+
+FieldType = Literal[
+    "text",
+    "number",
+    "choice",
+    "choices",
+    "yesno",
+    "date",
+    "moment",
+    "span",
+    "photo",
+    "location",
+    "participants",
+]
+
+
+class Choice(BaseModel):
+    """One answer of a choice question: the stored value and its button's catalogue key."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: str = Field(pattern=NAME, max_length=24)
+    label: str
 
 
 class FieldSpec(BaseModel):
@@ -16,21 +40,51 @@ class FieldSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    type: Literal["text", "date", "photo"]
+    name: str = Field(pattern=NAME, max_length=24)
+    type: FieldType
     prompt: str
     label: str
     required: bool = True
+    # False: not asked in turn; the summary offers it as a button (optional details).
+    asked: bool = True
     min_length: int = Field(default=1, ge=0)
     max_length: int = Field(default=1000, ge=1, le=3500)
+    min_value: int = 0
+    max_value: int = Field(default=100_000, ge=0)
+    quick: tuple[int, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    min_selected: int = Field(default=1, ge=0)
     max_past_days: int = Field(default=366, ge=0)
     max_photos: int = Field(default=1, ge=1, le=10)
+    quick_minutes: tuple[int, ...] = ()
+    relative_to: str | None = None
+    sets_day: str | None = Field(default=None, pattern=NAME)
 
     @model_validator(mode="after")
-    def _limits_in_order(self) -> FieldSpec:
+    def _consistent(self) -> FieldSpec:
         if self.min_length > self.max_length:
             raise ValueError("min_length is above max_length")
+        if self.min_value > self.max_value:
+            raise ValueError("min_value is above max_value")
+        if any(not self.min_value <= value <= self.max_value for value in self.quick):
+            raise ValueError("a quick value is outside min_value..max_value")
+        if self.type in ("choice", "choices") and len(self.choices) < 2:
+            raise ValueError(f"a {self.type} field needs at least two choices")
+        if self.type not in ("choice", "choices") and self.choices:
+            raise ValueError("only choice and choices fields have choices")
+        if len({choice.value for choice in self.choices}) != len(self.choices):
+            raise ValueError("two choices have the same value")
+        if self.required and not self.asked:
+            raise ValueError("a required field must be asked (asked = true)")
+        if self.relative_to is not None and self.type != "moment":
+            raise ValueError("only a moment field can be relative_to another")
+        if self.sets_day is not None and self.type != "span":
+            raise ValueError("only a span field sets_day")
         return self
+
+    def choice_label(self, value: str) -> str | None:
+        """The catalogue key of a choice's label."""
+        return next((choice.label for choice in self.choices if choice.value == value), None)
 
 
 class FormSpec(BaseModel):
@@ -38,11 +92,14 @@ class FormSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: str = Field(pattern=NAME)
     title: str
     menu_label: str
     confirmed: str
     occurred_on: str
+    menu: Literal["main", "more"] = "more"
+    # Tips and reintegration records: seen by their author and the police only.
+    police_only: bool = False
     fields: tuple[FieldSpec, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -51,10 +108,22 @@ class FormSpec(BaseModel):
         if len(set(names)) != len(names):
             raise ValueError("two fields have the same name")
         by_name = {field.name: field for field in self.fields}
+        for index, field in enumerate(self.fields):
+            if field.relative_to is not None:
+                base = by_name.get(field.relative_to)
+                earlier = [f.name for f in self.fields[:index]]
+                if base is None or base.type != "moment" or base.name not in earlier:
+                    raise ValueError(
+                        f"field {field.name!r}: relative_to must name an earlier moment field"
+                    )
+        if not any(field.asked for field in self.fields):
+            raise ValueError("no field is asked")
         day = by_name.get(self.occurred_on)
-        if day is None or day.type != "date" or not day.required:
+        derived = any(f.sets_day == self.occurred_on and f.required for f in self.fields)
+        dated = day is not None and day.type in ("date", "moment") and day.required
+        if not (dated or derived):
             raise ValueError(
-                f"occurred_on must name a required date field, not {self.occurred_on!r}"
+                f"occurred_on names no required date, moment or span day: {self.occurred_on!r}"
             )
         return self
 
@@ -65,9 +134,15 @@ class FormSpec(BaseModel):
                 return field
         raise KeyError(name)
 
-    def position(self, name: str) -> int:
-        """The 0-based place of a field in the form."""
-        return [field.name for field in self.fields].index(name)
+    @property
+    def asked(self) -> tuple[FieldSpec, ...]:
+        """The questions asked in turn."""
+        return tuple(field for field in self.fields if field.asked)
+
+    def number_of(self, name: str) -> int:
+        """The 1-based step number of an asked field; 0 for one offered from the summary."""
+        names = [field.name for field in self.asked]
+        return names.index(name) + 1 if name in names else 0
 
 
 class FormFileError(Exception):
@@ -75,7 +150,7 @@ class FormFileError(Exception):
 
 
 def load_forms(directory: Path = FORMS_DIR) -> dict[str, FormSpec]:
-    """Every form in `directory`, keyed by report kind."""
+    """Every form in `directory`, keyed by report kind, in the order of their file names."""
     forms: dict[str, FormSpec] = {}
     for path in sorted(directory.glob("*.toml")):
         form = _load_form(path)
@@ -96,9 +171,9 @@ def _load_form(path: Path) -> FormSpec:
         return FormSpec.model_validate(raw)
     except ValidationError as error:
         problem = error.errors()[0]
+        message = str(problem["msg"]).removeprefix("Value error, ")
         raise FormFileError(
-            f"{path.name}: form {raw.get('kind', '?')!r}, {_where(raw, problem['loc'])}: "
-            f"{problem['msg']}"
+            f"{path.name}: form {raw.get('kind', '?')!r}, {_where(raw, problem['loc'])}: {message}"
         ) from None
 
 
