@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from bot.emulator.phone import Phone
 from handlers.clock import FixedClock
@@ -66,7 +67,7 @@ class Ward:
 
     async def reports(self) -> list[Report]:
         async with self.db.read() as session:
-            query = select(Report).order_by(Report.id)
+            query = select(Report).order_by(Report.id).options(selectinload(Report.attachments))
             return list((await session.scalars(query)).all())
 
     async def join(self, phone: Phone, number: str = "0912345678") -> None:

@@ -10,7 +10,7 @@ from handlers.forms.spec import FieldSpec
 
 DAY_PATTERN = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?\s*$")
 TIME_PATTERN = re.compile(r"^\s*(\d{1,2})\s*[:hg.]\s*(\d{2})?\s*(?:p|')?\s*$", re.IGNORECASE)
-NUMBER_PATTERN = re.compile(r"^\s*(-?\d{1,7})\b")
+NUMBER_PATTERN = re.compile(r"(?<![\d-])(-?\d{1,7})(?!\d)")
 TODAY_WORDS = {"hôm nay", "hom nay", "today"}
 YESTERDAY_WORDS = {"hôm qua", "hom qua", "yesterday"}
 YES_WORDS = {"có", "co", "yes", "c", "y"}
@@ -42,8 +42,8 @@ def read_text(spec: FieldSpec, text: str) -> str | Problem:
 
 
 def read_number(spec: FieldSpec, text: str) -> int | Problem:
-    """A whole number at the start of the text ("3", "3 vụ"), within the field's range."""
-    match = NUMBER_PATTERN.match(text.replace(".", "").replace(",", ""))
+    """The first whole number in the text ("3", "3 vụ", "khoảng 45 người"), within range."""
+    match = NUMBER_PATTERN.search(text.replace(".", "").replace(",", ""))
     if match is None:
         return Problem("problem-number-format", {"typed": _shown(text)})
     return check_number(spec, int(match[1]))
