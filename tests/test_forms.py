@@ -36,7 +36,8 @@ async def team(emulator: TelegramEmulator, ward: Ward) -> Team:
     ]
     for index, phone in enumerate(phones):
         await ward.join(phone, f"091000000{index}")
-    return Team(*phones, ward=ward)
+    lan, binh, hung = phones
+    return Team(lan=lan, binh=binh, hung=hung, ward=ward)
 
 
 async def test_a_patrol_with_two_colleagues_in_seven_taps_and_one_text(team: Team) -> None:
