@@ -7,6 +7,7 @@ from dataclasses import dataclass
 FORM = "f"
 JOIN = "j"
 MENU = "m"
+REPORT = "r"  # the member's own reports: always checked against the rule book, never stale
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,19 @@ def menu(action: str) -> str:
     return f"{MENU}:{action}"
 
 
+def report(action: str) -> str:
+    """A button about one of the member's reports (open, edit, delete, a month's page)."""
+    return f"{REPORT}:{action}"
+
+
 def decode(data: str) -> Pressed | None:
     """The button behind `data`, or None when it is not one the bot made."""
     head, sep, action = data.partition(":")
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope == MENU and not number:
-        return Pressed(MENU, None, action)
+    if scope in (MENU, REPORT) and not number:
+        return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)
     return None

@@ -6,6 +6,7 @@ from handlers import actions, commands
 from handlers.joining import already_member, continue_join, join_draft, start_with_code
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
+from handlers.my_reports import pressed as pressed_report
 from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, resume_form, start_form
 from handlers.turn import Turn
@@ -82,6 +83,10 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         if pressed.action == HOME:
             return [main_menu(turn.texts, turn.forms)]
         return await start_form(turn, member, pressed.action)
+    if pressed.scope == actions.REPORT:
+        if draft is not None and form is not None:
+            return await resume_form(turn, member, form, draft)
+        return await pressed_report(turn, member, pressed.action)
     if draft is None or form is None:
         return [Toast(text=turn.texts("stale-button"))]
     stale = _stale_press(turn, draft, actions.FORM)

@@ -1,44 +1,246 @@
-"""`/baocaocuatoi`: the member's recent reports, newest first."""
+"""`/baocaocuatoi`: the member's reports month by month, each opened with its photos, and
+changed or deleted while the edit window is open."""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 
-from handlers.menu import main_menu
-from handlers.replies import Reply, Say
+from handlers import actions
+from handlers.access import may_change_report, may_read_report
+from handlers.forms.engine import FormContext
+from handlers.forms.screens import ScreenPainter, rows_of
+from handlers.forms.spec import FormSpec
+from handlers.menu import HOME, main_menu
+from handlers.replies import Button, Reply, Say, Toast
+from handlers.report_flow import edit_report
 from handlers.turn import Turn
+from storage.members import members_of_unit
 from storage.models import Member, Report
-from storage.reports import recent_reports_of
+from storage.reports import delete_report, report_by_id, reports_of_author_between
 
-RECENT = 10
-SUMMARY_CHARS = 60
-
-
-async def my_reports(turn: Turn, member: Member) -> list[Reply]:
-    """A short line per report, then the menu."""
-    reports = await recent_reports_of(turn.session, member.id, RECENT)
-    if not reports:
-        return [main_menu(turn.texts, turn.forms, turn.texts("my-reports-empty"))]
-    lines: list[str] = [turn.texts("my-reports-title")]
-    lines += [_line(turn, report) for report in reports]
-    return [Say(text="\n".join(lines)), main_menu(turn.texts, turn.forms)]
+PAGE_LIMIT = 30
+SUMMARY_CHARS = 28
 
 
-def _line(turn: Turn, report: Report) -> str:
+def _month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
+    first = month.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _month_key(day: dt.date) -> str:
+    return f"{day:%Y-%m}"
+
+
+def _parse_month(text: str, today: dt.date) -> dt.date | None:
+    try:
+        month = dt.date.fromisoformat(f"{text}-01")
+    except ValueError:
+        return None
+    return month if month <= today else None
+
+
+async def my_reports(
+    turn: Turn, member: Member, month: dt.date | None = None, kind: str | None = None
+) -> list[Reply]:
+    """One month of the member's reports as buttons, with month and kind filters."""
+    month = (month or turn.today).replace(day=1)
+    first, last = _month_bounds(month)
+    reports = await reports_of_author_between(turn.session, member.id, first, last)
+    kinds = list(dict.fromkeys(report.kind for report in reports))
+    shown = [report for report in reports if kind is None or report.kind == kind]
+    label = f"{month:%m/%Y}"
+    if shown:
+        text = turn.texts("my-reports-month", month=label, count=len(shown))
+    else:
+        text = turn.texts("my-reports-month-empty", month=label)
+    rows = [[_line_button(turn, report)] for report in shown[:PAGE_LIMIT]]
+    if len(kinds) > 1:
+        rows += rows_of(_kind_filters(turn, month, kinds, kind), 3)
+    rows.append(_month_moves(turn, month))
+    return [Say(text=text, buttons=rows)]
+
+
+def _line_button(turn: Turn, report: Report) -> Button:
     form = turn.forms.get(report.kind)
-    kind = turn.texts(form.title) if form else html.escape(report.kind)
-    text_fields = [spec.name for spec in form.fields if spec.type == "text"] if form else []
-    summary = next(
-        (str(report.payload[name]) for name in text_fields if name in report.payload), ""
-    )
+    summary = _summary(form, report)
     if len(summary) > SUMMARY_CHARS:
         summary = summary[: SUMMARY_CHARS - 1].rstrip() + "…"
-    photos = len(report.attachments)
-    return turn.texts(
-        "my-reports-line",
+    kind = turn.texts.label(form.title) if form else report.kind
+    label = turn.texts.label(
+        "report-line",
         number=str(report.id),
-        day=report.occurred_on.strftime("%d/%m"),
+        day=f"{report.occurred_on:%d/%m}",
         kind=kind,
         summary=summary,
-        photos=turn.texts("my-reports-photos", count=photos) if photos else "",
+    )
+    return Button(label=label, action=actions.report(f"o:{report.id}"))
+
+
+def _summary(form: FormSpec | None, report: Report) -> str:
+    if form is None:
+        return ""
+    texts = (
+        str(report.payload[f.name])
+        for f in form.fields
+        if f.type == "text" and f.name in report.payload
+    )
+    return next(texts, "")
+
+
+def _kind_filters(
+    turn: Turn, month: dt.date, kinds: list[str], current: str | None
+) -> list[Button]:
+    def mark(label: str, on: bool) -> str:
+        return f"• {label}" if on else label
+
+    key = _month_key(month)
+    buttons = [
+        Button(
+            label=mark(turn.texts.label("my-reports-all-kinds"), current is None),
+            action=actions.report(f"m:{key}"),
+        )
+    ]
+    for kind in kinds:
+        form = turn.forms.get(kind)
+        title = turn.texts.label(form.title) if form else kind
+        buttons.append(
+            Button(label=mark(title, kind == current), action=actions.report(f"m:{key}:{kind}"))
+        )
+    return buttons
+
+
+def _month_moves(turn: Turn, month: dt.date) -> list[Button]:
+    previous = (month - dt.timedelta(days=1)).replace(day=1)
+    moves = [
+        Button(
+            label=turn.texts.label("my-reports-previous", month=f"{previous:%m/%Y}"),
+            action=actions.report(f"m:{_month_key(previous)}"),
+        )
+    ]
+    following = (month + dt.timedelta(days=32)).replace(day=1)
+    if following <= turn.today:
+        moves.append(
+            Button(
+                label=turn.texts.label("my-reports-next", month=f"{following:%m/%Y}"),
+                action=actions.report(f"m:{_month_key(following)}"),
+            )
+        )
+    moves.append(Button(label=turn.texts.label("menu-home"), action=actions.menu(HOME)))
+    return moves
+
+
+async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+    """A button of the member's reports: a month page, open, edit, delete (checked each time)."""
+    verb, _, rest = action.partition(":")
+    if verb == "m":
+        month_text, _, kind = rest.partition(":")
+        month = _parse_month(month_text, turn.today)
+        if month is None or (kind and kind not in turn.forms):
+            return [Toast(text=turn.texts("forged-button"))]
+        return await my_reports(turn, member, month, kind or None)
+    if not rest.isdigit():
+        return [Toast(text=turn.texts("forged-button"))]
+    report = await report_by_id(turn.session, int(rest))
+    form = turn.forms.get(report.kind) if report is not None else None
+    if report is None or form is None or report.status != "active":
+        return [Say(text=turn.texts("report-not-found"))]
+    if not await may_read_report(turn.session, member, report, police_only=form.police_only):
+        return [Say(text=turn.texts("report-not-found"))]
+    if verb == "o":
+        return await open_report(turn, member, form, report)
+    if not may_change_report(member, report, turn.now, turn.edit_window):
+        return [Say(text=turn.texts("report-too-late", hours=_hours(turn)))]
+    if verb == "d":
+        return [_delete_question(turn, report)]
+    if verb == "dy":
+        await delete_report(turn.session, report, member.id, turn.now)
+        return [
+            main_menu(turn.texts, turn.forms, turn.texts("report-deleted", number=str(report.id)))
+        ]
+    if verb == "e":
+        return await edit_report(turn, member, form, report)
+    return [Toast(text=turn.texts("forged-button"))]
+
+
+def _hours(turn: Turn) -> int:
+    return int(turn.edit_window.total_seconds() // 3600)
+
+
+async def open_report(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
+    """The whole report as the summary showed it, its photos, and what may still be done."""
+    roster = await members_of_unit(turn.session, report.team_id)
+    context = FormContext(now=turn.now, roster=tuple((m.id, m.full_name) for m in roster))
+    painter = ScreenPainter(form, turn.texts, 0, context)
+    values = dict(report.payload)
+    lines: list[str] = [
+        turn.texts("report-heading", number=str(report.id), kind=turn.texts.label(form.title))
+    ]
+    for spec in form.fields:
+        if spec.type == "photo":
+            continue
+        if spec.asked or spec.name in values:
+            lines.append(f"• {turn.texts(spec.label)}: {painter.value_text(spec, values)}")
+    if report.attachments:
+        lines.append(
+            f"• {turn.texts('field-label-photos')}: "
+            f"{turn.texts('review-photos', count=len(report.attachments))}"
+        )
+    zone = turn.now.tzinfo
+    lines.append(
+        turn.texts("report-sent-at", time=f"{report.created_at.astimezone(zone):%H:%M %d/%m/%Y}")
+    )
+    if report.updated_at is not None:
+        lines.append(
+            turn.texts(
+                "report-edited-at", time=f"{report.updated_at.astimezone(zone):%H:%M %d/%m/%Y}"
+            )
+        )
+    buttons: list[list[Button]] = []
+    if may_change_report(member, report, turn.now, turn.edit_window):
+        until = (report.created_at + turn.edit_window).astimezone(zone)
+        lines.append(turn.texts("report-editable-until", time=f"{until:%H:%M %d/%m/%Y}"))
+        buttons.append(
+            [
+                Button(
+                    label=turn.texts.label("button-edit"), action=actions.report(f"e:{report.id}")
+                ),
+                Button(
+                    label=turn.texts.label("button-delete"), action=actions.report(f"d:{report.id}")
+                ),
+            ]
+        )
+    elif report.author_id == member.id:
+        lines.append(turn.texts("report-read-only", hours=_hours(turn)))
+    month = _month_key(report.occurred_on)
+    buttons.append(
+        [Button(label=turn.texts.label("button-back-to-list"), action=actions.report(f"m:{month}"))]
+    )
+    photos: list[Reply] = [
+        Say(
+            text=turn.texts(
+                "photo-caption", number=str(report.id), index=index, count=len(report.attachments)
+            ),
+            photo=attachment.file_id,
+        )
+        for index, attachment in enumerate(report.attachments, start=1)
+    ]
+    return [*photos, Say(text="\n".join(lines), buttons=buttons)]
+
+
+def _delete_question(turn: Turn, report: Report) -> Say:
+    return Say(
+        text=turn.texts("delete-confirm", number=str(report.id)),
+        buttons=[
+            [
+                Button(
+                    label=turn.texts.label("button-delete-yes"),
+                    action=actions.report(f"dy:{report.id}"),
+                ),
+                Button(
+                    label=turn.texts.label("button-delete-no"),
+                    action=actions.report(f"o:{report.id}"),
+                ),
+            ]
+        ],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from handlers.access import may_change_report
 from handlers.events import Incoming
 from handlers.forms import engine
 from handlers.forms.screens import ScreenPainter
@@ -14,8 +15,8 @@ from handlers.replies import Edit, Reply
 from handlers.turn import Turn
 from storage.drafts import discard_draft, move_draft, start_draft
 from storage.members import members_of_unit
-from storage.models import Draft, Member
-from storage.reports import add_report, count_team_reports
+from storage.models import Draft, Member, Report
+from storage.reports import add_report, change_report, count_team_reports, report_by_id
 
 FLOW_PREFIX = "form:"
 
@@ -72,7 +73,7 @@ async def answer_form(
     answer = engine.Press(action) if action is not None else answer_of(turn.incoming)
     new_state, outcome = engine.advance(form, state, answer, context)
     if isinstance(outcome, engine.Submit):
-        return await _submit(turn, member, form, outcome.values)
+        return await _submit(turn, member, form, new_state)
     if new_state != state:
         move_draft(draft, new_state.step, new_state.to_data())
     painted = ScreenPainter(form, turn.texts, draft.version, context).paint(outcome)
@@ -86,13 +87,29 @@ async def answer_form(
     return replies
 
 
+def derived(form: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """Figures the member is not asked for: a call-out's response time and whether it was on
+    time, from its two moments and the minutes the form allows."""
+    rule = form.on_time
+    if rule is None or rule.start not in values or rule.end not in values:
+        return {}
+    start = dt.datetime.strptime(values[rule.start], engine.MOMENT_FORMAT)
+    end = dt.datetime.strptime(values[rule.end], engine.MOMENT_FORMAT)
+    minutes = int((end - start).total_seconds() // 60)
+    return {"response_minutes": minutes, "on_time": minutes <= rule.minutes}
+
+
 async def _submit(
-    turn: Turn, member: Member, form: FormSpec, values: dict[str, Any]
+    turn: Turn, member: Member, form: FormSpec, state: engine.FormState
 ) -> list[Reply]:
+    values = state.values
     photo_fields = [spec.name for spec in form.fields if spec.type == "photo"]
     photos = [str(file_id) for name in photo_fields for file_id in values.get(name) or []]
     payload = {name: value for name, value in values.items() if name not in photo_fields}
+    payload.update(derived(form, values))
     day = dt.date.fromisoformat(str(values[form.occurred_on])[:10])
+    if state.report_id is not None:
+        return await _change(turn, member, state.report_id, day, payload, photos)
     report = await add_report(
         turn.session,
         kind=form.kind,
@@ -102,6 +119,7 @@ async def _submit(
         payload=payload,
         photos=photos,
         source_update_id=turn.incoming.update_ref,
+        now=turn.now,
     )
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     first_of_month = turn.today.replace(day=1)
@@ -110,6 +128,60 @@ async def _submit(
     )
     text = turn.texts(form.confirmed, number=str(report.id), team=member.unit.name, count=count)
     return [*mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+
+
+async def _change(
+    turn: Turn,
+    member: Member,
+    report_id: int,
+    day: dt.date,
+    payload: dict[str, Any],
+    photos: list[str],
+) -> list[Reply]:
+    """Save an edited report, if the window is still open when the member confirms."""
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    report = await report_by_id(turn.session, report_id)
+    if report is None or not may_change_report(member, report, turn.now, turn.edit_window):
+        hours = int(turn.edit_window.total_seconds() // 3600)
+        return [
+            *mark_choice(turn),
+            main_menu(turn.texts, turn.forms, turn.texts("report-too-late", hours=hours)),
+        ]
+    await change_report(
+        turn.session,
+        report,
+        member.id,
+        occurred_on=day,
+        payload=payload,
+        photos=photos,
+        now=turn.now,
+    )
+    text = turn.texts("report-changed", number=str(report.id))
+    return [*mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+
+
+async def edit_report(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
+    """Open a sent report as a draft at its summary; sending it again saves the changes."""
+    context = await form_context(turn, member, form)
+    values = {key: value for key, value in report.payload.items() if key not in DERIVED}
+    photo_field = next((spec.name for spec in form.fields if spec.type == "photo"), None)
+    if photo_field is not None and report.attachments:
+        values[photo_field] = [attachment.file_id for attachment in report.attachments]
+    state = engine.FormState(step=engine.REVIEW, values=values, report_id=report.id)
+    draft = await start_draft(
+        turn.session,
+        turn.incoming.channel,
+        turn.incoming.user_ref,
+        FLOW_PREFIX + form.kind,
+        state.step,
+        state.to_data(),
+    )
+    screen = engine.screen_of(form, state, context)
+    lead = turn.texts("editing-report", number=str(report.id))
+    return [ScreenPainter(form, turn.texts, draft.version, context).paint(screen, lead=lead)]
+
+
+DERIVED = ("response_minutes", "on_time")
 
 
 def answer_of(incoming: Incoming) -> engine.Answer:

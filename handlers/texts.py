@@ -37,6 +37,17 @@ class Texts:
             entry.id.name for entry in resource.body if isinstance(entry, ast.Message)
         )
 
+    def label(self, key: str, **args: str | int) -> str:
+        """Plain text for a button label (Telegram shows labels as typed: nothing escaped)."""
+        if key not in self.keys:
+            raise MissingText(f"{self.language}: no text for {key!r}")
+        message = self._bundle.get_message(key)
+        assert message.value is not None
+        text, errors = self._bundle.format_pattern(message.value, dict(args))
+        if errors:
+            raise MissingText(f"{self.language}: {key!r}: {errors[0]}")
+        return str(text)
+
     def __call__(self, key: str, **args: str | int) -> Safe:
         if key not in self.keys:
             raise MissingText(f"{self.language}: no text for {key!r}")

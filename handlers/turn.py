@@ -21,6 +21,7 @@ class Turn:
     texts: Texts
     forms: dict[str, FormSpec]
     now: dt.datetime
+    edit_window: dt.timedelta = dt.timedelta(hours=24)
 
     @property
     def today(self) -> dt.date:

@@ -129,12 +129,27 @@ class Report(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     source_update_id: Mapped[int | None] = mapped_column(ForeignKey("inbox.id"), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="active")
+    updated_at: Mapped[dt.datetime | None]
 
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="report", order_by="Attachment.id"
+        back_populates="report", order_by="Attachment.id", cascade="all, delete-orphan"
     )
 
     __table_args__ = (Index("ix_reports_team_kind_day", "team_id", "kind", "occurred_on"),)
+
+
+class ReportChange(Base):
+    """The audit trail: who changed or deleted a report, when, and what it said before."""
+
+    __tablename__ = "report_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    action: Mapped[str] = mapped_column(String(16))
+    before: Mapped[dict[str, Any]]
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Attachment(Base):

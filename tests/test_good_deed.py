@@ -253,22 +253,6 @@ async def test_team_count_in_the_confirmation(
     assert "Tháng này tổ đã có 2 việc tốt" in done.text_plain
 
 
-async def test_my_reports_lists_recent_reports(lan: Phone) -> None:
-    [empty, *_] = await lan.send("/baocaocuatoi")
-    assert "chưa có báo cáo nào" in empty.text_plain
-    await lan.press("📝 Việc tốt")
-    await lan.send("Giúp cụ bà qua đường, đưa cụ về tận nhà ở ngõ 12, phố Trung Kính.")
-    await lan.press("Hôm qua")
-    await lan.press("Xong")
-    await lan.send_photo()
-    await lan.press("✅ Gửi báo cáo")
-    listing, menu = await lan.send("/baocaocuatoi", expect=2)
-    assert "Báo cáo gần đây của đồng chí" in listing.text_plain
-    assert "21/11 · Việc tốt: Giúp cụ bà qua đường" in listing.text_plain
-    assert "1 ảnh" in listing.text_plain
-    assert "📝 Việc tốt" in menu.button_labels
-
-
 async def test_user_text_with_html_is_shown_safely(lan: Phone, ward: Ward) -> None:
     await lan.press("📝 Việc tốt")
     await lan.send("Giúp <b>cụ</b> & bà qua đường <script>")

@@ -109,12 +109,6 @@ field-label-photos = Photos
 good-deed-confirmed =
     Good deed <b>#{ $number }</b> of { $team } recorded. Your team has { $count } good deed(s) this month. Thank you!
 
-## My reports
-my-reports-title = Your recent reports:
-my-reports-line = <b>#{ $number }</b> · { $day } · { $kind }: { $summary }{ $photos }
-my-reports-photos = { " " }· { $count } photo(s)
-my-reports-empty = You have no reports yet. { menu-prompt }
-
 ## Kinds of questions
 menu-more = ☰ More
 more-prompt = Choose another kind of report:
@@ -282,3 +276,29 @@ model-label-recognised = Recognised by
 ## Good deed: more
 good-deed-ask-beneficiary = Who was helped? (optional)
 good-deed-label-beneficiary = Helped
+
+## My reports
+menu-home = ☰ Menu
+my-reports-month = Your reports in { $month }: { $count }. Press one to see it.
+my-reports-month-empty = You have no reports in { $month }.
+my-reports-all-kinds = All
+my-reports-previous = ◀ { $month }
+my-reports-next = { $month } ▶
+report-line = #{ $number } · { $day } · { $kind }: { $summary }
+report-heading = <b>#{ $number } · { $kind }</b>
+report-sent-at = Sent at { $time }.
+report-edited-at = Edited at { $time }.
+report-editable-until = You can edit or delete it until { $time }.
+report-read-only = More than { $hours } hours have passed since it was sent: it can only be read.
+photo-caption = #{ $number } · photo { $index }/{ $count }
+button-delete = 🗑 Delete
+button-back-to-list = ◀ List
+delete-confirm = Delete report #{ $number }? It will no longer count; the ward police keep a record of the deletion.
+button-delete-yes = 🗑 Delete the report
+button-delete-no = Keep it
+report-deleted = Report #{ $number } deleted. { menu-prompt }
+report-changed = Report #{ $number } changed. Thank you!
+report-not-found = This report cannot be found, or you may not see it.
+report-too-late =
+    More than { $hours } hours have passed since it was sent, so it can no longer be changed or deleted. If needed, tell your team leader or the ward police.
+editing-report = Editing report #{ $number }: press «✏️ Edit» to choose what to change, then «✅ Send report».

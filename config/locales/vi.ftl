@@ -108,12 +108,6 @@ field-label-photos = Ảnh
 good-deed-confirmed =
     Đã ghi nhận việc tốt <b>#{ $number }</b> của { $team }. Tháng này tổ đã có { $count } việc tốt. Cảm ơn đồng chí!
 
-## Báo cáo của tôi
-my-reports-title = Báo cáo gần đây của đồng chí:
-my-reports-line = <b>#{ $number }</b> · { $day } · { $kind }: { $summary }{ $photos }
-my-reports-photos = { " " }· { $count } ảnh
-my-reports-empty = Đồng chí chưa có báo cáo nào. { menu-prompt }
-
 ## Các loại câu hỏi
 menu-more = ☰ Khác
 more-prompt = Chọn loại báo cáo khác:
@@ -281,3 +275,29 @@ model-label-recognised = Công nhận bởi
 ## Việc tốt: thêm
 good-deed-ask-beneficiary = Ai được giúp? (không bắt buộc)
 good-deed-label-beneficiary = Người được giúp
+
+## Báo cáo của tôi
+menu-home = ☰ Menu
+my-reports-month = Báo cáo tháng { $month } của đồng chí: { $count }. Bấm một báo cáo để xem.
+my-reports-month-empty = Tháng { $month } đồng chí chưa có báo cáo nào.
+my-reports-all-kinds = Tất cả
+my-reports-previous = ◀ { $month }
+my-reports-next = { $month } ▶
+report-line = #{ $number } · { $day } · { $kind }: { $summary }
+report-heading = <b>#{ $number } · { $kind }</b>
+report-sent-at = Gửi lúc { $time }.
+report-edited-at = Đã sửa lúc { $time }.
+report-editable-until = Đồng chí có thể sửa hoặc xoá đến { $time }.
+report-read-only = Đã quá { $hours } giờ kể từ khi gửi: báo cáo chỉ còn để xem.
+photo-caption = #{ $number } · ảnh { $index }/{ $count }
+button-delete = 🗑 Xoá
+button-back-to-list = ◀ Danh sách
+delete-confirm = Xoá báo cáo #{ $number }? Báo cáo sẽ không còn được tính; Công an phường vẫn lưu vết việc xoá.
+button-delete-yes = 🗑 Xoá báo cáo
+button-delete-no = Không xoá
+report-deleted = Đã xoá báo cáo #{ $number }. { menu-prompt }
+report-changed = Đã sửa báo cáo #{ $number }. Cảm ơn đồng chí!
+report-not-found = Không tìm thấy báo cáo này, hoặc đồng chí không có quyền xem.
+report-too-late =
+    Đã quá { $hours } giờ kể từ khi gửi nên không sửa, xoá được nữa. Nếu cần, xin báo tổ trưởng hoặc Công an phường.
+editing-report = Đang sửa báo cáo #{ $number }: bấm «✏️ Sửa» để chọn mục cần sửa, rồi «✅ Gửi báo cáo».

@@ -52,6 +52,7 @@ class FormState:
     typing: bool = False
     editing: bool = False
     prefilled: tuple[str, ...] = ()
+    report_id: int | None = None  # set when the draft changes a report already sent
 
     def to_data(self) -> dict[str, Any]:
         """The draft's stored form of this state (the step is stored beside it)."""
@@ -60,6 +61,7 @@ class FormState:
             "typing": self.typing,
             "editing": self.editing,
             "prefilled": list(self.prefilled),
+            "report_id": self.report_id,
         }
 
     @classmethod
@@ -71,6 +73,7 @@ class FormState:
             typing=bool(data.get("typing", False)),
             editing=bool(data.get("editing", False)),
             prefilled=tuple(data.get("prefilled", ())),
+            report_id=data.get("report_id"),
         )
 
 

@@ -87,6 +87,16 @@ class FieldSpec(BaseModel):
         return next((choice.label for choice in self.choices if choice.value == value), None)
 
 
+class OnTime(BaseModel):
+    """A call-out is on time when it took at most `minutes` from one moment to the other."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: str
+    end: str
+    minutes: int = Field(ge=1, le=24 * 60)
+
+
 class FormSpec(BaseModel):
     """A report kind as a sequence of questions, ending in a summary to confirm."""
 
@@ -98,6 +108,7 @@ class FormSpec(BaseModel):
     confirmed: str
     occurred_on: str
     menu: Literal["main", "more"] = "more"
+    on_time: OnTime | None = None
     # Tips and reintegration records: seen by their author and the police only.
     police_only: bool = False
     fields: tuple[FieldSpec, ...] = Field(min_length=1)
@@ -116,6 +127,10 @@ class FormSpec(BaseModel):
                     raise ValueError(
                         f"field {field.name!r}: relative_to must name an earlier moment field"
                     )
+        if self.on_time is not None:
+            for end in (self.on_time.start, self.on_time.end):
+                if end not in by_name or by_name[end].type != "moment":
+                    raise ValueError(f"on_time: {end!r} is not a moment field of this form")
         if not any(field.asked for field in self.fields):
             raise ValueError("no field is asked")
         day = by_name.get(self.occurred_on)

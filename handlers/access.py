@@ -1,0 +1,39 @@
+"""The rule book for reports: who may read, change or delete which report. Handlers ask here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Member, Report, Unit
+from storage.units import ancestors
+
+POLICE_ROLES = frozenset({"officer"})
+
+
+async def may_read_report(
+    session: AsyncSession, viewer: Member, report: Report, *, police_only: bool
+) -> bool:
+    """The author always; the police of the report's ward; the team itself unless the kind is
+    for the police only (tips, reintegration)."""
+    if report.author_id == viewer.id:
+        return True
+    if viewer.role in POLICE_ROLES:
+        team = await session.get(Unit, report.team_id)
+        above = await ancestors(session, team) if team is not None else []
+        return viewer.unit_id in {report.team_id, *(unit.id for unit in above)}
+    if police_only:
+        return False
+    return viewer.unit_id == report.team_id
+
+
+def may_change_report(
+    viewer: Member, report: Report, now: dt.datetime, window: dt.timedelta
+) -> bool:
+    """Only the author, only while the report is active and younger than the edit window."""
+    return (
+        report.author_id == viewer.id
+        and report.status == "active"
+        and now - report.created_at <= window
+    )
