@@ -23,7 +23,8 @@ def code_text() -> str:
 
 def asked_keys() -> set[str]:
     """Keys the code asks the catalogue for by name."""
-    return set(re.findall(r'(?:texts|label|button|keyed|Problem)\(\s*"([a-z][a-z0-9-]*)"', code_text()))
+    calls = r'(?:texts|label|button|keyed|Problem)\(\s*"([a-z][a-z0-9-]*)"'
+    return set(re.findall(calls, code_text()))
 
 
 def used_keys() -> set[str]:

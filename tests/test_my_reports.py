@@ -73,6 +73,7 @@ async def test_open_a_report_with_its_photo(lan: Phone, ward: Ward) -> None:
     await log_good_deed(lan, "Sửa bóng đèn ngõ 5.", photo=True)
     [report] = await ward.reports()
     [listing] = await lan.send("/baocaocuatoi")
+    assert "Báo cáo tháng 11/2026 của đồng chí: 1" in listing.text_plain
     photo, details = await lan.press(
         f"#{report.id} · 22/11 · Việc tốt: Sửa bóng đèn ngõ 5.", expect=2
     )
