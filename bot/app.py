@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from contextlib import suppress
 
-from aiogram.types import BotCommand
-
-from bot.aiogram_backend.channel import AiogramChannel
-from bot.aiogram_backend.client import make_bot
-from bot.aiogram_backend.polling import Polling
+from bot.backends import make_backend
 from bot.pipeline import Pipeline
 from config.settings import Settings
 from handlers.clock import Clock, SystemClock
@@ -30,18 +27,21 @@ class BotApp:
     def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
         self.settings = settings
         self.db = Database(settings.database_url)
-        self.bot = make_bot(settings.require_token(), settings.telegram_api_url)
+        self.backend = make_backend(
+            settings.telegram_backend, settings.require_token(), settings.telegram_api_url
+        )
         self.texts = texts_for(settings.language)
         self.forms = load_forms()
         self.pipeline = Pipeline(
             self.db,
-            AiogramChannel(self.bot),
+            self.backend.channel,
             handle,
             self.texts,
             self.forms,
             clock or SystemClock(settings.zone),
+            edit_window=dt.timedelta(hours=settings.edit_window_hours),
         )
-        self.polling = Polling(self.bot, self.db, self.pipeline, settings.poll_timeout_seconds)
+        self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -51,20 +51,19 @@ class BotApp:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         await self.db.migrate()
-        me = await self.bot.get_me()
-        self.username = me.username or ""
-        await self.bot.delete_webhook(drop_pending_updates=False)
+        self.username = await self.backend.open()
+        await self.backend.delete_webhook()
         await self._publish_commands()
         await self.pipeline.recover()
         self._task = asyncio.create_task(self.polling.run(), name="polling")
-        log.info("bot @%s is polling", self.username)
+        log.info("bot @%s is polling (%s)", self.username, self.settings.telegram_backend)
 
     async def _publish_commands(self) -> None:
         for language in LANGUAGES:
             texts = texts_for(language)
-            commands = [BotCommand(command=name, description=texts(key)) for name, key in COMMANDS]
+            commands = [(name, texts.label(key)) for name, key in COMMANDS]
             code = None if language == self.settings.language else language
-            await self.bot.set_my_commands(commands, language_code=code)
+            await self.backend.publish_commands(commands, code)
 
     async def wait(self) -> None:
         """Run until the polling task ends (it only ends on a fatal error or cancellation)."""
@@ -94,5 +93,5 @@ class BotApp:
             self._task = None
 
     async def _close(self) -> None:
-        await self.bot.session.close()
+        await self.backend.close()
         await self.db.dispose()

@@ -6,7 +6,16 @@ import logging
 import sys
 
 MASK = "***"
-NOISY = ("aiohttp.access", "aiohttp.client", "aiogram.event", "aiogram.dispatcher", "asyncio")
+NOISY = (
+    "aiohttp.access",
+    "aiohttp.client",
+    "aiogram.event",
+    "aiogram.dispatcher",
+    "asyncio",
+    "httpx",
+    "httpcore",
+    "telegram",
+)
 
 
 class RedactingFormatter(logging.Formatter):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -49,6 +50,7 @@ class Pipeline:
         texts: Texts,
         forms: dict[str, FormSpec],
         clock: Clock,
+        edit_window: dt.timedelta = dt.timedelta(hours=24),
     ) -> None:
         self.db = db
         self.channel = channel
@@ -56,6 +58,7 @@ class Pipeline:
         self.texts = texts
         self.forms = forms
         self.clock = clock
+        self.edit_window = edit_window
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
         self._delivered: list[int] = []
@@ -110,7 +113,14 @@ class Pipeline:
                 replies: list[Reply] = []
                 if incoming is not None:
                     callback_ref = incoming.callback_ref
-                    turn = Turn(session, incoming, self.texts, self.forms, self.clock.now())
+                    turn = Turn(
+                        session,
+                        incoming,
+                        self.texts,
+                        self.forms,
+                        self.clock.now(),
+                        self.edit_window,
+                    )
                     replies = await self.conversation(turn)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 queued = await self._queue(session, chat_ref, inbox_id, replies)

@@ -22,6 +22,8 @@ EXPECTS: dict[str, str] = {
     "language": "vi or en",
     "bot_username": "the bot's @username without the @",
     "log_level": "DEBUG, INFO, WARNING or ERROR",
+    "telegram_backend": "aiogram or ptb (python-telegram-bot)",
+    "edit_window_hours": "a whole number of hours (0 to 720) a member may change a sent report",
 }
 
 
@@ -43,6 +45,8 @@ class Settings(BaseSettings):
     language: Literal["vi", "en"] = "vi"
     bot_username: str | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    telegram_backend: Literal["aiogram", "ptb"] = "aiogram"
+    edit_window_hours: int = Field(default=24, ge=0, le=24 * 30)
     poll_timeout_seconds: int = Field(default=25, ge=0, le=50)
 
     @field_validator("database_url")

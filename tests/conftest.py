@@ -56,9 +56,16 @@ def clock() -> FixedClock:
     return FixedClock(MORNING)
 
 
+@pytest.fixture(params=["aiogram", "ptb"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every conversation test runs on both Telegram backends."""
+    return str(request.param)
+
+
 @pytest.fixture
-def settings(database_url: str, emulator: TelegramEmulator) -> Settings:
+def settings(database_url: str, emulator: TelegramEmulator, backend: str) -> Settings:
     return Settings(
+        telegram_backend=backend,
         bot_token=SecretStr(TOKEN),
         database_url=database_url,
         telegram_api_url=emulator.base_url,

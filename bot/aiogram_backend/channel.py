@@ -15,9 +15,10 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.aiogram_backend.convert import CHANNEL, to_incoming
+from bot.aiogram_backend.convert import to_incoming
 from bot.aiogram_backend.render import render
 from bot.channel import DeliveryFailure
+from bot.telegram_shared import CHANNEL
 from handlers.events import Incoming
 from handlers.replies import Edit, Say
 

@@ -6,21 +6,9 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message, Update, User
 
+from bot.telegram_html import html_of
+from bot.telegram_shared import CHANNEL, command_of
 from handlers.events import Contact, Incoming, Location
-
-CHANNEL = "telegram"
-
-
-def chat_ref_of(update: Update) -> str:
-    """The chat an update belongs to, which decides the order it is handled in."""
-    if update.message is not None:
-        return str(update.message.chat.id)
-    if update.callback_query is not None:
-        message = update.callback_query.message
-        return str(message.chat.id if message is not None else update.callback_query.from_user.id)
-    if update.my_chat_member is not None:
-        return str(update.my_chat_member.chat.id)
-    return "-"
 
 
 def to_incoming(inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
@@ -35,7 +23,7 @@ def to_incoming(inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
 
 def _from_message(inbox_id: int, message: Message, user: User) -> Incoming:
     text = message.text if message.text is not None else message.caption
-    command, args = _command(message.text)
+    command, args = command_of(message.text)
     photos = (message.photo[-1].file_id,) if message.photo else ()
     contact = None
     if message.contact is not None:
@@ -77,15 +65,14 @@ def _from_button(inbox_id: int, query: CallbackQuery) -> Incoming:
         button=query.data or "",
         button_label=label,
         button_message_id=message.message_id if message is not None else None,
-        button_message_html=message.html_text if message is not None and message.text else None,
+        button_message_html=_html(message) if message is not None and message.text else None,
         callback_ref=query.id,
     )
 
 
-def _command(text: str | None) -> tuple[str | None, str]:
-    """("start", "abc") for "/start abc" or "/start@some_bot abc"; (None, "") otherwise."""
-    if not text or not text.startswith("/"):
-        return None, ""
-    head, _, args = text.partition(" ")
-    name = head[1:].split("@", 1)[0].lower()
-    return (name or None), args.strip()
+def _html(message: Message) -> str:
+    """The message's text as Telegram HTML, spelled as every backend spells it."""
+    entities = [
+        entity.model_dump(mode="json", exclude_none=True) for entity in message.entities or []
+    ]
+    return html_of(message.text or "", entities)

@@ -12,23 +12,25 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
+from bot.telegram_shared import keyboard_of
 from handlers.replies import Button, Edit, Say
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
 
 def markup_of(say: Say) -> Markup:
-    """Telegram allows one keyboard per message: inline buttons, the phone button, or removal."""
-    if say.buttons:
-        return inline(say.buttons)
-    if say.ask_contact is not None:
-        button = KeyboardButton(text=say.ask_contact, request_contact=True)
+    """The keyboard the reply needs, as aiogram's types."""
+    keyboard = keyboard_of(say)
+    if keyboard is None:
+        return None
+    if keyboard.inline is not None:
+        return inline(keyboard.inline)
+    if keyboard.contact_label is not None:
+        button = KeyboardButton(text=keyboard.contact_label, request_contact=True)
         return ReplyKeyboardMarkup(
             keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True
         )
-    if say.remove_keyboard:
-        return ReplyKeyboardRemove()
-    return None
+    return ReplyKeyboardRemove()
 
 
 def inline(rows: list[list[Button]]) -> InlineKeyboardMarkup:

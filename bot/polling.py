@@ -1,0 +1,87 @@
+"""Long polling for any Telegram backend: each batch is stored in the inbox before the next
+getUpdates confirms it. A backend supplies only the call and how to read its library's errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.intake import Dispatcher, take_batch
+from bot.telegram_shared import CHANNEL, chat_ref_of
+from storage.database import Database
+from storage.inbox import Delivered
+
+log = logging.getLogger(__name__)
+RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
+
+
+@dataclass(frozen=True)
+class PollError:
+    """How to go on after a failed getUpdates: give up, wait what Telegram asked, or back off."""
+
+    fatal: bool = False
+    retry_after: float | None = None
+
+
+class UpdateSource(Protocol):
+    """One library's getUpdates."""
+
+    async def fetch(
+        self, offset: int | None, wait_seconds: int
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """(update id, Bot API JSON) of the next updates; confirms those before `offset`."""
+
+    def classify(self, error: Exception) -> PollError | None:
+        """How to treat a failure of `fetch`; None for errors that are not the API's."""
+
+
+class LongPolling:
+    """getUpdates → inbox → lanes. Telegram drops an update only once the next call confirms it."""
+
+    def __init__(
+        self, source: UpdateSource, db: Database, dispatcher: Dispatcher, timeout: int
+    ) -> None:
+        self.source = source
+        self.db = db
+        self.dispatcher = dispatcher
+        self.timeout = timeout
+        self.offset: int | None = None
+
+    async def run(self) -> None:
+        """Poll until cancelled; transient errors are waited out, a refused token stops it."""
+        failures = 0
+        while True:
+            try:
+                await self.poll_once()
+                failures = 0
+            except Exception as error:
+                verdict = self.source.classify(error)
+                if verdict is None:
+                    raise
+                if verdict.fatal:
+                    log.error("the Bot API refused the token: check ANTT_BOT_TOKEN")
+                    raise
+                if verdict.retry_after is not None:
+                    await asyncio.sleep(verdict.retry_after)
+                    continue
+                wait = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                failures += 1
+                log.warning(
+                    "getUpdates failed (%s); retrying in %.0f s", type(error).__name__, wait
+                )
+                await asyncio.sleep(wait)
+
+    async def poll_once(self) -> int:
+        """One getUpdates call; returns how many updates it brought."""
+        updates = await self.source.fetch(self.offset, self.timeout)
+        if not updates:
+            return 0
+        batch = [
+            Delivered(update_id, chat_ref_of(payload), payload) for update_id, payload in updates
+        ]
+        await take_batch(self.db, self.dispatcher, CHANNEL, batch)
+        # Only now may the next call confirm them.
+        self.offset = updates[-1][0] + 1
+        return len(updates)

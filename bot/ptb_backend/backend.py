@@ -1,0 +1,36 @@
+"""The python-telegram-bot backend as the bot uses it."""
+
+from __future__ import annotations
+
+from telegram import BotCommand
+
+from bot.intake import Dispatcher
+from bot.polling import LongPolling
+from bot.ptb_backend.channel import PtbChannel
+from bot.ptb_backend.client import make_bot, open_bot
+from bot.ptb_backend.polling import PtbPolling
+from storage.database import Database
+
+
+class PtbBackend:
+    """Telegram through python-telegram-bot 22."""
+
+    def __init__(self, token: str, api_url: str) -> None:
+        self.bot = make_bot(token, api_url)
+        self.channel = PtbChannel(self.bot)
+
+    async def open(self) -> str:
+        return (await open_bot(self.bot)).username or ""
+
+    def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
+        return PtbPolling(self.bot, db, dispatcher, timeout)
+
+    async def publish_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
+        menu = [BotCommand(command=name, description=text) for name, text in commands]
+        await self.bot.set_my_commands(menu, language_code=language)
+
+    async def delete_webhook(self) -> None:
+        await self.bot.delete_webhook(drop_pending_updates=False)
+
+    async def close(self) -> None:
+        await self.bot.shutdown()
