@@ -1,40 +1,46 @@
 """Intake benchmark: N members file good deeds at once; the bot runs in this process, the
-emulator and the phones in another, so the two share the machine's two cores like real peers."""
+emulator and the phones in another, so the two share the machine's two cores like real peers.
+Both Telegram backends take the same load, alternating; an echo bot on each library, storing
+nothing, shows the ceiling."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import multiprocessing
+import platform
 import statistics
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import SecretStr
+from sqlalchemy import func, select
 
+from bench.echo import run_echo
 from bench.load import FIRST_USER_ID, LoadResult, phones_process
 from bot.app import BotApp
 from config.settings import Settings
 from storage.database import Database
-from storage.models import Member, utcnow
+from storage.models import Member, Report, utcnow
 from storage.units import add_unit
 
 TOKEN = "424242:bench-token"
+BACKENDS = ("aiogram", "ptb")
 
 
 @dataclass(frozen=True)
 class IntakeFigures:
     """The printed figures of one run."""
 
-    members: int
+    label: str
     updates: int
     seconds: float
     updates_per_second: float
     p50_ms: float
     p99_ms: float
-    round_trip_p50_ms: float
     reports_stored: int
 
 
@@ -70,10 +76,6 @@ async def seed_team(database_url: str, members: int) -> None:
 
 
 async def count_reports(database_url: str) -> int:
-    from sqlalchemy import func, select
-
-    from storage.models import Report
-
     db = Database(database_url)
     async with db.read() as session:
         total = int(await session.scalar(select(func.count(Report.id))) or 0)
@@ -81,54 +83,98 @@ async def count_reports(database_url: str) -> int:
     return total
 
 
+Stop = Callable[[], Awaitable[None]]
+Serve = Callable[[str], Awaitable[Stop]]
+
+
+async def _with_phones(
+    members: int, reports: int, think: float, echo: bool, serve: Serve
+) -> LoadResult:
+    """Start the phones' process, let `serve(base_url)` start a bot, run the load."""
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=phones_process, args=(theirs, members, reports, think, echo))
+    child.start()
+    loop = asyncio.get_running_loop()
+    base_url: str = await loop.run_in_executor(None, ours.recv)
+    stop = await serve(base_url)
+    ours.send("go")
+    result: LoadResult = await loop.run_in_executor(None, ours.recv)
+    await stop()
+    ours.send("done")
+    await loop.run_in_executor(None, child.join)
+    return result
+
+
 async def run_intake(
-    members: int, reports: int, think: float = 0.0, database_url: str | None = None
+    members: int, reports: int, think: float = 0.0, backend: str = "aiogram"
 ) -> IntakeFigures:
-    """One measured run; SQLite in a temporary folder unless a URL is given."""
+    """The real bot (pipeline, SQLite in a temporary folder) under the phones' load."""
     with tempfile.TemporaryDirectory(prefix="antt-bench-") as folder:
-        url = database_url or f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}"
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}"
         await seed_team(url, members)
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        child = context.Process(target=phones_process, args=(theirs, members, reports, think))
-        child.start()
-        loop = asyncio.get_running_loop()
-        base_url = await loop.run_in_executor(None, ours.recv)
-        settings = Settings(
-            bot_token=SecretStr(TOKEN),
-            database_url=url,
-            telegram_api_url=base_url,
-            poll_timeout_seconds=10,
-            log_level="WARNING",
-        )
-        app = BotApp(settings)
-        await app.start()
-        ours.send("go")
-        result: LoadResult = await loop.run_in_executor(None, ours.recv)
-        latencies = list(app.pipeline.stats.latencies)
-        await app.stop()
-        ours.send("done")
-        await loop.run_in_executor(None, child.join)
+        apps: list[BotApp] = []
+
+        async def serve(base_url: str) -> Stop:
+            settings = Settings(
+                bot_token=SecretStr(TOKEN),
+                database_url=url,
+                telegram_api_url=base_url,
+                telegram_backend=backend,
+                poll_timeout_seconds=10,
+                log_level="WARNING",
+            )
+            app = BotApp(settings)
+            await app.start()
+            apps.append(app)
+            return app.stop
+
+        result = await _with_phones(members, reports, think, False, serve)
+        latencies = [seconds * 1000 for seconds in apps[0].pipeline.stats.latencies]
         stored = await count_reports(url)
-    handled = [seconds * 1000 for seconds in latencies]
     return IntakeFigures(
-        members=members,
+        label=backend,
         updates=result.updates,
         seconds=result.seconds,
         updates_per_second=result.updates / result.seconds,
-        p50_ms=statistics.median(handled),
-        p99_ms=percentile(handled, 0.99),
-        round_trip_p50_ms=statistics.median(result.round_trips) * 1000,
+        p50_ms=statistics.median(latencies),
+        p99_ms=percentile(latencies, 0.99),
         reports_stored=stored,
+    )
+
+
+async def run_ceiling(members: int, reports: int, library: str) -> IntakeFigures:
+    """An echo bot on `library`: the phones' round trips are its whole latency."""
+    until = asyncio.Event()
+    serving: list[asyncio.Task[None]] = []
+
+    async def serve(base_url: str) -> Stop:
+        serving.append(asyncio.create_task(run_echo(library, TOKEN, base_url, until)))
+
+        async def stop() -> None:
+            until.set()
+            await serving[0]
+
+        return stop
+
+    result = await _with_phones(members, reports, 0.0, True, serve)
+    trips = [seconds * 1000 for seconds in result.round_trips]
+    return IntakeFigures(
+        label=f"echo {library}",
+        updates=result.updates,
+        seconds=result.seconds,
+        updates_per_second=result.updates / result.seconds,
+        p50_ms=statistics.median(trips),
+        p99_ms=percentile(trips, 0.99),
+        reports_stored=0,
     )
 
 
 def describe(figures: IntakeFigures) -> str:
     return (
-        f"members={figures.members:4d} updates={figures.updates:6d} "
-        f"time={figures.seconds:6.2f}s  {figures.updates_per_second:7.1f} updates/s  "
-        f"handling p50={figures.p50_ms:6.1f} ms p99={figures.p99_ms:6.1f} ms  "
-        f"phone round trip p50={figures.round_trip_p50_ms:6.1f} ms  "
+        f"{figures.label:13s} updates={figures.updates:6d} time={figures.seconds:6.2f}s "
+        f"{figures.updates_per_second:7.1f} updates/s  "
+        f"p50={figures.p50_ms:6.1f} ms p99={figures.p99_ms:6.1f} ms  "
         f"reports stored={figures.reports_stored}"
     )
 
@@ -146,27 +192,44 @@ class Scenario:
 SCENARIOS = (
     # Everyone taps as fast as the bot answers: the most the bot can take (closed loop).
     Scenario("flood (capacity)", members=50, reports=4, think=0.0),
-    # 240 people each tapping about once a second: ~220 updates/s offered, latency at that rate.
-    Scenario("240 members at ~1 tap/s", members=240, reports=2, think=1.0),
+    # 300 people each tapping about once a second: ~250 updates/s offered.
+    Scenario("300 members at ~1 tap/s", members=300, reports=2, think=1.0),
 )
 
 
+def summarise(label: str, runs: list[IntakeFigures]) -> tuple[float, float, float]:
+    rate = statistics.median(f.updates_per_second for f in runs)
+    p50 = statistics.median(f.p50_ms for f in runs)
+    p99 = statistics.median(f.p99_ms for f in runs)
+    print(f"   median {label:13s} {rate:7.1f} updates/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+    return rate, p50, p99
+
+
 def main(runs: int = 3) -> None:
-    print(f"intake benchmark · {dt.date.today()} · SQLite · good deeds (6 updates each)")
+    print(
+        f"intake benchmark · {dt.date.today()} · {platform.machine()}, "
+        f"{multiprocessing.cpu_count()} cores · SQLite · good deeds (7 updates each)"
+    )
     for scenario in SCENARIOS:
         print(f"-- {scenario.name}: {scenario.members} members × {scenario.reports} reports")
-        all_figures = []
+        figures: dict[str, list[IntakeFigures]] = {name: [] for name in BACKENDS}
         for run in range(runs):
-            started = time.perf_counter()
-            figures = asyncio.run(run_intake(scenario.members, scenario.reports, scenario.think))
-            all_figures.append(figures)
-            took = time.perf_counter() - started
-            print(f"run {run + 1}: {describe(figures)}  ({took:.1f}s with setup)")
-        rates = [f.updates_per_second for f in all_figures]
-        p50s = [f.p50_ms for f in all_figures]
-        p99s = [f.p99_ms for f in all_figures]
-        print(
-            f"median of {runs}: {statistics.median(rates):.1f} updates/s, "
-            f"handling p50 {statistics.median(p50s):.1f} ms, p99 {statistics.median(p99s):.1f} ms"
-            " (target ≥ 200 updates/s with p99 < 200 ms)"
-        )
+            for backend in BACKENDS if run % 2 == 0 else BACKENDS[::-1]:
+                started = time.perf_counter()
+                result = asyncio.run(
+                    run_intake(scenario.members, scenario.reports, scenario.think, backend)
+                )
+                figures[backend].append(result)
+                took = time.perf_counter() - started
+                print(f"run {run + 1}: {describe(result)}  ({took:.1f}s with setup)")
+        rates = {name: summarise(name, results)[0] for name, results in figures.items()}
+        print(f"   ratio aiogram/ptb: {rates['aiogram'] / rates['ptb']:.2f}")
+    print("-- ceiling: echo bots, no storage (flood, 50 members)")
+    ceilings: dict[str, list[IntakeFigures]] = {name: [] for name in BACKENDS}
+    for run in range(runs):
+        for library in BACKENDS if run % 2 == 0 else BACKENDS[::-1]:
+            result = asyncio.run(run_ceiling(50, 4, library))
+            ceilings[library].append(result)
+            print(f"run {run + 1}: {describe(result)}")
+    for name, results in ceilings.items():
+        summarise(f"echo {name}", results)

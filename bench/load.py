@@ -51,16 +51,29 @@ async def one_report(
 
 
 async def member_load(
-    phone: Phone, reports: int, round_trips: list[float], think: float, seed: int
+    phone: Phone, reports: int, round_trips: list[float], think: float, seed: int, echo: bool
 ) -> None:
     rng = random.Random(seed)
     if think:
         await asyncio.sleep(rng.uniform(0, think))  # people do not all start at once
     for number in range(reports):
-        await one_report(phone, number, round_trips, think, rng)
+        if echo:
+            await echo_messages(phone, number, round_trips)
+        else:
+            await one_report(phone, number, round_trips, think, rng)
 
 
-async def drive(connection: Connection, members: int, reports: int, think: float) -> None:
+async def echo_messages(phone: Phone, number: int, round_trips: list[float]) -> None:
+    """As many plain messages as one report takes updates, each waiting for its echo."""
+    for step in range(UPDATES_PER_REPORT):
+        started = time.perf_counter()
+        await phone.send(f"tin nhắn {number}.{step}", settle=0)
+        round_trips.append(time.perf_counter() - started)
+
+
+async def drive(
+    connection: Connection, members: int, reports: int, think: float, echo: bool
+) -> None:
     """Serve the emulator, wait for the bot, run the load, send the result back."""
     async with TelegramEmulator(bot_username="antt_bench_bot") as emulator:
         phones = [
@@ -73,7 +86,7 @@ async def drive(connection: Connection, members: int, reports: int, think: float
         started = time.perf_counter()
         await asyncio.gather(
             *(
-                member_load(phone, reports, round_trips, think, seed)
+                member_load(phone, reports, round_trips, think, seed, echo)
                 for seed, phone in enumerate(phones)
             )
         )
@@ -89,6 +102,8 @@ async def drive(connection: Connection, members: int, reports: int, think: float
         await asyncio.get_running_loop().run_in_executor(None, connection.recv)  # "done"
 
 
-def phones_process(connection: Connection, members: int, reports: int, think: float) -> None:
+def phones_process(
+    connection: Connection, members: int, reports: int, think: float, echo: bool
+) -> None:
     """Entry point of the child process."""
-    asyncio.run(drive(connection, members, reports, think))
+    asyncio.run(drive(connection, members, reports, think, echo))
