@@ -7,8 +7,9 @@ from handlers.joining import already_member, continue_join, join_draft, start_wi
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
+from handlers.quick_capture import KIND, capture, choose_kind, is_capture
 from handlers.replies import Reply, Say, Toast
-from handlers.report_flow import answer_form, form_of, resume_form, start_form
+from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
 from handlers.turn import Turn
 from storage.drafts import discard_draft, draft_of
 from storage.members import member_by_telegram_id
@@ -60,6 +61,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return [
             main_menu(turn.texts, turn.forms, turn.texts("welcome-back", name=member.full_name))
         ]
+    if incoming.command is None and (incoming.photos or (incoming.text or "").strip()):
+        return await capture(turn, member)
     if incoming.text is None and not incoming.photos and incoming.command is None:
         return [main_menu(turn.texts, turn.forms, turn.texts("unsupported"))]
     return [main_menu(turn.texts, turn.forms)]
@@ -82,18 +85,25 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
             return [more_menu(turn.texts, turn.forms)]
         if pressed.action == HOME:
             return [main_menu(turn.texts, turn.forms)]
+        if is_capture(draft) and draft is not None:
+            return await choose_kind(turn, member, draft, pressed.action)
         return await start_form(turn, member, pressed.action)
     if pressed.scope == actions.REPORT:
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)
         return await pressed_report(turn, member, pressed.action)
-    if draft is None or form is None:
+    if draft is None or (form is None and not is_capture(draft)):
         return [Toast(text=turn.texts("stale-button"))]
     stale = _stale_press(turn, draft, actions.FORM)
     if stale is not None:
         return stale
     if pressed.action == "cancel":
         return await _cancel(turn)
+    if form is None:
+        kind = pressed.action.removeprefix(KIND)
+        if not pressed.action.startswith(KIND) or kind not in turn.forms:
+            return [Toast(text=turn.texts("forged-button"))]
+        return [*mark_choice(turn), *await choose_kind(turn, member, draft, kind)]
     return await answer_form(turn, member, form, draft, pressed.action)
 
 

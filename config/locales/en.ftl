@@ -302,3 +302,7 @@ report-not-found = This report cannot be found, or you may not see it.
 report-too-late =
     More than { $hours } hours have passed since it was sent, so it can no longer be changed or deleted. If needed, tell your team leader or the ward police.
 editing-report = Editing report #{ $number }: press «✏️ Edit» to choose what to change, then «✅ Send report».
+
+## Quick capture
+capture-text = What would you like to report? What you typed will be filled in.
+capture-photo = Which report is this photo for? The photo (and its caption, if any) will be filled in.

@@ -301,3 +301,7 @@ report-not-found = Không tìm thấy báo cáo này, hoặc đồng chí không
 report-too-late =
     Đã quá { $hours } giờ kể từ khi gửi nên không sửa, xoá được nữa. Nếu cần, xin báo tổ trưởng hoặc Công an phường.
 editing-report = Đang sửa báo cáo #{ $number }: bấm «✏️ Sửa» để chọn mục cần sửa, rồi «✅ Gửi báo cáo».
+
+## Gửi nhanh
+capture-text = Đồng chí muốn báo cáo việc gì? Nội dung vừa gõ sẽ được điền sẵn.
+capture-photo = Ảnh này thuộc báo cáo nào? Ảnh (và lời chú thích, nếu có) sẽ được điền sẵn.
