@@ -2,7 +2,8 @@
 
 import sys
 
-from bench.intake import main
+from bench import intake, taps
 
 if __name__ == "__main__":
-    main(runs=int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    taps.main()
+    intake.main(runs=int(sys.argv[1]) if len(sys.argv) > 1 else 3)
