@@ -75,7 +75,8 @@ async def drive(
     connection: Connection, members: int, reports: int, think: float, echo: bool
 ) -> None:
     """Serve the emulator, wait for the bot, run the load, send the result back."""
-    async with TelegramEmulator(bot_username="antt_bench_bot") as emulator:
+    # A generous per-step deadline: an overloaded bot shows up as latency, not as a crash.
+    async with TelegramEmulator(bot_username="antt_bench_bot", phone_timeout=60) as emulator:
         phones = [
             emulator.phone(user_id=FIRST_USER_ID + index, first_name=f"Tổ viên {index}")
             for index in range(members)
