@@ -14,6 +14,7 @@ FORBIDDEN = {
     "handlers": MESSENGERS | {"bot", "scheduler", "main"},
     "storage": MESSENGERS | {"bot", "handlers", "scheduler", "main", "config"},
     "config": MESSENGERS | {"bot", "handlers", "storage", "scheduler", "main"},
+    "reports": MESSENGERS | {"bot", "handlers", "storage", "scheduler", "main"},
 }
 
 
@@ -40,7 +41,7 @@ def test_layer_imports(layer: str) -> None:
 def test_only_bot_knows_the_messenger() -> None:
     users = {
         str(path.relative_to(ROOT))
-        for layer in ("handlers", "storage", "config", "scheduler")
+        for layer in ("handlers", "storage", "config", "scheduler", "reports")
         for path in (ROOT / layer).rglob("*.py")
         if imported_roots(path) & MESSENGERS
     }

@@ -1,0 +1,43 @@
+"""Call-outs (huy động): how long a team took to arrive, and whether that was in time."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from reports.payload import moment, text
+from reports.records import ReportRecord
+
+
+def incident_kind(report: ReportRecord) -> str:
+    """The kind of incident a call-out was for ("antt", "pccc", …), or ""."""
+    return text(report.payload, "incident_kind")
+
+
+def response_time(report: ReportRecord) -> timedelta | None:
+    """Arrival minus mobilisation, or None when either is missing or arrival comes first."""
+    mobilised = moment(report.payload, "mobilised_at")
+    arrived = moment(report.payload, "arrived_at")
+    if mobilised is None or arrived is None or arrived < mobilised:
+        return None
+    return arrived - mobilised
+
+
+def response_minutes(report: ReportRecord) -> int | None:
+    """The response time in whole minutes, rounded up (so 30 shown means at most 30)."""
+    elapsed = response_time(report)
+    return None if elapsed is None else math.ceil(elapsed / timedelta(minutes=1))
+
+
+def arrived(report: ReportRecord) -> bool:
+    """Whether the team got there at all."""
+    return moment(report.payload, "arrived_at") is not None
+
+
+def in_time(report: ReportRecord, max_minutes: int | None) -> bool:
+    """Arrived within `max_minutes` of being mobilised (any arrival when there is no limit);
+    a call-out whose times are unknown does not count as in time."""
+    if max_minutes is None:
+        return arrived(report)
+    elapsed = response_time(report)
+    return elapsed is not None and elapsed <= timedelta(minutes=max_minutes)

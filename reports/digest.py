@@ -1,0 +1,152 @@
+"""The digest message for the ward police: Telegram HTML, user text escaped, split to fit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from html import escape
+
+from reports import labels
+from reports.commendation import Candidate
+from reports.describe import clean
+from reports.indicators import IndicatorResult
+from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
+from reports.telegram_html import split_message
+
+MAX_NAMED_TEAMS = 15
+NAME_LIMIT = 80
+
+
+def _safe(text: str, limit: int | None = NAME_LIMIT) -> str:
+    """User text made safe for Telegram HTML, a name cut short if someone typed a novel."""
+    return escape(clean(" ".join(text.split()), limit), quote=False)
+
+
+def _team_list(names: Sequence[str]) -> str:
+    """Tổ 7, Tổ 19 và 3 tổ khác."""
+    shown = ", ".join(_safe(labels.short_team_name(name)) for name in names[:MAX_NAMED_TEAMS])
+    extra = len(names) - MAX_NAMED_TEAMS
+    return f"{shown} {labels.MORE_TEAMS.format(count=extra)}" if extra > 0 else shown
+
+
+def _target(result: IndicatorResult) -> str:
+    """ "chỉ tiêu 100%" for a share or count target."""
+    spec = result.spec
+    assert spec.target is not None
+    return labels.TARGET.format(
+        target=labels.target_text(spec.comparison, spec.target, spec.measure)
+    )
+
+
+def indicator_line(result: IndicatorResult) -> str:
+    """✅ Việc tốt: 39/42 tổ đạt (93%) · chưa đạt: Tổ 7, …"""
+    spec = result.spec
+    head = f"{labels.STATUS_ICONS[result.status]} {_safe(spec.short)}: "
+    police_figure = spec.computation in ("police_yes_no", "police_share", "tips_through_force")
+    if result.status == "no_data":
+        if police_figure:
+            return head + labels.NO_DATA_POLICE
+        return head + labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA)
+    if spec.measure == "yes_no":
+        return head + labels.YES_NO_ANSWER[bool(result.answer)]
+    if spec.measure == "count":
+        line = f"{labels.count(result.numerator or 0)} {labels.COUNTED[result.counted]}"
+        return head + line + ("" if result.met else f" ({_target(result)})")
+    percentage = result.percentage
+    assert percentage is not None and spec.target is not None
+    unit = labels.COUNTED[result.counted]
+    done = labels.TEAMS_DONE if result.counted in ("team", "team_month") else ""
+    figures = f"{labels.count(result.numerator or 0)}/{labels.count(result.denominator or 0)}"
+    shown = labels.percent(percentage, None if result.met else spec.target)
+    line = f"{figures}{' ' + unit if unit else ''}{done} ({shown}"
+    line += ")" if result.met else f", {_target(result)})"
+    if result.shortfall and not result.met:
+        line += " · " + labels.NOT_MET_TEAMS.format(teams=_team_list(result.shortfall))
+    return head + line
+
+
+def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
+    """The Hà Nội police's figures: tips, patrols, violations, fire and rescue."""
+    totals = summary.totals
+    return [
+        labels.TOTALS_LINE.format(
+            tips=labels.count(totals.tips),
+            valuable=labels.count(totals.valuable_tips),
+            patrols=labels.count(totals.patrols),
+            violations=labels.count(totals.violations),
+        ),
+        labels.FIRE_LINE.format(
+            fire=labels.count(totals.fire_call_outs),
+            rescue=labels.count(totals.rescue_call_outs),
+            deeds=labels.count(totals.good_deeds),
+        ),
+    ]
+
+
+def _files_line(files: Sequence[str]) -> list[str]:
+    """📎 the names of the attached files."""
+    if not files:
+        return []
+    return [labels.FILES_LINE.format(files="  📎 ".join(_safe(name) for name in files))]
+
+
+def _candidate_name(candidate: Candidate) -> str:
+    """Tổ 12, or Trần Thị G (Tổ 12)."""
+    team = _safe(labels.short_team_name(candidate.team_name))
+    if candidate.kind == "collective":
+        return team
+    return f"{_safe(candidate.name)} ({team})"
+
+
+def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
+    """The digest for one ward as Telegram HTML messages, each within Telegram's limit."""
+    header = labels.DIGEST_HEADER.format(
+        period=labels.period_label(summary.period),
+        ward=_safe(summary.ward.name),
+        teams=labels.count(summary.totals.teams),
+        members=labels.count(summary.totals.members),
+    )
+    lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
+    lines += [indicator_line(result) for result in summary.indicators]
+    lines += _totals_lines(summary)
+    if summary.period.kind != "month":
+        picks = [*summary.commendation.collectives[:1], *summary.commendation.individuals[:1]]
+        if picks:
+            names = " / ".join(_candidate_name(pick) for pick in picks)
+            lines.append(labels.CANDIDATES_LINE.format(names=names))
+    lines += _files_line(files)
+    return split_message("\n".join(lines))
+
+
+def province_line(indicator: ProvinceIndicator) -> str:
+    """✅ Việc tốt: 12/12 xã/phường đạt · 500/510 (98%)."""
+    known = indicator.wards_known
+    status = "no_data" if not known else "met" if indicator.wards_met == known else "not_met"
+    line = f"{labels.STATUS_ICONS[status]} {_safe(indicator.spec.short)}: "
+    if not known:
+        return line + labels.NO_DATA
+    line += labels.WARDS_MET.format(met=indicator.wards_met, known=known)
+    if indicator.spec.measure == "share" and indicator.denominator:
+        share = labels.percent(Fraction(100 * indicator.numerator, indicator.denominator))
+        line += f" · {labels.count(indicator.numerator)}/{labels.count(indicator.denominator)}"
+        line += f" ({share})"
+    missing = indicator.wards_total - known
+    if missing:
+        line += " · " + labels.WARDS_UNKNOWN.format(count=labels.count(missing))
+    return line
+
+
+def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list[str]:
+    """The digest for a province (PV01): targets across wards and the totals."""
+    header = labels.PROVINCE_HEADER.format(
+        period=labels.period_label(summary.period),
+        province=_safe(summary.province.name),
+        wards=labels.count(len(summary.wards)),
+        teams=labels.count(summary.totals.teams),
+        members=labels.count(summary.totals.members),
+    )
+    lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
+    lines += [province_line(indicator) for indicator in summary.indicators]
+    lines += _totals_lines(summary)
+    lines += _files_line(files)
+    return split_message("\n".join(lines))

@@ -1,0 +1,299 @@
+"""The workbook the police can forward: summary, per team, every report, call-outs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from io import BytesIO
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from reports import labels
+from reports.call_outs import in_time, incident_kind, response_minutes
+from reports.describe import clean, describe
+from reports.indicators import IndicatorResult
+from reports.local_time import local
+from reports.payload import member_list, moment, text
+from reports.scope import Scope
+from reports.stable_zip import restamp
+from reports.summary import ProvinceSummary, WardSummary
+
+Cell = str | int | float | date | datetime | None
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+DATE_FORMAT = "DD/MM/YYYY"
+MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
+CELL_TEXT_LIMIT = 2000
+
+
+def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    """Headers in row 1 (bold, frozen), then rows; dates as real dates; widths to fit."""
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for row in rows:
+        sheet.append(
+            [clean(value, CELL_TEXT_LIMIT) if isinstance(value, str) else value for value in row]
+        )
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            if isinstance(cell.value, datetime):
+                cell.number_format = MOMENT_FORMAT
+            elif isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        values = [header, *(row[index - 1] for row in rows if index - 1 < len(row))]
+        widest = max(_width(value) for value in values)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 60)
+
+
+def _width(value: Cell) -> int:
+    """Characters a value needs on screen."""
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    return len(str(value)) if value is not None else 0
+
+
+def _percent(result: IndicatorResult) -> float | None:
+    """The share rounded to one decimal, as a number."""
+    value = result.percentage
+    return None if value is None else round(float(value), 1)
+
+
+def _indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[Cell]]:
+    """One row per indicator."""
+    rows: list[list[Cell]] = []
+    for result in indicators:
+        spec = result.spec
+        target = (
+            labels.target_text(spec.comparison, spec.target, spec.measure)
+            if spec.target is not None
+            else labels.YES_NO[True]
+        )
+        done: Cell = result.numerator
+        if spec.measure == "yes_no":
+            done = None if result.answer is None else labels.YES_NO[result.answer]
+        rows.append(
+            [
+                spec.label,
+                done,
+                result.denominator,
+                _percent(result),
+                target,
+                labels.STATUS_WORDS[result.status],
+                spec.seed,
+            ]
+        )
+    return rows
+
+
+def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | ProvinceSummary) -> None:
+    """Who, when, the totals and the targets."""
+    unit = summary.ward if isinstance(summary, WardSummary) else summary.province
+    info: list[list[Cell]] = [
+        [labels.SUMMARY_INFO[0], unit.name],
+        [labels.SUMMARY_INFO[1], labels.period_label(summary.period)],
+        [labels.SUMMARY_INFO[2], summary.period.start],
+        [labels.SUMMARY_INFO[3], summary.period.end],
+        [labels.SUMMARY_INFO[4], summary.campaign.plan],
+        [],
+        list(labels.TOTALS_HEADERS),
+        *([label, getattr(summary.totals, key)] for key, label in labels.TOTAL_ROWS),
+    ]
+    _write_table(sheet, (title, ""), info)
+    for cell in sheet[len(info) - len(labels.TOTAL_ROWS) + 1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    sheet.column_dimensions["A"].width = 45
+    sheet.column_dimensions["B"].width = 40
+    rows: list[list[Cell]]
+    if isinstance(summary, WardSummary):
+        rows = _indicator_rows(summary.indicators)
+    else:
+        rows = [
+            [
+                item.spec.label,
+                item.numerator,
+                item.denominator,
+                round(100 * item.numerator / item.denominator, 1) if item.denominator else None,
+                labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known),
+                None,
+                item.spec.seed,
+            ]
+            for item in summary.indicators
+        ]
+    start = sheet.max_row + 2
+    table: list[list[Cell]] = [list(labels.SUMMARY_INDICATOR_HEADERS), *rows]
+    for offset, row in enumerate(table):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=start + offset, column=column, value=value)
+            if offset == 0:
+                cell.font = HEADER_FONT
+                cell.fill = HEADER_FILL
+
+
+def _team_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
+    """One row per team, each ward's teams in natural order."""
+    rows: list[list[Cell]] = []
+    for ward in wards:
+        ranks = {place.summary.team.id: place.rank for place in ward.ranking}
+        for team in ward.teams:
+            t = team.tally
+            score = None if team.score is None else round(float(team.score), 1)
+            row: list[Cell] = [
+                team.team.name,
+                team.team.planned_size,
+                t.members,
+                t.good_deeds,
+                t.patrols,
+                t.violations,
+                t.call_outs,
+                t.fire_call_outs,
+                t.rescue_call_outs,
+                t.tips,
+                t.valuable_tips,
+                t.propaganda,
+                t.traffic,
+                f"{team.met}/{len(team.with_data)}",
+                score,
+                ranks.get(team.team.id),
+            ]
+            rows.append([ward.ward.name, *row] if with_ward else row)
+    return rows
+
+
+def _report_rows(scopes: Sequence[tuple[str, Scope]], with_ward: bool) -> list[list[Cell]]:
+    """Every report; a tip shows only that it exists and whether police found it valuable."""
+    rows: list[list[Cell]] = []
+    for ward_name, scope in scopes:
+        teams = {team.id: team.name for team in scope.teams}
+        names = {member.id: member.full_name for member in scope.members}
+        for report in scope.reports:
+            listed = [] if report.kind == "tip" else member_list(report.payload)
+            who = ", ".join(names.get(member_id, f"#{member_id}") for member_id in listed)
+            row: list[Cell] = [
+                report.id,
+                report.occurred_on,
+                labels.KIND_LABELS.get(report.kind, report.kind),
+                teams.get(report.team_id, ""),
+                names.get(report.author_id, f"#{report.author_id}"),
+                who,
+                describe(report, limit=CELL_TEXT_LIMIT),
+                report.photo_count,
+                local(report.created_at),
+            ]
+            rows.append([ward_name, *row] if with_ward else row)
+    return rows
+
+
+def _limit_for(summary: WardSummary, kind: str) -> int | None:
+    """The minutes a campaign allows for a call-out of this kind, if it sets any."""
+    for spec in summary.campaign.indicators:
+        if spec.computation == "call_outs_in_time" and kind in spec.incident_kinds:
+            return spec.max_minutes
+    return None
+
+
+def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
+    """Every call-out with its response time in minutes."""
+    rows: list[list[Cell]] = []
+    for ward in wards:
+        teams = {team.id: team.name for team in ward.scope.teams}
+        for report in ward.scope.reports_of(["call_out"]):
+            kind = incident_kind(report)
+            limit = _limit_for(ward, kind)
+            row: list[Cell] = [
+                report.id,
+                report.occurred_on,
+                teams.get(report.team_id, ""),
+                labels.INCIDENT_LABELS.get(kind, kind),
+                moment(report.payload, "mobilised_at"),
+                moment(report.payload, "arrived_at"),
+                response_minutes(report),
+                labels.YES_NO[in_time(report, limit)] if limit is not None else None,
+                text(report.payload, "outcome"),
+            ]
+            rows.append([ward.ward.name, *row] if with_ward else row)
+    return rows
+
+
+def _save(workbook: Workbook, issued_on: date) -> bytes:
+    """The workbook as bytes, dated `issued_on` and nothing else."""
+    stamp = datetime.combine(issued_on, time())
+    workbook.properties.creator = "antt-bot"
+    workbook.properties.lastModifiedBy = "antt-bot"
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    buffer = BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return restamp(buffer.getvalue(), issued_on)
+
+
+def _workbook(
+    summary: WardSummary | ProvinceSummary, wards: Sequence[WardSummary], issued_on: date
+) -> bytes:
+    """Summary, per ward (for a province), per team, every report, call-outs."""
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    first.title = labels.SHEET_SUMMARY
+    unit = summary.ward if isinstance(summary, WardSummary) else summary.province
+    title = f"{labels.SHEET_SUMMARY} {labels.period_label(summary.period)} · {unit.name}"
+    _summary_sheet(first, title, summary)
+    many = isinstance(summary, ProvinceSummary)
+    ward_column = [labels.WARD_HEADERS[1]] if many else []
+    if many:
+        _write_table(
+            workbook.create_sheet(labels.SHEET_WARDS),
+            labels.WARD_HEADERS[1:],
+            [
+                [
+                    w.ward.name,
+                    w.totals.teams,
+                    w.totals.members,
+                    w.totals.good_deeds,
+                    w.totals.patrols,
+                    w.totals.tips,
+                    f"{sum(1 for r in w.indicators if r.status == 'met')}/"
+                    f"{sum(1 for r in w.indicators if r.status != 'no_data')}",
+                ]
+                for w in wards
+            ],
+        )
+    _write_table(
+        workbook.create_sheet(labels.SHEET_TEAMS),
+        [*ward_column, *labels.TEAM_SHEET_HEADERS],
+        _team_rows(wards, many),
+    )
+    _write_table(
+        workbook.create_sheet(labels.SHEET_REPORTS),
+        [*ward_column, *labels.REPORT_SHEET_HEADERS],
+        _report_rows([(w.ward.name, w.scope) for w in wards], many),
+    )
+    _write_table(
+        workbook.create_sheet(labels.SHEET_CALL_OUTS),
+        [*ward_column, *labels.CALL_OUT_HEADERS],
+        _call_out_rows(wards, many),
+    )
+    return _save(workbook, issued_on)
+
+
+def ward_workbook(summary: WardSummary, issued_on: date) -> bytes:
+    """The .xlsx for one ward."""
+    return _workbook(summary, (summary,), issued_on)
+
+
+def province_workbook(summary: ProvinceSummary, issued_on: date) -> bytes:
+    """The .xlsx for a province: its wards, all their teams, reports and call-outs."""
+    return _workbook(summary, summary.wards, issued_on)

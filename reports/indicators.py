@@ -1,0 +1,250 @@
+"""Indicators: each target of a plan computed from the records, without ever dividing by zero."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from reports.call_outs import in_time, incident_kind
+from reports.campaigns import Campaign, IndicatorSpec
+from reports.participation import everyone_in
+from reports.payload import flag, text
+from reports.records import UnitRecord
+from reports.scope import Scope
+
+Status = Literal["met", "not_met", "no_data"]
+Counted = Literal["team_month", "team", "member", "call_out", "tip", "figure", "model"]
+PoliceValues = Mapping[str, int | bool]
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One target's figures: `numerator` of `denominator` (None when unknown), or a yes/no."""
+
+    spec: IndicatorSpec
+    counted: Counted
+    numerator: int | None
+    denominator: int | None = None
+    answer: bool | None = None
+    shortfall: tuple[str, ...] = ()
+
+    @property
+    def percentage(self) -> Fraction | None:
+        """numerator ÷ denominator × 100, or None when the denominator is unknown or zero."""
+        if self.spec.measure != "share" or not self.denominator or self.numerator is None:
+            return None
+        return Fraction(100 * self.numerator, self.denominator)
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is reached; None when there is no data to say."""
+        if self.spec.measure == "yes_no":
+            return self.answer
+        value = self.percentage if self.spec.measure == "share" else self.numerator
+        if value is None or self.spec.target is None:
+            return None
+        if self.spec.comparison == "more_than":
+            return value > self.spec.target
+        return value >= self.spec.target
+
+    @property
+    def status(self) -> Status:
+        """met, not_met or no_data."""
+        met = self.met
+        return "no_data" if met is None else "met" if met else "not_met"
+
+    @property
+    def attainment(self) -> Fraction | None:
+        """How much of the target is reached, 0 to 1 (used to score tasks done)."""
+        if self.status == "no_data":
+            return None
+        if self.status == "met" or not self.spec.target or self.spec.measure == "yes_no":
+            return Fraction(1 if self.met else 0)
+        value = self.percentage if self.spec.measure == "share" else self.numerator
+        assert value is not None
+        return min(Fraction(1), Fraction(value) / self.spec.target)
+
+
+Computer = Callable[[IndicatorSpec, Scope, PoliceValues], IndicatorResult]
+
+
+def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
+    """Teams with at least one member at some time in the period."""
+    start, end = scope.period.start, scope.period.end
+    busy = {member.unit_id for member in scope.members if member.active_during(start, end)}
+    return tuple(team for team in scope.teams if team.id in busy)
+
+
+def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Team-months with at least one good deed, counting a team only in months it had members."""
+    months = scope.period.months()
+    counted = met = 0
+    short: list[str] = []
+    for team in scope.teams:
+        members = scope.members_of(team.id)
+        missed = False
+        for window in months:
+            if not any(member.active_during(window.start, window.end) for member in members):
+                continue
+            counted += 1
+            if any(
+                report.kind == "good_deed"
+                and report.team_id == team.id
+                and window.contains(report.occurred_on)
+                for report in scope.reports
+            ):
+                met += 1
+            else:
+                missed = True
+        if missed:
+            short.append(team.name)
+    unit: Counted = "team" if len(months) == 1 else "team_month"
+    return IndicatorResult(spec, unit, met, counted, shortfall=tuple(short))
+
+
+def _call_outs(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Call-outs of the given incident kinds reached in time (or at all, without a limit)."""
+    call_outs = [
+        report
+        for report in scope.reports_of(["call_out"])
+        if incident_kind(report) in spec.incident_kinds
+    ]
+    late = [report for report in call_outs if not in_time(report, spec.max_minutes)]
+    late_teams = {report.team_id for report in late}
+    return IndicatorResult(
+        spec,
+        "call_out",
+        len(call_outs) - len(late),
+        len(call_outs),
+        shortfall=tuple(team.name for team in scope.teams if team.id in late_teams),
+    )
+
+
+def _members_in(
+    spec: IndicatorSpec, scope: Scope, kind: str, patrol_kinds: tuple[str, ...]
+) -> IndicatorResult:
+    """Members (on the period's last day) who took part in a report of `kind`."""
+    reports = [
+        report
+        for report in scope.reports_of([kind])
+        if not patrol_kinds or text(report.payload, "patrol_kind") in patrol_kinds
+    ]
+    took_part = everyone_in(reports)
+    active = scope.active_members()
+    absent = {member.unit_id for member in active if member.id not in took_part}
+    return IndicatorResult(
+        spec,
+        "member",
+        sum(1 for member in active if member.id in took_part),
+        len(active),
+        shortfall=tuple(team.name for team in scope.teams if team.id in absent),
+    )
+
+
+def _members_on_patrol(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Members who took part in a patrol (of the given kinds)."""
+    return _members_in(spec, scope, "patrol", spec.patrol_kinds)
+
+
+def _members_in_traffic(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Members who helped guide traffic."""
+    return _members_in(spec, scope, "traffic", ())
+
+
+def _teams_on_patrol(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Teams (with members in the period) that did a patrol of the given kinds."""
+    patrolled = {
+        report.team_id
+        for report in scope.reports_of(["patrol"])
+        if not spec.patrol_kinds or text(report.payload, "patrol_kind") in spec.patrol_kinds
+    }
+    teams = _active_teams(scope)
+    return IndicatorResult(
+        spec,
+        "team",
+        sum(1 for team in teams if team.id in patrolled),
+        len(teams),
+        shortfall=tuple(team.name for team in teams if team.id not in patrolled),
+    )
+
+
+def _number(police: PoliceValues, key: str | None) -> int | None:
+    """A numeric police figure, or None when not given."""
+    value = police.get(key or "")
+    return None if value is None or isinstance(value, bool) else value
+
+
+def _tips(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Tips logged through the force ÷ all tips the police received (their figure)."""
+    return IndicatorResult(
+        spec, "tip", len(scope.reports_of(["tip"])), _number(police, spec.figure)
+    )
+
+
+def _police_share(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """A share made of two police figures."""
+    return IndicatorResult(
+        spec,
+        "figure",
+        _number(police, spec.numerator_figure),
+        _number(police, spec.denominator_figure),
+    )
+
+
+def _models(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Models the police acknowledged."""
+    models = scope.reports_of(["model"])
+    return IndicatorResult(
+        spec, "model", sum(1 for report in models if flag(report.payload, "acknowledged"))
+    )
+
+
+def _staffing(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """Teams whose members on the period's last day reach their planned size."""
+    planned = [team for team in scope.teams if team.planned_size is not None]
+    active = scope.active_members()
+    short = tuple(
+        team.name
+        for team in planned
+        if sum(1 for member in active if member.unit_id == team.id) < (team.planned_size or 0)
+    )
+    return IndicatorResult(spec, "team", len(planned) - len(short), len(planned), shortfall=short)
+
+
+def _yes_no(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """A yes/no the police answered."""
+    value = police.get(spec.figure or "")
+    return IndicatorResult(spec, "figure", None, answer=value if isinstance(value, bool) else None)
+
+
+COMPUTERS: dict[str, Computer] = {
+    "good_deed_every_month": _good_deeds,
+    "call_outs_in_time": _call_outs,
+    "members_on_patrol": _members_on_patrol,
+    "teams_on_patrol": _teams_on_patrol,
+    "members_guiding_traffic": _members_in_traffic,
+    "tips_through_force": _tips,
+    "police_share": _police_share,
+    "models_acknowledged": _models,
+    "teams_fully_staffed": _staffing,
+    "police_yes_no": _yes_no,
+}
+
+
+def compute(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+    """One indicator over a scope."""
+    return COMPUTERS[spec.computation](spec, scope, police)
+
+
+def compute_all(
+    campaign: Campaign, scope: Scope, police: PoliceValues, *, team_level: bool = False
+) -> tuple[IndicatorResult, ...]:
+    """Every indicator of the campaign (only those that mean something for one team when
+    `team_level`)."""
+    return tuple(
+        compute(spec, scope, police)
+        for spec in campaign.indicators
+        if spec.team_level or not team_level
+    )

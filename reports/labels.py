@@ -1,0 +1,381 @@
+"""Every Vietnamese word the digest, workbook, Word report and chart use, in one place."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date
+from fractions import Fraction
+
+from reports.periods import Period
+
+KIND_LABELS = {
+    "good_deed": "Việc tốt",
+    "patrol": "Tuần tra",
+    "call_out": "Huy động",
+    "tip": "Nguồn tin",
+    "propaganda": "Tuyên truyền",
+    "fire_rescue": "PCCC, CNCH",
+    "traffic": "Phân luồng giao thông",
+    "residence": "Hỗ trợ quản lý cư trú",
+    "weapons": "Vận động giao nộp vũ khí",
+    "reintegration": "Giáo dục, cảm hóa",
+    "model": "Mô hình",
+}
+PATROL_LABELS = {"antt": "ANTT", "atgt": "ATGT", "night": "ban đêm"}
+INCIDENT_LABELS = {
+    "antt": "ANTT",
+    "pccc": "PCCC",
+    "cnch": "CNCH",
+    "traffic": "giao thông",
+    "propaganda": "tuyên truyền",
+}
+COUNTED = {
+    "team_month": "lượt tổ-tháng",
+    "team": "tổ",
+    "member": "thành viên",
+    "call_out": "lần",
+    "tip": "nguồn tin",
+    "figure": "",
+    "model": "mô hình",
+}
+STATUS_ICONS = {"met": "✅", "not_met": "⚠️", "no_data": "❔"}
+STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
+YES_NO = {True: "Có", False: "Không"}
+
+# Digest
+TEAMS_DONE = " đạt"
+DIGEST_HEADER = "Tổng hợp {period} · {ward} · {teams} tổ, {members} thành viên"
+PROVINCE_HEADER = (
+    "Tổng hợp {period} · {province} · {wards} xã/phường, {teams} tổ, {members} thành viên"
+)
+NOT_MET_TEAMS = "chưa đạt: {teams}"
+TARGET = "chỉ tiêu {target}"
+NO_DATA = "chưa có số liệu"
+NO_DATA_POLICE = "chưa có số liệu (Công an phường nhập)"
+NO_DATA_FOR = {
+    "call_out": "không có lần huy động nào",
+    "team_month": "chưa có tổ nào có thành viên",
+}
+YES_NO_ANSWER = {True: "đạt", False: "không đạt"}
+WARDS_MET = "{met}/{known} xã/phường đạt"
+WARDS_UNKNOWN = "{count} xã/phường chưa có số liệu"
+MORE_TEAMS = "và {count} tổ khác"
+TOTALS_LINE = (
+    "Nguồn tin: {tips} ({valuable} có giá trị) · Tuần tra: {patrols} lượt"
+    " · Vi phạm phát hiện: {violations}"
+)
+FIRE_LINE = "PCCC: {fire} lượt · CNCH: {rescue} lượt · Việc tốt: {deeds}"
+CANDIDATES_LINE = "Đề xuất khen thưởng: {names}"
+FILES_LINE = "📎 {files}"
+
+# Totals, as rows of the Word report and the workbook
+TOTAL_ROWS = (
+    ("teams", "Số tổ bảo vệ ANTT ở cơ sở"),
+    ("members", "Số thành viên"),
+    ("good_deeds", "Việc tốt"),
+    ("patrols", "Lượt tuần tra"),
+    ("patrol_turns", "Lượt người tham gia tuần tra"),
+    ("violations", "Vi phạm phát hiện qua tuần tra"),
+    ("tips", "Nguồn tin cung cấp cho Công an"),
+    ("valuable_tips", "Nguồn tin có giá trị"),
+    ("call_outs", "Lượt được huy động"),
+    ("fire_call_outs", "Lượt tham gia chữa cháy (PCCC)"),
+    ("rescue_call_outs", "Lượt tham gia cứu nạn, cứu hộ (CNCH)"),
+    ("people_saved", "Số người được cứu"),
+    ("propaganda", "Buổi tuyên truyền"),
+    ("audience", "Lượt người nghe tuyên truyền"),
+    ("traffic", "Lượt phân luồng giao thông"),
+    ("households_visited", "Hộ được đến nắm thông tin cư trú"),
+    ("records_corrected", "Thông tin dân cư được điều chỉnh"),
+    ("weapons_items", "Vũ khí, vật liệu nổ, pháo được giao nộp"),
+    ("reintegration_visits", "Lượt gặp gỡ, giáo dục, cảm hóa"),
+    ("models_acknowledged", "Mô hình được ghi nhận"),
+)
+
+# Word report
+TEMPLATE_TITLE = "Mẫu báo cáo (Nghị định 30/2020/NĐ-CP)"
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+UNKNOWN_PARENT_BODY = "CÔNG AN TỈNH/THÀNH PHỐ …"
+NUMBER_LINE = "Số: …/{suffix}"
+PLACE_DATE = "{place}, ngày {day} tháng {month} năm {year}"
+DOTS = "…"
+DOCUMENT_KIND = "BÁO CÁO"
+SUBJECT = {
+    "month": "Kết quả thực hiện {movement} {period}",
+    "phase": "Sơ kết {period} {movement}",
+    "rating_year": "Kết quả hoạt động và xếp loại lực lượng tham gia bảo vệ ANTT ở cơ sở {period}",
+    "year": "Kết quả thực hiện {movement} {period}",
+}
+INTRO = "Thực hiện {plan}, {body} báo cáo kết quả {period} như sau:"
+SECTION_RESULTS = "I. KẾT QUẢ THỰC HIỆN"
+SECTION_FORCE = "1. Tình hình lực lượng"
+FORCE_TEXT = (
+    "Toàn {area} có {teams} tổ bảo vệ ANTT ở cơ sở với {members} thành viên "
+    "(theo biên chế {planned} thành viên); {staffed} tổ đủ số lượng thành viên theo quy định."
+)
+FORCE_TEXT_NO_PLAN = "Toàn {area} có {teams} tổ bảo vệ ANTT ở cơ sở với {members} thành viên."
+SECTION_FIGURES = "2. Kết quả hoạt động"
+SECTION_INDICATORS = "3. Kết quả thực hiện các chỉ tiêu thi đua"
+SECTION_TEAMS = "4. Kết quả theo từng tổ"
+SECTION_WARDS = "4. Kết quả theo từng xã, phường"
+SECTION_RATINGS = "5. Kết quả đánh giá, xếp loại"
+SECTION_ASSESSMENT = "II. ĐÁNH GIÁ CHUNG"
+ASSESSMENT_PARTS = ("1. Ưu điểm", "2. Tồn tại, hạn chế")
+SECTION_NEXT = {
+    "phase": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ ĐỢT TIẾP THEO",
+    "other": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+}
+SECTION_COMMENDATION = "IV. ĐỀ XUẤT KHEN THƯỞNG"
+PLACEHOLDER = "[Phần này do cán bộ Công an phường viết: {what}]"
+PLACEHOLDER_WHAT = {
+    "strengths": "nêu các ưu điểm nổi bật",
+    "weaknesses": "nêu tồn tại, hạn chế và nguyên nhân",
+    "next_steps": "nêu phương hướng, nhiệm vụ trọng tâm",
+}
+COMMENDATION_RULE = "Theo kế hoạch, mỗi {per} {unit} đề xuất khen thưởng {what}."
+COMMENDATION_PER = {"phase": "đợt thi đua", "year": "năm"}
+COMMENDATION_EITHER = "{collectives:02d} tập thể hoặc {individuals:02d} cá nhân"
+COMMENDATION_BOTH = "{collectives:02d} tập thể và {individuals:02d} cá nhân"
+COLLECTIVE_CANDIDATES = "1. Tập thể"
+INDIVIDUAL_CANDIDATES = "2. Cá nhân"
+NO_CANDIDATE = "Chưa có tập thể, cá nhân đủ điều kiện đề xuất trong kỳ."
+COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; {activity}"
+INDIVIDUAL_REASON = "{team}; tham gia {count} hoạt động: {activity}"
+EVIDENCE_LINE = "#{id} ngày {day} – {kind}: {text}"
+RECIPIENTS = "Nơi nhận:"
+WARD_RECIPIENTS = ("- Công an {province} (PV01);", "- Lãnh đạo UBND {area};", "- Lưu: VT.")
+WARD_RECIPIENTS_NO_PROVINCE = (
+    "- Công an tỉnh/thành phố (PV01);",
+    "- Lãnh đạo UBND {area};",
+    "- Lưu: VT.",
+)
+PROVINCE_PARENT_BODY = "BỘ CÔNG AN"
+PROVINCE_RECIPIENTS = ("- Cục Xây dựng phong trào bảo vệ ANTQ (V05);", "- Lưu: VT, PV01.")
+BODY_RULE = "-------"
+MOTTO_RULE = "---------------"
+PHASE_FALLBACK = "đợt"
+SIGNER_WARD = "TRƯỞNG CÔNG AN {level}"
+SIGNER_PROVINCE = "GIÁM ĐỐC"
+SIGNATURE_HINT = "(Ký, ghi rõ họ tên)"
+INDICATOR_HEADERS = ("STT", "Chỉ tiêu", "Kết quả", "Tỷ lệ", "Chỉ tiêu đề ra", "Đánh giá")
+TEAM_HEADERS = (
+    "STT",
+    "Tổ",
+    "Thành viên",
+    "Việc tốt",
+    "Tuần tra",
+    "Huy động",
+    "Nguồn tin",
+    "Chỉ tiêu đạt",
+    "Xếp hạng",
+)
+WARD_HEADERS = (
+    "STT",
+    "Xã, phường",
+    "Số tổ",
+    "Thành viên",
+    "Việc tốt",
+    "Tuần tra",
+    "Nguồn tin",
+    "Chỉ tiêu đạt",
+)
+TOTALS_HEADERS = ("Nội dung", "Số lượng")
+RATING_HEADERS = ("STT", "Tên", "Tổ", "Số tháng hoạt động", "Tỷ lệ nhiệm vụ", "Xếp loại")
+RATING_TEAMS = "a) Xếp loại tổ"
+RATING_MEMBERS = "b) Xếp loại thành viên"
+NOT_RATED = {
+    "too_short": "Không xếp loại (dưới {months} tháng)",
+    "no_data": "Không xếp loại (chưa có số liệu)",
+}
+CAPPED = " (giới hạn {cap}% xuất sắc)"
+RATING_SOURCE = "Căn cứ: {source}."
+
+# Workbook
+SHEET_SUMMARY = "Tổng hợp"
+SHEET_TEAMS = "Theo tổ"
+SHEET_WARDS = "Theo xã, phường"
+SHEET_REPORTS = "Báo cáo"
+SHEET_CALL_OUTS = "Huy động"
+SUMMARY_INFO = ("Đơn vị", "Kỳ báo cáo", "Từ ngày", "Đến ngày", "Kế hoạch")
+SUMMARY_INDICATOR_HEADERS = (
+    "Chỉ tiêu",
+    "Đạt",
+    "Tổng",
+    "Tỷ lệ (%)",
+    "Chỉ tiêu đề ra",
+    "Đánh giá",
+    "Căn cứ",
+)
+TEAM_SHEET_HEADERS = (
+    "Tổ",
+    "Biên chế",
+    "Thành viên",
+    "Việc tốt",
+    "Tuần tra",
+    "Vi phạm phát hiện",
+    "Huy động",
+    "PCCC",
+    "CNCH",
+    "Nguồn tin",
+    "Nguồn tin có giá trị",
+    "Tuyên truyền",
+    "Phân luồng giao thông",
+    "Chỉ tiêu đạt",
+    "Tỷ lệ nhiệm vụ (%)",
+    "Xếp hạng",
+)
+REPORT_SHEET_HEADERS = (
+    "Số",
+    "Ngày",
+    "Loại",
+    "Tổ",
+    "Người báo cáo",
+    "Người tham gia",
+    "Nội dung",
+    "Ảnh",
+    "Ghi lúc",
+)
+CALL_OUT_HEADERS = (
+    "Số",
+    "Ngày",
+    "Tổ",
+    "Loại vụ việc",
+    "Huy động lúc",
+    "Có mặt lúc",
+    "Thời gian (phút)",
+    "Kịp thời",
+    "Kết quả",
+)
+DESCRIBE = {
+    "visits": "{count} lần gặp gỡ, giáo dục",
+    "violations": "{count} vi phạm",
+    "incident": "Vụ việc {kind}",
+    "audience": "{count} người nghe",
+    "saved": "cứu {count} người",
+    "residence": "{households} hộ được đến; {records} thông tin được điều chỉnh",
+    "weapons": "{items} hiện vật được giao nộp; {households} hộ được vận động",
+    "acknowledged": "đã được Công an ghi nhận",
+}
+TIP_HIDDEN = "Nguồn tin (nội dung chỉ Công an phường xem)"
+TIP_VALUABLE = {True: "có giá trị", False: "chưa có giá trị", None: "chưa đánh giá"}
+
+# Chart
+CHART_TITLE = "Hoạt động theo tổ · {period}"
+CHART_X = "Số báo cáo"
+CHART_STATUS = "đạt {met}/{known}"
+CHART_NO_TEAMS = "Chưa có tổ nào"
+
+PLACE_PREFIXES = (
+    "Phường ",
+    "Xã ",
+    "Đặc khu ",
+    "Thị trấn ",
+    "Thành phố ",
+    "Tỉnh ",
+    "Quận ",
+    "Huyện ",
+)
+
+
+def vn_date(day: date) -> str:
+    """22/12/2025."""
+    return day.strftime("%d/%m/%Y")
+
+
+def count(value: int) -> str:
+    """1.234 (dots group thousands in Vietnamese)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def percent(value: Fraction, short_of: int | None = None) -> str:
+    """93%; a share that misses `short_of` never rounds up to it (79,6% rather than 80%)."""
+    rounded = math.floor(value + Fraction(1, 2))
+    if (short_of is not None and rounded >= short_of > value) or (rounded == 100 > value):
+        tenths = math.floor(value * 10)
+        return f"{tenths // 10},{tenths % 10}%"
+    return f"{rounded}%"
+
+
+def target_text(comparison: str, target: int, measure: str) -> str:
+    """100%, trên 90%, ≥ 1."""
+    if measure == "count":
+        return f"≥ {target}"
+    return f"trên {target}%" if comparison == "more_than" else f"{target}%"
+
+
+def period_label(period: Period) -> str:
+    """tháng 11/2026, Đợt 1 (22/12/2025 – 30/01/2026), năm 2026, năm xếp loại 2026 (…)."""
+    span = f"{vn_date(period.start)} – {vn_date(period.end)}"
+    if period.kind == "month":
+        return f"tháng {period.start.month}/{period.start.year}"
+    if period.kind == "year":
+        return f"năm {period.start.year}"
+    if period.kind == "rating_year":
+        return f"năm {period.end.year} ({span})"
+    return f"{period.name or 'Đợt'} ({span})"
+
+
+def place_name(name: str) -> str:
+    """Yên Hòa for "Phường Yên Hòa"."""
+    for prefix in PLACE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def area_word(name: str) -> str:
+    """phường, xã, … for the kind of unit a name begins with."""
+    for prefix in PLACE_PREFIXES:
+        if name.startswith(prefix):
+            return prefix.strip().lower()
+    return "địa bàn"
+
+
+def short_team_name(name: str) -> str:
+    """Tổ 12 for "Tổ bảo vệ ANTT số 12"; other names unchanged."""
+    found = re.match(r"^Tổ\b.*\bsố\s+(\S+)$", name)
+    return f"Tổ {found.group(1)}" if found else name
+
+
+def police_body(name: str) -> str:
+    """CÔNG AN PHƯỜNG YÊN HÒA for "Phường Yên Hòa"."""
+    return f"CÔNG AN {name.upper()}"
+
+
+def police_name(name: str) -> str:
+    """Công an phường Yên Hòa for "Phường Yên Hòa" (as written inside a sentence)."""
+    word = area_word(name)
+    return f"Công an {word} {place_name(name)}" if word != "địa bàn" else f"Công an {name}"
+
+
+def ascii_slug(text: str) -> str:
+    """YenHoa for "Yên Hòa": letters and digits only, without diacritics."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    kept = "".join(char for char in plain if not unicodedata.combining(char))
+    return "".join(word[:1].upper() + word[1:] for word in re.split(r"[^A-Za-z0-9]+", kept))
+
+
+def period_slug(period: Period) -> str:
+    """11-2026, Dot1-2026, Nam2026, XepLoai-2026."""
+    if period.kind == "month":
+        return f"{period.start.month:02d}-{period.start.year}"
+    if period.kind == "year":
+        return f"Nam{period.start.year}"
+    if period.kind == "rating_year":
+        return f"XepLoai-{period.end.year}"
+    name = ascii_slug(period.name or "Dot")
+    return name if str(period.end.year) in name else f"{name}-{period.end.year}"
+
+
+def file_names(period: Period, unit_name: str) -> dict[str, str]:
+    """The names of the three files sent with a digest, keyed by extension."""
+    where = ascii_slug(place_name(unit_name))
+    when = period_slug(period)
+    return {
+        "xlsx": f"TongHop_{when}_{where}.xlsx",
+        "docx": f"BaoCao_{when}_{where}.docx",
+        "png": f"BieuDo_{when}_{where}.png",
+    }

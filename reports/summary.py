@@ -1,0 +1,139 @@
+"""Summaries of a team, a ward (commune) and a province over a month, phase or year."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reports.campaigns import Campaign, IndicatorSpec
+from reports.commendation import Commendation, shortlist
+from reports.indicators import IndicatorResult, compute_all
+from reports.periods import Period
+from reports.police_figures import police_values
+from reports.ranking import RankedTeam, rank_teams
+from reports.rating import Ratings, rate
+from reports.rating_rules import RatingRules, load_rating_rules
+from reports.records import RecordSet, UnitRecord
+from reports.scope import Scope, ancestor_of_kind, scope_of, unit_by_id, units_under
+from reports.tally import Tally
+from reports.team_summary import TeamSummary, summarise_team_scope
+
+
+@dataclass(frozen=True)
+class WardSummary:
+    """A ward's period: totals, targets, each team, the ranking, candidates and ratings."""
+
+    ward: UnitRecord
+    province: UnitRecord | None
+    campaign: Campaign
+    period: Period
+    scope: Scope
+    police: Mapping[str, int | bool]
+    totals: Tally
+    indicators: tuple[IndicatorResult, ...]
+    teams: tuple[TeamSummary, ...]
+    ranking: tuple[RankedTeam, ...]
+    commendation: Commendation
+    ratings: Ratings | None
+
+
+@dataclass(frozen=True)
+class ProvinceIndicator:
+    """One target across wards: how many wards reached it, and the pooled figures."""
+
+    spec: IndicatorSpec
+    wards_met: int
+    wards_known: int
+    wards_total: int
+    numerator: int
+    denominator: int
+
+
+@dataclass(frozen=True)
+class ProvinceSummary:
+    """A province's period: each ward's summary, the totals and the targets across wards."""
+
+    province: UnitRecord
+    campaign: Campaign
+    period: Period
+    wards: tuple[WardSummary, ...]
+    totals: Tally
+    indicators: tuple[ProvinceIndicator, ...]
+
+
+def summarise_team(
+    records: RecordSet, team_id: int, period: Period, campaign: Campaign
+) -> TeamSummary:
+    """One team over a period (its team-level targets only)."""
+    scope = scope_of(records, team_id, period)
+    return summarise_team_scope(campaign, scope, unit_by_id(records, team_id))
+
+
+def summarise_ward(
+    records: RecordSet,
+    ward_id: int,
+    period: Period,
+    campaign: Campaign,
+    rules: RatingRules | None = None,
+) -> WardSummary:
+    """A ward (or any unit whose teams are to be added up) over a period; ratings are made
+    when the period is a rating year, with `rules` or the configured ones."""
+    ward = unit_by_id(records, ward_id)
+    scope = scope_of(records, ward_id, period)
+    police = police_values(records, ward_id, period, campaign)
+    teams = tuple(summarise_team_scope(campaign, scope, team) for team in scope.teams)
+    totals = sum((team.tally for team in teams), Tally())
+    ranking = rank_teams(teams)
+    ratings = None
+    if period.kind == "rating_year":
+        ratings = rate(rules or load_rating_rules(), scope, teams)
+    return WardSummary(
+        ward=ward,
+        province=ancestor_of_kind(records, ward_id, "province"),
+        campaign=campaign,
+        period=period,
+        scope=scope,
+        police=police,
+        totals=totals,
+        indicators=compute_all(campaign, scope, police),
+        teams=teams,
+        ranking=ranking,
+        commendation=shortlist(campaign.commendation, ranking, scope),
+        ratings=ratings,
+    )
+
+
+def _across(spec: IndicatorSpec, wards: tuple[WardSummary, ...]) -> ProvinceIndicator:
+    """One indicator added up over the wards that had data for it."""
+    results = [result for ward in wards for result in ward.indicators if result.spec.id == spec.id]
+    known = [result for result in results if result.status != "no_data"]
+    return ProvinceIndicator(
+        spec,
+        sum(1 for result in known if result.status == "met"),
+        len(known),
+        len(wards),
+        sum(result.numerator or 0 for result in known),
+        sum(result.denominator or 0 for result in known),
+    )
+
+
+def summarise_province(
+    records: RecordSet,
+    province_id: int,
+    period: Period,
+    campaign: Campaign,
+    rules: RatingRules | None = None,
+) -> ProvinceSummary:
+    """Every commune/ward under a province, and the targets across them."""
+    wards = tuple(
+        summarise_ward(records, ward.id, period, campaign, rules)
+        for ward in units_under(records, province_id, "commune")
+    )
+    return ProvinceSummary(
+        province=unit_by_id(records, province_id),
+        campaign=campaign,
+        period=period,
+        wards=wards,
+        totals=sum((ward.totals for ward in wards), Tally()),
+        indicators=tuple(_across(spec, wards) for spec in campaign.indicators),
+    )

@@ -1,0 +1,235 @@
+"""The sections of a report that come from the data, and the officer's own parts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from docx.document import Document as DocumentObject
+
+from reports import labels
+from reports.commendation import Candidate, Commendation
+from reports.docx_parts import data_table
+from reports.indicators import IndicatorResult
+from reports.periods import Period
+from reports.rating import Rating, Ratings
+from reports.tally import Tally
+
+# Figures always shown in the totals table; the others only when not zero.
+CORE_TOTALS = {
+    "teams",
+    "members",
+    "tips",
+    "valuable_tips",
+    "patrols",
+    "violations",
+    "fire_call_outs",
+    "rescue_call_outs",
+}
+
+
+@dataclass(frozen=True)
+class OfficerNotes:
+    """What only the officer can write (sections II and III); empty parts stay placeholders."""
+
+    strengths: str = ""
+    weaknesses: str = ""
+    next_steps: str = ""
+
+
+def result_text(result: IndicatorResult) -> str:
+    """39/42 tổ, Có, 2 mô hình, or Chưa có số liệu."""
+    if result.status == "no_data":
+        words = labels.NO_DATA_FOR.get(result.counted, labels.STATUS_WORDS["no_data"])
+        return words[:1].upper() + words[1:]
+    if result.spec.measure == "yes_no":
+        return labels.YES_NO[bool(result.answer)]
+    unit = labels.COUNTED[result.counted]
+    if result.spec.measure == "count":
+        return f"{labels.count(result.numerator or 0)} {unit}".strip()
+    figures = f"{labels.count(result.numerator or 0)}/{labels.count(result.denominator or 0)}"
+    return f"{figures} {unit}".strip()
+
+
+def indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[str]]:
+    """Rows of the indicator table."""
+    rows = []
+    for number, result in enumerate(indicators, start=1):
+        spec = result.spec
+        share = result.percentage
+        shown = "" if share is None else labels.percent(share, None if result.met else spec.target)
+        target = (
+            labels.target_text(spec.comparison, spec.target, spec.measure)
+            if spec.target is not None
+            else labels.YES_NO[True]
+        )
+        rows.append(
+            [
+                str(number),
+                spec.label,
+                result_text(result),
+                shown,
+                target,
+                labels.STATUS_WORDS[result.status],
+            ]
+        )
+    return rows
+
+
+def write_totals(document: DocumentObject, totals: Tally) -> None:
+    """The Hà Nội police's figures, and any other work done."""
+    rows = [
+        [label, labels.count(getattr(totals, key))]
+        for key, label in labels.TOTAL_ROWS
+        if key in CORE_TOTALS or getattr(totals, key)
+    ]
+    data_table(document, labels.TOTALS_HEADERS, rows, (125, 40), text_columns=(0,))
+
+
+def paragraph(document: DocumentObject, text: str, style: str = "ANTT Body") -> None:
+    """One paragraph of a named style."""
+    document.add_paragraph(text, style=style)
+
+
+def officer_part(document: DocumentObject, text: str, what: str) -> None:
+    """The officer's own words, or a clearly marked placeholder."""
+    if text.strip():
+        for line in text.strip().split("\n"):
+            paragraph(document, line)
+    else:
+        paragraph(
+            document,
+            labels.PLACEHOLDER.format(what=labels.PLACEHOLDER_WHAT[what]),
+            "ANTT Placeholder",
+        )
+
+
+def activity_text(activity: Mapping[str, int]) -> str:
+    """3 việc tốt, 6 tuần tra."""
+    return ", ".join(
+        f"{labels.count(n)} {labels.KIND_LABELS.get(kind, kind).lower()}"
+        for kind, n in activity.items()
+    )
+
+
+def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
+    """A candidate with the reason and the reports that justify it."""
+    if candidate.kind == "collective":
+        reason = labels.COLLECTIVE_REASON.format(
+            met=candidate.indicators_met,
+            known=candidate.indicators_known,
+            activity=activity_text(candidate.activity),
+        )
+    else:
+        reason = labels.INDIVIDUAL_REASON.format(
+            team=candidate.team_name,
+            count=candidate.total,
+            activity=activity_text(candidate.activity),
+        )
+    paragraph(document, f"- {candidate.name}: {reason}.")
+    for item in candidate.evidence:
+        line = labels.EVIDENCE_LINE.format(
+            id=item.report_id,
+            day=labels.vn_date(item.day),
+            kind=labels.KIND_LABELS.get(item.kind, item.kind),
+            text=item.text,
+        )
+        paragraph(document, f"+ {line}", "ANTT Table Text")
+
+
+def write_commendation(document: DocumentObject, commendation: Commendation, area: str) -> None:
+    """Section IV: the rule, then the shortlists."""
+    rule = commendation.rule
+    amounts = labels.COMMENDATION_EITHER if rule.either else labels.COMMENDATION_BOTH
+    what = amounts.format(collectives=rule.collectives, individuals=rule.individuals)
+    paragraph(
+        document,
+        labels.COMMENDATION_RULE.format(
+            per=labels.COMMENDATION_PER[rule.per], unit=area, what=what
+        ),
+    )
+    for title, candidates in (
+        (labels.COLLECTIVE_CANDIDATES, commendation.collectives),
+        (labels.INDIVIDUAL_CANDIDATES, commendation.individuals),
+    ):
+        paragraph(document, title, "ANTT Section")
+        if not candidates:
+            paragraph(document, labels.NO_CANDIDATE)
+        for candidate in candidates:
+            write_candidate(document, candidate)
+
+
+def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
+    """Rows of a rating table."""
+    rows = []
+    for number, rating in enumerate(ratings, start=1):
+        if rating.level is None:
+            level = labels.NOT_RATED[rating.reason].format(months=parent.rules.min_active_months)
+        else:
+            level = parent.rules.level(rating.level).label
+            if rating.capped:
+                level += labels.CAPPED.format(cap=parent.rules.excellent_cap_percent)
+        score = "" if rating.score is None else labels.percent(rating.score)
+        rows.append(
+            [
+                str(number),
+                rating.name,
+                labels.short_team_name(rating.team_name),
+                str(rating.active_months),
+                score,
+                level,
+            ]
+        )
+    return rows
+
+
+def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
+    """Section I.5: team and member ratings."""
+    paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
+    paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
+    widths = (14, 41, 30, 25, 25, 30)
+    for title, items in (
+        (labels.RATING_TEAMS, ratings.teams),
+        (labels.RATING_MEMBERS, ratings.members),
+    ):
+        paragraph(document, title, "ANTT Section")
+        data_table(
+            document,
+            labels.RATING_HEADERS,
+            rating_rows(items, ratings),
+            widths,
+            text_columns=(1, 2, 5),
+        )
+
+
+def write_assessment(document: DocumentObject, notes: OfficerNotes, period: Period) -> None:
+    """Sections II and III, for the officer."""
+    paragraph(document, labels.SECTION_ASSESSMENT, "ANTT Section")
+    paragraph(document, labels.ASSESSMENT_PARTS[0], "ANTT Section")
+    officer_part(document, notes.strengths, "strengths")
+    paragraph(document, labels.ASSESSMENT_PARTS[1], "ANTT Section")
+    officer_part(document, notes.weaknesses, "weaknesses")
+    paragraph(
+        document,
+        labels.SECTION_NEXT["phase" if period.kind == "phase" else "other"],
+        "ANTT Section",
+    )
+    officer_part(document, notes.next_steps, "next_steps")
+
+
+def write_force(document: DocumentObject, totals: Tally, area: str, staffed: int | None) -> None:
+    """I.1: teams and members."""
+    paragraph(document, labels.SECTION_FORCE, "ANTT Section")
+    if totals.planned_members and staffed is not None:
+        text = labels.FORCE_TEXT.format(
+            area=area,
+            teams=labels.count(totals.teams),
+            members=labels.count(totals.members),
+            planned=labels.count(totals.planned_members),
+            staffed=labels.count(staffed),
+        )
+    else:
+        text = labels.FORCE_TEXT_NO_PLAN.format(
+            area=area, teams=labels.count(totals.teams), members=labels.count(totals.members)
+        )
+    paragraph(document, text)
