@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
@@ -96,6 +97,28 @@ def migrate() -> None:
 
     run_async(work)
     typer.echo("schema up to date")
+
+
+@app.command()
+def export(
+    unit: Annotated[str, typer.Option(help="The ward: id or exact name")],
+    campaign: Annotated[str, typer.Option(help="Campaign id, e.g. yen-hoa-179")],
+    period: Annotated[str, typer.Option(help="2026-11, year:2026, rating-year:2026, phase:Đợt 1")],
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: xlsx, docx, png, txt (the digest)")
+    ] = "xlsx,docx,png,txt",
+    out: Annotated[Path, typer.Option(help="Folder to write the files into")] = Path(),
+) -> None:
+    """Write a ward's summary files for a month, a phase or a year."""
+    from bot.exports import ExportError, export_ward
+
+    settings = settings_or_exit()
+    try:
+        written = export_ward(settings, unit, campaign, period, formats, out)
+    except ExportError as error:
+        raise fail(str(error)) from None
+    for path in written:
+        typer.echo(str(path))
 
 
 @admin.command("add-unit")

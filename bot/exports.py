@@ -1,0 +1,74 @@
+"""`antt-bot export`: a ward's summary files written to a folder (who exported what is logged)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from bot.admin import admin_session
+from config.settings import Settings
+from handlers.summaries import (
+    PeriodError,
+    WardPackage,
+    campaign_named,
+    parse_period,
+    ward_package,
+)
+from storage.models import utcnow
+from storage.units import UnknownUnit, find_unit
+
+log = logging.getLogger(__name__)
+FORMATS = ("xlsx", "docx", "png", "txt")
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message says what was wrong."""
+
+
+def export_ward(
+    settings: Settings, unit_ref: str, campaign_id: str, period_text: str, formats: str, out: Path
+) -> list[Path]:
+    """Make the ward's summary and write the chosen files; the paths written."""
+    wanted, package = asyncio.run(_package(settings, unit_ref, campaign_id, period_text, formats))
+    return _write(package, wanted, out)
+
+
+async def _package(
+    settings: Settings, unit_ref: str, campaign_id: str, period_text: str, formats: str
+) -> tuple[list[str], WardPackage]:
+    wanted = [part.strip() for part in formats.split(",") if part.strip()]
+    unknown = [part for part in wanted if part not in FORMATS]
+    if unknown or not wanted:
+        raise ExportError(
+            f"unknown format {', '.join(unknown) or '(none)'}: expected {', '.join(FORMATS)}"
+        )
+    try:
+        campaign = campaign_named(campaign_id)
+        period = parse_period(period_text, campaign)
+    except PeriodError as error:
+        raise ExportError(str(error)) from None
+    today = utcnow().astimezone(settings.zone).date()
+    async with admin_session(settings) as session:
+        try:
+            ward = await find_unit(session, unit_ref)
+        except UnknownUnit as error:
+            raise ExportError(str(error)) from None
+        package = await ward_package(session, ward, campaign, period, today, settings.zone)
+    log.info("export: unit %d, %s, %s, %s", ward.id, campaign.id, period_text, ",".join(wanted))
+    return wanted, package
+
+
+def _write(package: WardPackage, wanted: list[str], out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, data in package.files.items():
+        if name.rsplit(".", 1)[-1] in wanted:
+            path = out / name
+            path.write_bytes(data)
+            written.append(path)
+    if "txt" in wanted:
+        path = out / (Path(next(iter(package.files))).stem.replace("TongHop", "TinNhan") + ".txt")
+        path.write_text("\n\n".join(package.digest), encoding="utf-8")
+        written.append(path)
+    return written

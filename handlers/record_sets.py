@@ -1,0 +1,79 @@
+"""The stored units, members and reports of one unit's subtree, as the pure `reports/` package
+reads them. The bridge between storage and the summaries (neither imports the other)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reports.records import MemberRecord, RecordSet, ReportRecord, UnitRecord
+from storage.models import Attachment, Member, Report, Unit
+
+
+async def load_record_set(
+    session: AsyncSession, unit_id: int, first_day: dt.date, last_day: dt.date, zone: ZoneInfo
+) -> RecordSet:
+    """Every unit (the tree is small), the members and the active reports under `unit_id`
+    that happened between the two days."""
+    units = list((await session.scalars(select(Unit).order_by(Unit.id))).all())
+    below = _subtree(units, unit_id)
+    members = (
+        await session.scalars(select(Member).where(Member.unit_id.in_(below)).order_by(Member.id))
+    ).all()
+    photo_counts = (
+        select(Attachment.report_id, func.count(Attachment.id).label("photos"))
+        .group_by(Attachment.report_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(Report, func.coalesce(photo_counts.c.photos, 0))
+        .outerjoin(photo_counts, photo_counts.c.report_id == Report.id)
+        .where(
+            Report.team_id.in_(below),
+            Report.status == "active",
+            Report.occurred_on.between(first_day, last_day),
+        )
+        .order_by(Report.id)
+    )
+    return RecordSet(
+        units=tuple(UnitRecord(u.id, u.kind, u.name, u.parent_id, u.planned_size) for u in units),
+        members=tuple(
+            MemberRecord(
+                id=m.id,
+                unit_id=m.unit_id,
+                full_name=m.full_name,
+                role=m.role,
+                joined_on=m.joined_at.astimezone(zone).date(),
+                left_on=m.left_at.astimezone(zone).date() if m.left_at else None,
+            )
+            for m in members
+        ),
+        reports=tuple(
+            ReportRecord(
+                id=report.id,
+                kind=report.kind,
+                team_id=report.team_id,
+                author_id=report.author_id,
+                occurred_on=report.occurred_on,
+                created_at=report.created_at.astimezone(zone),
+                payload=report.payload,
+                photo_count=int(photos),
+            )
+            for report, photos in rows
+        ),
+    )
+
+
+def _subtree(units: list[Unit], root: int) -> set[int]:
+    children: dict[int | None, list[int]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit.id)
+    found, waiting = {root}, [root]
+    while waiting:
+        for child in children.get(waiting.pop(), []):
+            found.add(child)
+            waiting.append(child)
+    return found

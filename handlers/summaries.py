@@ -1,0 +1,87 @@
+"""A ward's summary for a period, as the digest and the files the police forward unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.record_sets import load_record_set
+from reports.campaigns import Campaign, load_campaigns
+from reports.chart import ward_chart
+from reports.digest import ward_digest
+from reports.excel import ward_workbook
+from reports.labels import file_names
+from reports.periods import Period, calendar_year, month, rating_year
+from reports.phases import phase_named
+from reports.rating_rules import load_rating_rules
+from reports.summary import WardSummary, summarise_ward
+from reports.word import ward_report
+from storage.models import Unit
+
+
+class PeriodError(ValueError):
+    """A period the summary cannot be made for; the message says what is expected."""
+
+
+PERIOD_FORMS = "YYYY-MM (a month), year:YYYY, rating-year:YYYY, or phase:<name> (e.g. phase:Đợt 1)"
+
+
+def parse_period(text: str, campaign: Campaign) -> Period:
+    """ "2026-11", "year:2026", "rating-year:2026" or "phase:Đợt 1" of the campaign."""
+    kind, sep, value = text.strip().partition(":")
+    try:
+        if not sep:
+            year, number = kind.split("-")
+            return month(int(year), int(number))
+        if kind == "year":
+            return calendar_year(int(value))
+        if kind == "rating-year":
+            return rating_year(int(value), load_rating_rules().year_starts)
+        if kind == "phase":
+            return phase_named(campaign, value.strip())
+    except (ValueError, KeyError, LookupError) as error:
+        raise PeriodError(
+            f"cannot read the period {text!r} ({error}): expected {PERIOD_FORMS}"
+        ) from None
+    raise PeriodError(f"cannot read the period {text!r}: expected {PERIOD_FORMS}")
+
+
+def campaign_named(campaign_id: str) -> Campaign:
+    """A campaign by its id, or a PeriodError listing the known ones."""
+    campaigns = load_campaigns()
+    if campaign_id not in campaigns:
+        known = ", ".join(sorted(campaigns))
+        raise PeriodError(f"no campaign {campaign_id!r}: expected one of {known}")
+    return campaigns[campaign_id]
+
+
+@dataclass(frozen=True)
+class WardPackage:
+    """What the police receive: the digest messages and the files, by file name."""
+
+    summary: WardSummary
+    digest: list[str]
+    files: dict[str, bytes]
+
+
+async def ward_package(
+    session: AsyncSession,
+    ward: Unit,
+    campaign: Campaign,
+    period: Period,
+    issued_on: dt.date,
+    zone: ZoneInfo,
+) -> WardPackage:
+    """Summarise the ward over the period and render every file."""
+    records = await load_record_set(session, ward.id, period.start, period.end, zone)
+    summary = summarise_ward(records, ward.id, period, campaign)
+    names = file_names(period, ward.name)
+    files = {
+        names["xlsx"]: ward_workbook(summary, issued_on),
+        names["docx"]: ward_report(summary, issued_on=issued_on),
+        names["png"]: ward_chart(summary),
+    }
+    return WardPackage(summary, ward_digest(summary, list(files)), files)

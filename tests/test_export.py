@@ -1,0 +1,143 @@
+"""The ward officer exports a month's summary from the command line: the digest and the files
+they forward unchanged, made from what members reported through the bot."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from bot.emulator.phone import Phone
+from bot.emulator.server import TelegramEmulator
+from config.settings import Settings
+from main import app
+from tests.ward import Ward
+
+
+async def log_good_deed(phone: Phone, what: str) -> None:
+    await phone.send("/menu")
+    await phone.press("📝 Việc tốt")
+    await phone.send(what)
+    await phone.press("Hôm nay")
+    await phone.press("Xong")
+    await phone.press("Bỏ qua")
+    await phone.press("✅ Gửi báo cáo")
+
+
+@pytest.fixture
+async def november(emulator: TelegramEmulator, ward: Ward) -> Ward:
+    """Tổ 12 logged two good deeds and a tip in November; Tổ 7 logged nothing."""
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.join(lan)
+    await log_good_deed(lan, "Giúp cụ bà qua đường.")
+    await log_good_deed(lan, "Trả lại ví cho người đánh rơi.")
+    await lan.send("/menu")
+    await lan.press("ℹ️ Nguồn tin")
+    await lan.send("Nội dung bí mật của nguồn tin: có người lạ ở nhà số 9.")
+    await lan.send("Ngõ 9")
+    await lan.press("Hôm nay")
+    await lan.press("✅ Gửi báo cáo")
+    return ward
+
+
+def export(settings: Settings, out: Path, *extra: str) -> str:
+    env = {"ANTT_DATABASE_URL": settings.database_url, "ANTT_TIMEZONE": "Asia/Ho_Chi_Minh"}
+    result = CliRunner().invoke(
+        app,
+        [
+            "export",
+            "--unit",
+            "Phường Yên Hòa",
+            "--campaign",
+            "yen-hoa-179",
+            "--out",
+            str(out),
+            *extra,
+        ],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("backend", ["aiogram"], indirect=True)
+async def test_a_month_exported_as_the_police_receive_it(
+    november: Ward, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    output = await _in_thread(export, settings, out, "--period", "2026-11")
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "BaoCao_11-2026_YenHoa.docx",
+        "BieuDo_11-2026_YenHoa.png",
+        "TinNhan_11-2026_YenHoa.txt",
+        "TongHop_11-2026_YenHoa.xlsx",
+    ]
+    assert "TongHop_11-2026_YenHoa.xlsx" in output
+
+    digest = (out / "TinNhan_11-2026_YenHoa.txt").read_text(encoding="utf-8")
+    assert "Tổng hợp tháng 11/2026 · Phường Yên Hòa · 2 tổ, 1 thành viên" in digest
+    assert "✅ Việc tốt: 1/1 tổ đạt (100%)" in digest  # Tổ 7 has nobody yet to do one
+    assert "Nguồn tin: 1 (0 có giá trị)" in digest
+    assert "Việc tốt: 2" in digest
+
+    workbook = load_workbook(out / "TongHop_11-2026_YenHoa.xlsx")
+    values = [str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row]
+    assert any("Tổ bảo vệ ANTT số 12" in value for value in values)
+    assert any("Giúp cụ bà qua đường." in value for value in values)
+
+    report = Document(str(out / "BaoCao_11-2026_YenHoa.docx"))
+    cells = [cell.text for table in report.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([*(p.text for p in report.paragraphs), *cells])
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "BÁO CÁO" in text
+
+    # The tip is counted, never quoted, in anything that leaves the police.
+    for path in out.iterdir():
+        blobs = [path.read_bytes()]
+        if path.suffix in (".xlsx", ".docx"):
+            with zipfile.ZipFile(path) as archive:
+                blobs = [archive.read(name) for name in archive.namelist()]
+        for blob in blobs:
+            assert "bí mật".encode() not in blob, path.name
+
+
+async def _in_thread(function: object, *args: object) -> str:
+    """The CLI runs its own event loop; keep it off the test's loop."""
+    import asyncio
+
+    return await asyncio.to_thread(function, *args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--period", "2026-13"], "cannot read the period '2026-13'"),
+        (["--period", "phase:Đợt 9"], "cannot read the period 'phase:Đợt 9'"),
+        (["--period", "2026-11", "--format", "pdf"], "unknown format pdf"),
+    ],
+)
+def test_bad_export_requests_get_one_clear_line(
+    tmp_path: Path, extra: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANTT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'x.sqlite3'}")
+    result = CliRunner().invoke(
+        app, ["export", "--unit", "Phường Yên Hòa", "--campaign", "yen-hoa-179", *extra]
+    )
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_an_unknown_campaign_lists_the_known_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANTT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'x.sqlite3'}")
+    result = CliRunner().invoke(
+        app, ["export", "--unit", "X", "--campaign", "nope", "--period", "2026-11"]
+    )
+    assert result.exit_code == 2
+    assert "no campaign 'nope'" in result.output and "yen-hoa-179" in result.output
