@@ -15,10 +15,10 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.aiogram_backend.convert import to_incoming
 from bot.aiogram_backend.render import render
 from bot.channel import DeliveryFailure
 from bot.telegram_shared import CHANNEL
+from bot.telegram_updates import incoming_of
 from handlers.events import Incoming
 from handlers.replies import Edit, Say
 
@@ -32,7 +32,7 @@ class AiogramChannel:
         self.bot = bot
 
     def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
-        return to_incoming(inbox_id, payload)
+        return incoming_of(inbox_id, payload)
 
     async def deliver(self, chat_ref: str, reply: Say | Edit) -> None:
         try:

@@ -7,10 +7,10 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.ptb_backend.convert import to_incoming
 from bot.ptb_backend.errors import failure_of
 from bot.ptb_backend.render import render
 from bot.telegram_shared import CHANNEL
+from bot.telegram_updates import incoming_of
 from handlers.events import Incoming
 from handlers.replies import Edit, Say
 
@@ -24,7 +24,7 @@ class PtbChannel:
         self.bot = bot
 
     def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
-        return to_incoming(inbox_id, payload)
+        return incoming_of(inbox_id, payload)
 
     async def deliver(self, chat_ref: str, reply: Say | Edit) -> None:
         try:
