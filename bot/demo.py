@@ -6,6 +6,8 @@ client, the real pipeline and an embedded SQLite file in a temporary folder)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from bot.app import BotApp
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from handlers.clock import FixedClock
+from handlers.summaries import campaign_named, parse_period, ward_package
 from storage.database import Database
 from storage.reports import reports_of_team
 from storage.units import find_unit
@@ -121,4 +124,25 @@ async def _closing(settings: Settings) -> int:
     say()
     say("$ antt-bot admin list")
     say(await list_command(settings))
-    return 0 if len(reports) == 2 else 1
+    say()
+    return await _digest(settings, len(reports))
+
+
+async def _digest(settings: Settings, reports: int) -> int:
+    """The month's summary the ward police would receive, with its files."""
+    today = dt.datetime.now(settings.zone).date()
+    campaign = campaign_named("yen-hoa-179")
+    period = parse_period(f"{today:%Y-%m}", campaign)
+    say(f"$ antt-bot export --unit 'Phường Yên Hòa' --campaign yen-hoa-179 --period {today:%Y-%m}")
+    db = Database(settings.database_url)
+    try:
+        async with db.read() as session:
+            ward = await find_unit(session, "Phường Yên Hòa")
+            package = await ward_package(session, ward, campaign, period, today, settings.zone)
+    finally:
+        await db.dispose()
+    for message in package.digest:
+        say(html.unescape(re.sub(r"<[^>]+>", "", message)))
+    for name, data in package.files.items():
+        say(f"  {name}: {len(data):,} bytes")
+    return 0 if reports == 2 and len(package.files) == 3 else 1
