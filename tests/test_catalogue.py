@@ -23,7 +23,7 @@ def code_text() -> str:
 
 def asked_keys() -> set[str]:
     """Keys the code asks the catalogue for by name."""
-    calls = r'(?:texts|label|button|keyed|Problem)\(\s*"([a-z][a-z0-9-]*)"'
+    calls = r'(?:texts|texts\.label|\bbutton|\bkeyed|Problem)\(\s*"([a-z][a-z0-9-]*)"'
     return set(re.findall(calls, code_text()))
 
 
