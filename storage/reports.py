@@ -53,18 +53,6 @@ async def count_team_reports(
     return int((await session.scalar(query)) or 0)
 
 
-async def recent_reports_of(session: AsyncSession, author_id: int, limit: int) -> list[Report]:
-    """A member's newest reports, with their photos."""
-    query = (
-        select(Report)
-        .where(Report.author_id == author_id, Report.status == "active")
-        .order_by(Report.id.desc())
-        .limit(limit)
-        .options(selectinload(Report.attachments))
-    )
-    return list((await session.scalars(query)).all())
-
-
 async def reports_of_team(session: AsyncSession, team_id: int) -> list[Report]:
     """Every active report of a team, oldest first."""
     query = (
