@@ -9,16 +9,25 @@ from contextlib import suppress
 
 from bot.backends import make_backend
 from bot.pipeline import Pipeline
-from config.settings import Settings
+from config.settings import Settings, SettingsError
 from handlers.clock import Clock, SystemClock
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
+from handlers.summaries import PeriodError, campaign_named
 from handlers.texts import LANGUAGES, texts_for
 from storage.database import Database
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
+
+
+def _campaign(campaign_id: str) -> str:
+    """The configured campaign, checked at start-up."""
+    try:
+        return campaign_named(campaign_id).id
+    except PeriodError as error:
+        raise SettingsError(f"ANTT_CAMPAIGN: {error}") from None
 
 
 class BotApp:
@@ -40,6 +49,8 @@ class BotApp:
             self.forms,
             clock or SystemClock(settings.zone),
             edit_window=dt.timedelta(hours=settings.edit_window_hours),
+            zone=settings.zone,
+            campaign_id=_campaign(settings.campaign),
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
         self.username = ""

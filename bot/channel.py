@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from handlers.events import Incoming
-from handlers.replies import Edit, Say
+from handlers.replies import Edit, Say, SendFile
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Channel(Protocol):
     def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
         """The event inside a stored update, or None for updates the bot ignores."""
 
-    async def deliver(self, chat_ref: str, reply: Say | Edit) -> None:
+    async def deliver(self, chat_ref: str, reply: Say | Edit | SendFile) -> None:
         """Send or edit one message; raises DeliveryFailure."""
 
     async def answer_button(self, callback_ref: str, text: str | None) -> None:

@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +16,8 @@ from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
 from handlers.clock import Clock
 from handlers.forms.spec import FormSpec
-from handlers.replies import REPLY, Edit, Reply, Say, Toast
+from handlers.jobs import JOBS, Job, JobContext
+from handlers.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from handlers.texts import Texts
 from handlers.turn import Turn
 from storage.database import Database
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 Conversation = Callable[[Turn], Awaitable[list[Reply]]]
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0)
+WARDS_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass
@@ -51,6 +54,9 @@ class Pipeline:
         forms: dict[str, FormSpec],
         clock: Clock,
         edit_window: dt.timedelta = dt.timedelta(hours=24),
+        zone: ZoneInfo = WARDS_ZONE,
+        jobs: dict[str, Job] | None = None,
+        campaign_id: str = "ha-noi-357",
     ) -> None:
         self.db = db
         self.channel = channel
@@ -59,6 +65,9 @@ class Pipeline:
         self.forms = forms
         self.clock = clock
         self.edit_window = edit_window
+        self.zone = zone
+        self.campaign_id = campaign_id
+        self.jobs = JOBS if jobs is None else jobs
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
         self._delivered: list[int] = []
@@ -104,6 +113,7 @@ class Pipeline:
         """Handle one stored update in one transaction, then deliver its replies."""
         callback_ref: str | None = None
         toast: str | None = None
+        later: list[Later] = []
         try:
             async with self.db.write() as session:
                 payload = await claim_update(session, inbox_id, utcnow())
@@ -120,10 +130,12 @@ class Pipeline:
                         self.forms,
                         self.clock.now(),
                         self.edit_window,
+                        self.campaign_id,
                     )
                     replies = await self.conversation(turn)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
-                queued = await self._queue(session, chat_ref, inbox_id, replies)
+                later = [r for r in replies if isinstance(r, Later)]
+                queued = await self._queue(session, chat_ref, f"{inbox_id}", replies)
         except Exception as error:
             self.stats.failed += 1
             # Only the kind of error: its text may quote what the person typed.
@@ -132,17 +144,34 @@ class Pipeline:
         if callback_ref is not None:
             await self._answer_button(callback_ref, toast)
         await self._send(chat_ref, queued)
+        for number, work in enumerate(later):
+            await self._run_later(chat_ref, f"{inbox_id}:later{number}", work)
         self.stats.handled += 1
         self.stats.latencies.append(time.perf_counter() - received)
 
     async def _queue(
-        self, session: AsyncSession, chat_ref: str, inbox_id: int, replies: list[Reply]
+        self, session: AsyncSession, chat_ref: str, key: str, replies: list[Reply]
     ) -> list[OutboxMessage]:
         items = [
-            (f"reply:{inbox_id}:{number}", chat_ref, reply.model_dump(mode="json"))
-            for number, reply in enumerate(r for r in replies if not isinstance(r, Toast))
+            (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
+            for number, reply in enumerate(r for r in replies if not isinstance(r, Toast | Later))
         ]
         return await enqueue(session, self.channel.name, items)
+
+    async def _run_later(self, chat_ref: str, key: str, work: Later) -> None:
+        """Run a job after the update's transaction; queue and send what it answers."""
+        job = self.jobs.get(work.job)
+        try:
+            if job is None:
+                raise LookupError(f"no job {work.job!r}")
+            context = JobContext(self.db, self.texts, self.clock.now(), self.zone)
+            replies = await job(context, work.args)
+        except Exception as error:
+            log.error("job %s failed: %s", work.job, type(error).__name__)
+            replies = [Say(text=self.texts("error-internal"))]
+        async with self.db.write() as session:
+            queued = await self._queue(session, chat_ref, key, replies)
+        await self._send(chat_ref, queued)
 
     async def _record_failure(
         self, chat_ref: str, inbox_id: int, error: Exception
@@ -154,7 +183,7 @@ class Pipeline:
                 if await claim_update(session, inbox_id, utcnow(), error=detail) is None:
                     return []
                 apology = Say(text=self.texts("error-internal"))
-                return await self._queue(session, chat_ref, inbox_id, [apology])
+                return await self._queue(session, chat_ref, f"{inbox_id}", [apology])
         except Exception as second:
             log.error(
                 "update %d: could not record the failure: %s", inbox_id, type(second).__name__
@@ -200,7 +229,7 @@ class Pipeline:
         self, chat_ref: str, message: OutboxMessage
     ) -> DeliveryFailure | None:
         reply = REPLY.validate_python(message.payload)
-        assert isinstance(reply, Say | Edit)
+        assert isinstance(reply, Say | Edit | SendFile)
         for attempt in range(MAX_ATTEMPTS):
             try:
                 await self.channel.deliver(chat_ref, reply)

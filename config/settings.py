@@ -24,6 +24,7 @@ EXPECTS: dict[str, str] = {
     "log_level": "DEBUG, INFO, WARNING or ERROR",
     "telegram_backend": "aiogram or ptb (python-telegram-bot)",
     "edit_window_hours": "a whole number of hours (0 to 720) a member may change a sent report",
+    "campaign": "the id of a campaign file in config/campaigns, such as ha-noi-357",
 }
 
 
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     telegram_backend: Literal["aiogram", "ptb"] = "aiogram"
     edit_window_hours: int = Field(default=24, ge=0, le=24 * 30)
+    campaign: str = "ha-noi-357"
     poll_timeout_seconds: int = Field(default=25, ge=0, le=50)
 
     @field_validator("database_url")

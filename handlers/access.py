@@ -28,6 +28,11 @@ async def may_read_report(
     return viewer.unit_id == report.team_id
 
 
+def may_summarise(viewer: Member, unit: Unit) -> bool:
+    """Ward summaries are for the police of that ward."""
+    return viewer.role in POLICE_ROLES and viewer.unit_id == unit.id
+
+
 def may_change_report(
     viewer: Member, report: Report, now: dt.datetime, window: dt.timedelta
 ) -> bool:

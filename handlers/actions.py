@@ -8,6 +8,7 @@ FORM = "f"
 JOIN = "j"
 MENU = "m"
 REPORT = "r"  # the member's own reports: always checked against the rule book, never stale
+SUMMARY = "s"  # a period for /baocao: checked against the rule book at every press
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,11 @@ def menu(action: str) -> str:
     return f"{MENU}:{action}"
 
 
+def summary(period: str) -> str:
+    """A period button of /baocao."""
+    return f"{SUMMARY}:{period}"
+
+
 def report(action: str) -> str:
     """A button about one of the member's reports (open, edit, delete, a month's page)."""
     return f"{REPORT}:{action}"
@@ -40,7 +46,7 @@ def decode(data: str) -> Pressed | None:
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT) and not number:
+    if scope in (MENU, REPORT, SUMMARY) and not number:
         return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)

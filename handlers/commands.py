@@ -7,12 +7,14 @@ CANCEL = "huy"
 MY_REPORTS = "baocaocuatoi"
 MENU = "menu"
 HELP = "trogiup"
+SUMMARY = "baocao"
 
 # Shown in Telegram's command menu, in this order.
 COMMANDS: tuple[tuple[str, str], ...] = (
     (MENU, "command-menu"),
     (MY_REPORTS, "command-my-reports"),
     (CANCEL, "command-cancel"),
+    (SUMMARY, "command-summary"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

@@ -11,6 +11,7 @@ from handlers.quick_capture import KIND, capture, choose_kind, is_capture
 from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
 from handlers.turn import Turn
+from handlers.ward_summary import choose_period, period_chosen
 from storage.drafts import discard_draft, draft_of
 from storage.members import member_by_telegram_id
 from storage.models import Draft, Member
@@ -47,6 +48,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
     incoming = turn.incoming
     if incoming.command == commands.MY_REPORTS:
         return await my_reports(turn, member)
+    if incoming.command == commands.SUMMARY:
+        return await choose_period(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
@@ -88,6 +91,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         if is_capture(draft) and draft is not None:
             return await choose_kind(turn, member, draft, pressed.action)
         return await start_form(turn, member, pressed.action)
+    if pressed.scope == actions.SUMMARY:
+        return await period_chosen(turn, member, pressed.action)
     if pressed.scope == actions.REPORT:
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter
@@ -34,6 +35,34 @@ class Edit(BaseModel):
     buttons: list[list[Button]] = Field(default_factory=list)
 
 
+class SendFile(BaseModel):
+    """A file to forward unchanged (a workbook, a report, a chart); bytes kept as base64 so the
+    outbox can hold it."""
+
+    kind: Literal["file"] = "file"
+    name: str
+    data: str
+    caption: str | None = None
+
+    @classmethod
+    def of(cls, name: str, data: bytes, caption: str | None = None) -> SendFile:
+        """A file reply from raw bytes."""
+        return cls(name=name, data=base64.b64encode(data).decode("ascii"), caption=caption)
+
+    def content(self) -> bytes:
+        """The file's bytes."""
+        return base64.b64decode(self.data)
+
+
+class Later(BaseModel):
+    """Work too heavy for the update's transaction (a summary with its files): the pipeline runs
+    the named job after commit, and sends what it returns."""
+
+    kind: Literal["later"] = "later"
+    job: str
+    args: dict[str, str | int]
+
+
 class Toast(BaseModel):
     """A short notice shown where a button was pressed; never stored."""
 
@@ -41,5 +70,5 @@ class Toast(BaseModel):
     text: str
 
 
-Reply = Annotated[Say | Edit | Toast, Field(discriminator="kind")]
+Reply = Annotated[Say | Edit | SendFile | Later | Toast, Field(discriminator="kind")]
 REPLY = TypeAdapter[Reply](Reply)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -17,6 +18,7 @@ from reports.labels import file_names
 from reports.periods import Period, calendar_year, month, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import load_rating_rules
+from reports.records import RecordSet
 from reports.summary import WardSummary, summarise_ward
 from reports.word import ward_report
 from storage.models import Unit
@@ -75,10 +77,30 @@ async def ward_package(
     issued_on: dt.date,
     zone: ZoneInfo,
 ) -> WardPackage:
-    """Summarise the ward over the period and render every file."""
+    """Summarise the ward over the period and render every file (in a worker thread: the
+    rendering is pure and takes CPU the bot's loop should not lose)."""
     records = await load_record_set(session, ward.id, period.start, period.end, zone)
-    summary = summarise_ward(records, ward.id, period, campaign)
-    names = file_names(period, ward.name)
+    async with _RENDERING:
+        return await asyncio.to_thread(
+            render_package, records, ward.id, ward.name, campaign, period, issued_on
+        )
+
+
+# One rendering at a time: matplotlib's figure machinery is not made for parallel threads.
+_RENDERING = asyncio.Lock()
+
+
+def render_package(
+    records: RecordSet,
+    ward_id: int,
+    ward_name: str,
+    campaign: Campaign,
+    period: Period,
+    issued_on: dt.date,
+) -> WardPackage:
+    """The summary, the digest and the files, from records (pure)."""
+    summary = summarise_ward(records, ward_id, period, campaign)
+    names = file_names(period, ward_name)
     files = {
         names["xlsx"]: ward_workbook(summary, issued_on),
         names["docx"]: ward_report(summary, issued_on=issued_on),

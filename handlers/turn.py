@@ -22,6 +22,7 @@ class Turn:
     forms: dict[str, FormSpec]
     now: dt.datetime
     edit_window: dt.timedelta = dt.timedelta(hours=24)
+    campaign_id: str = "ha-noi-357"
 
     @property
     def today(self) -> dt.date:

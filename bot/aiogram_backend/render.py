@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.enums import ParseMode
 from aiogram.types import (
+    BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -13,7 +14,7 @@ from aiogram.types import (
 )
 
 from bot.telegram_shared import keyboard_of
-from handlers.replies import Button, Edit, Say
+from handlers.replies import Button, Edit, Say, SendFile
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
@@ -43,9 +44,16 @@ def inline(rows: list[list[Button]]) -> InlineKeyboardMarkup:
     )
 
 
-async def render(bot: Bot, chat_id: int, reply: Say | Edit) -> None:
+async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
     """Make the API call a reply stands for."""
-    if isinstance(reply, Edit):
+    if isinstance(reply, SendFile):
+        await bot.send_document(
+            chat_id,
+            BufferedInputFile(reply.content(), filename=reply.name),
+            caption=reply.caption,
+            parse_mode=ParseMode.HTML,
+        )
+    elif isinstance(reply, Edit):
         await bot.edit_message_text(
             chat_id=chat_id,
             message_id=reply.message_id,

@@ -12,7 +12,7 @@ from bot.ptb_backend.render import render
 from bot.telegram_shared import CHANNEL
 from bot.telegram_updates import incoming_of
 from handlers.events import Incoming
-from handlers.replies import Edit, Say
+from handlers.replies import Edit, Say, SendFile
 
 
 class PtbChannel:
@@ -26,7 +26,7 @@ class PtbChannel:
     def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
         return incoming_of(inbox_id, payload)
 
-    async def deliver(self, chat_ref: str, reply: Say | Edit) -> None:
+    async def deliver(self, chat_ref: str, reply: Say | Edit | SendFile) -> None:
         try:
             await render(self.bot, int(chat_ref), reply)
         except TelegramError as error:

@@ -13,7 +13,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.telegram_shared import keyboard_of
-from handlers.replies import Button, Edit, Say
+from handlers.replies import Button, Edit, Say, SendFile
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
@@ -38,9 +38,17 @@ def inline(rows: list[list[Button]]) -> InlineKeyboardMarkup:
     )
 
 
-async def render(bot: Bot, chat_id: int, reply: Say | Edit) -> None:
+async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
     """Make the API call a reply stands for."""
-    if isinstance(reply, Edit):
+    if isinstance(reply, SendFile):
+        await bot.send_document(
+            chat_id,
+            reply.content(),
+            filename=reply.name,
+            caption=reply.caption,
+            parse_mode=ParseMode.HTML,
+        )
+    elif isinstance(reply, Edit):
         await bot.edit_message_text(
             text=reply.text,
             chat_id=chat_id,

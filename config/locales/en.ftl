@@ -306,3 +306,13 @@ editing-report = Editing report #{ $number }: press «✏️ Edit» to choose wh
 ## Quick capture
 capture-text = What would you like to report? What you typed will be filled in.
 capture-photo = Which report is this photo for? The photo (and its caption, if any) will be filled in.
+
+## Summaries for the ward police
+command-summary = Summary of reports (ward police)
+summary-officers-only = Summaries are for the ward police officers.
+summary-choose = Summary of <b>{ $ward }</b> under { $plan }. Choose the period:
+summary-this-month = This month
+summary-last-month = Last month
+summary-rating-year = Rating year { $year }
+summary-making = Making the summary; the Excel, Word and chart files follow in a moment…
+summary-unavailable = This period could not be summarised. Please choose again with /baocao.

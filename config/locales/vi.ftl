@@ -305,3 +305,13 @@ editing-report = Đang sửa báo cáo #{ $number }: bấm «✏️ Sửa» đ�
 ## Gửi nhanh
 capture-text = Đồng chí muốn báo cáo việc gì? Nội dung vừa gõ sẽ được điền sẵn.
 capture-photo = Ảnh này thuộc báo cáo nào? Ảnh (và lời chú thích, nếu có) sẽ được điền sẵn.
+
+## Tổng hợp cho Công an phường
+command-summary = Tổng hợp báo cáo (cán bộ Công an phường)
+summary-officers-only = Chức năng tổng hợp dành cho cán bộ Công an phường.
+summary-choose = Tổng hợp của <b>{ $ward }</b> theo { $plan }. Chọn kỳ:
+summary-this-month = Tháng này
+summary-last-month = Tháng trước
+summary-rating-year = Năm xếp loại { $year }
+summary-making = Đang tổng hợp, gửi kèm tệp Excel, Word và biểu đồ trong giây lát…
+summary-unavailable = Chưa tổng hợp được kỳ này. Xin chọn lại bằng /baocao.

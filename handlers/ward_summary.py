@@ -1,0 +1,72 @@
+"""`/baocao`: the ward officer picks a period and receives the digest and the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers import actions
+from handlers.access import may_summarise
+from handlers.replies import Button, Later, Reply, Say, Toast
+from handlers.summaries import PeriodError, campaign_named, parse_period
+from handlers.turn import Turn
+from reports.periods import rating_year_of
+from reports.phases import phase_containing
+from reports.rating_rules import load_rating_rules
+from storage.models import Member, Unit
+
+
+async def choose_period(turn: Turn, member: Member) -> list[Reply]:
+    """The periods an officer is likely to want, as buttons."""
+    ward = await turn.session.get(Unit, member.unit_id)
+    if ward is None or not may_summarise(member, ward):
+        return [Say(text=turn.texts("summary-officers-only"))]
+    campaign = campaign_named(turn.campaign_id)
+    today = turn.today
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    rows = [
+        [
+            Button(
+                label=turn.texts.label("summary-this-month"),
+                action=actions.summary(f"{today:%Y-%m}"),
+            ),
+            Button(
+                label=turn.texts.label("summary-last-month"), action=actions.summary(last_month)
+            ),
+        ]
+    ]
+    phase = phase_containing(campaign, today)
+    if phase is not None and phase.name:
+        rows.append([Button(label=phase.name, action=actions.summary(f"phase:{phase.name}"))])
+    # The rating year just ended (the one the yearly report is about) and the current one.
+    current = rating_year_of(today, load_rating_rules().year_starts).end.year
+    rows.append(
+        [
+            Button(
+                label=turn.texts.label("summary-rating-year", year=str(year)),
+                action=actions.summary(f"rating-year:{year}"),
+            )
+            for year in (current - 1, current)
+        ]
+    )
+    text = turn.texts("summary-choose", ward=ward.name, plan=campaign.name)
+    return [Say(text=text, buttons=rows)]
+
+
+async def period_chosen(turn: Turn, member: Member, period: str) -> list[Reply]:
+    """Acknowledge at once; the summary and its files follow when they are made."""
+    ward = await turn.session.get(Unit, member.unit_id)
+    if ward is None or not may_summarise(member, ward):
+        return [Toast(text=turn.texts("summary-officers-only"))]
+    try:
+        parse_period(period, campaign_named(turn.campaign_id))
+    except PeriodError:
+        return [Toast(text=turn.texts("forged-button"))]
+    args: dict[str, str | int] = {
+        "ward_id": ward.id,
+        "campaign": turn.campaign_id,
+        "period": period,
+    }
+    return [
+        Say(text=turn.texts("summary-making")),
+        Later(job="ward-summary", args=args),
+    ]

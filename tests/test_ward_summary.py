@@ -1,0 +1,70 @@
+"""The ward officer asks the bot for this month's summary and receives the digest and the
+files to forward; members cannot."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from docx import Document
+
+from bot.emulator.phone import Phone
+from bot.emulator.server import TelegramEmulator
+from tests.ward import Ward
+
+
+async def officer_of(emulator: TelegramEmulator, ward: Ward) -> Phone:
+    code = await ward.invite(role="officer", team_id=ward.ward_id)
+    officer = emulator.phone(user_id=2001, first_name="Trung úy Hà")
+    await officer.send(f"/start {code}")
+    await officer.share_contact("0900000001", expect=2)
+    await officer.press("Đồng ý")
+    return officer
+
+
+@pytest.fixture
+async def lan(emulator: TelegramEmulator, ward: Ward) -> Phone:
+    phone = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.join(phone)
+    await phone.press("📝 Việc tốt")
+    await phone.send("Giúp cụ bà qua đường.")
+    await phone.press("Hôm nay")
+    await phone.press("Xong")
+    await phone.press("Bỏ qua")
+    await phone.press("✅ Gửi báo cáo")
+    return phone
+
+
+async def test_the_officer_receives_the_month(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    officer = await officer_of(emulator, ward)
+    [choose] = await officer.send("/baocao")
+    assert "Tổng hợp của Phường Yên Hòa theo Hà Nội 357/KH-UBND" in choose.text_plain
+    labels = set(choose.button_labels)
+    assert {"Tháng này", "Tháng trước", "Năm xếp loại 2026", "Năm xếp loại 2027"} <= labels
+
+    making, digest, *files = await officer.press("Tháng này", expect=5, timeout=20)
+    assert "Đang tổng hợp" in making.text_plain
+    assert "Tổng hợp tháng 11/2026 · Phường Yên Hòa" in digest.text_plain
+    assert "Việc tốt: 1/1 tổ đạt (100%)" in digest.text_plain
+    names = sorted(message.document.filename for message in files if message.document)
+    assert names == [
+        "BaoCao_11-2026_YenHoa.docx",
+        "BieuDo_11-2026_YenHoa.png",
+        "TongHop_11-2026_YenHoa.xlsx",
+    ]
+    word = next(m.document for m in files if m.document and m.document.filename.endswith(".docx"))
+    assert word is not None
+    report = Document(BytesIO(word.data))
+    assert any("BÁO CÁO" in paragraph.text for paragraph in report.paragraphs)
+
+
+async def test_a_member_cannot_ask_for_the_ward_summary(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    [refused] = await lan.send("/baocao")
+    assert "dành cho cán bộ Công an phường" in refused.text_plain
+    answers = await lan.press_data("s:2026-11", expect=0)
+    assert answers == []
+    assert "dành cho cán bộ" in (lan.last_toast or "")
