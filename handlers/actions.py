@@ -9,6 +9,7 @@ JOIN = "j"
 MENU = "m"
 REPORT = "r"  # the member's own reports: always checked against the rule book, never stale
 SUMMARY = "s"  # a period for /baocao: checked against the rule book at every press
+FIGURES = "p"  # the police figures of /solieu: checked against the rule book at every press
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ def summary(period: str) -> str:
     return f"{SUMMARY}:{period}"
 
 
+def figures(action: str) -> str:
+    """A button of /solieu."""
+    return f"{FIGURES}:{action}"
+
+
 def report(action: str) -> str:
     """A button about one of the member's reports (open, edit, delete, a month's page)."""
     return f"{REPORT}:{action}"
@@ -46,7 +52,7 @@ def decode(data: str) -> Pressed | None:
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY) and not number:
+    if scope in (MENU, REPORT, SUMMARY, FIGURES) and not number:
         return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)

@@ -8,6 +8,7 @@ MY_REPORTS = "baocaocuatoi"
 MENU = "menu"
 HELP = "trogiup"
 SUMMARY = "baocao"
+FIGURES = "solieu"
 
 # Shown in Telegram's command menu, in this order.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -15,6 +16,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (MY_REPORTS, "command-my-reports"),
     (CANCEL, "command-cancel"),
     (SUMMARY, "command-summary"),
+    (FIGURES, "command-figures"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

@@ -7,6 +7,10 @@ from handlers.joining import already_member, continue_join, join_draft, start_wi
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
+from handlers.police_figures import FLOW as FIGURES_FLOW
+from handlers.police_figures import figures_menu
+from handlers.police_figures import pressed as pressed_figures
+from handlers.police_figures import typed as figure_typed
 from handlers.quick_capture import KIND, capture, choose_kind, is_capture
 from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
@@ -50,12 +54,16 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await my_reports(turn, member)
     if incoming.command == commands.SUMMARY:
         return await choose_period(turn, member)
+    if incoming.command == commands.FIGURES:
+        return await figures_menu(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
     form = form_of(turn, draft) if draft is not None else None
     if incoming.button is not None:
         return await _pressed(turn, member, draft)
+    if draft is not None and draft.flow == FIGURES_FLOW and incoming.command is None:
+        return await figure_typed(turn, member, draft)
     if draft is not None and form is not None:
         if incoming.command is not None:
             return await resume_form(turn, member, form, draft)
@@ -93,6 +101,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await start_form(turn, member, pressed.action)
     if pressed.scope == actions.SUMMARY:
         return await period_chosen(turn, member, pressed.action)
+    if pressed.scope == actions.FIGURES:
+        return await pressed_figures(turn, member, pressed.action)
     if pressed.scope == actions.REPORT:
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)

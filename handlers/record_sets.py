@@ -9,15 +9,21 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reports.records import MemberRecord, RecordSet, ReportRecord, UnitRecord
+from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
 from storage.models import Attachment, Member, Report, Unit
+from storage.police_figures import figures_between
 
 
 async def load_record_set(
-    session: AsyncSession, unit_id: int, first_day: dt.date, last_day: dt.date, zone: ZoneInfo
+    session: AsyncSession,
+    unit_id: int,
+    first_day: dt.date,
+    last_day: dt.date,
+    zone: ZoneInfo,
+    campaign: str | None = None,
 ) -> RecordSet:
     """Every unit (the tree is small), the members and the active reports under `unit_id`
-    that happened between the two days."""
+    that happened between the two days, and the police's figures for the campaign."""
     units = list((await session.scalars(select(Unit).order_by(Unit.id))).all())
     below = _subtree(units, unit_id)
     members = (
@@ -38,7 +44,19 @@ async def load_record_set(
         )
         .order_by(Report.id)
     )
+    police: list[PoliceFigures] = []
+    if campaign is not None:
+        entries = await figures_between(session, unit_id, campaign, first_day, last_day)
+        stretches: dict[tuple[dt.date, dt.date], dict[str, int | bool]] = {}
+        for entry in entries:
+            stretch = stretches.setdefault((entry.first_day, entry.last_day), {})
+            stretch[entry.figure] = entry.value["value"]
+        police = [
+            PoliceFigures(unit_id, start, end, values)
+            for (start, end), values in sorted(stretches.items())
+        ]
     return RecordSet(
+        police=tuple(police),
         units=tuple(UnitRecord(u.id, u.kind, u.name, u.parent_id, u.planned_size) for u in units),
         members=tuple(
             MemberRecord(

@@ -79,7 +79,7 @@ async def ward_package(
 ) -> WardPackage:
     """Summarise the ward over the period and render every file (in a worker thread: the
     rendering is pure and takes CPU the bot's loop should not lose)."""
-    records = await load_record_set(session, ward.id, period.start, period.end, zone)
+    records = await load_record_set(session, ward.id, period.start, period.end, zone, campaign.id)
     async with _RENDERING:
         return await asyncio.to_thread(
             render_package, records, ward.id, ward.name, campaign, period, issued_on

@@ -152,6 +152,29 @@ class ReportChange(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class PoliceFigure(Base):
+    """A figure only the police know (total tips received, "no reoffending"…), entered by an
+    officer for one ward, one campaign figure and one stretch of days."""
+
+    __tablename__ = "police_figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    campaign: Mapped[str] = mapped_column(String(64))
+    figure: Mapped[str] = mapped_column(String(64))
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[dict[str, Any]]
+    entered_by: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    entered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint(
+            "ward_id", "campaign", "figure", "first_day", "last_day", name="uq_police_figures_entry"
+        ),
+    )
+
+
 class Attachment(Base):
     """A file a member sent with a report, kept as the messenger's file id."""
 

@@ -68,3 +68,48 @@ async def test_a_member_cannot_ask_for_the_ward_summary(
     answers = await lan.press_data("s:2026-11", expect=0)
     assert answers == []
     assert "dành cho cán bộ" in (lan.last_toast or "")
+
+
+async def test_the_officer_enters_the_figures_only_the_police_know(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    officer = await officer_of(emulator, ward)
+    [menu] = await officer.send("/solieu")
+    assert "Số liệu Công an phường nhập — tháng 11/2026" in menu.text_plain
+    no_case = next(
+        label for label in menu.button_labels if label.startswith("Không xảy ra vụ việc")
+    )
+    assert no_case.endswith(": —")
+    [question] = await officer.press(no_case)
+    assert question.button_labels == ["Có", "Không"]
+    [menu] = await officer.press("Có")
+    assert any(
+        label.startswith("Không xảy ra vụ việc") and label.endswith(": Có")
+        for label in menu.button_labels
+    )
+
+    suspects = next(
+        label for label in menu.button_labels if label.startswith("Số đối tượng, nghi vấn vi phạm")
+    )
+    [ask] = await officer.press(suspects)
+    assert "Xin gõ một con số" in ask.text_plain
+    [hint] = await officer.send("chưa rõ")
+    assert "Xin gõ một con số" in hint.text_plain
+    [menu] = await officer.send("12")
+    assert any(
+        label.startswith("Số đối tượng, nghi vấn vi phạm") and label.endswith(": 12")
+        for label in menu.button_labels
+    )
+
+    await officer.send("/baocao")
+    _making, digest, *_files = await officer.press("Tháng này", expect=5, timeout=20)
+    line = next(row for row in digest.text_plain.splitlines() if "nghiêm trọng" in row)
+    assert "chưa có số liệu" not in line
+
+
+async def test_a_member_cannot_enter_police_figures(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    [refused] = await lan.send("/solieu")
+    assert "dành cho cán bộ Công an phường" in refused.text_plain
+    assert await lan.press_data("p:v:no_serious_case:2026-11:1", expect=0) == []
