@@ -13,7 +13,7 @@ from handlers.summaries import (
     WardPackage,
     campaign_named,
     parse_period,
-    ward_package,
+    unit_package,
 )
 from storage.models import utcnow
 from storage.units import UnknownUnit, find_unit
@@ -54,7 +54,7 @@ async def _package(
             ward = await find_unit(session, unit_ref)
         except UnknownUnit as error:
             raise ExportError(str(error)) from None
-        package = await ward_package(session, ward, campaign, period, today, settings.zone)
+        package = await unit_package(session, ward, campaign, period, today, settings.zone)
     log.info("export: unit %d, %s, %s, %s", ward.id, campaign.id, period_text, ",".join(wanted))
     return wanted, package
 

@@ -10,6 +10,9 @@ from storage.models import Member, Report, Unit
 from storage.units import ancestors
 
 POLICE_ROLES = frozenset({"officer"})
+# Ward leadership (lãnh đạo UBND) reads the ward's summaries, not single reports.
+SUMMARY_ROLES = frozenset({"officer", "leadership"})
+TEAM_LEAD_ROLES = frozenset({"leader", "deputy"})
 
 
 async def may_read_report(
@@ -29,8 +32,18 @@ async def may_read_report(
 
 
 def may_summarise(viewer: Member, unit: Unit) -> bool:
-    """Ward summaries are for the police of that ward."""
+    """Ward summaries are for the police and the leadership of that ward."""
+    return viewer.role in SUMMARY_ROLES and viewer.unit_id == unit.id
+
+
+def may_enter_police_figures(viewer: Member, unit: Unit) -> bool:
+    """Only the ward's police enter the figures only they know."""
     return viewer.role in POLICE_ROLES and viewer.unit_id == unit.id
+
+
+def may_see_team_summary(viewer: Member, team: Unit) -> bool:
+    """A team's leader and deputy see their own team's month."""
+    return viewer.role in TEAM_LEAD_ROLES and viewer.unit_id == team.id
 
 
 def may_change_report(

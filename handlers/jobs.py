@@ -8,9 +8,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from handlers.record_sets import load_record_set
 from handlers.replies import Reply, Say, SendFile
 from handlers.summaries import PeriodError, campaign_named, parse_period, ward_package
 from handlers.texts import Texts
+from reports.digest import indicator_line
+from reports.periods import month
+from reports.summary import summarise_team
 from storage.database import Database
 from storage.models import Unit
 
@@ -47,4 +51,20 @@ async def ward_summary(context: JobContext, args: dict[str, str | int]) -> list[
     return [*digest, *files]
 
 
-JOBS: dict[str, Job] = {"ward-summary": ward_summary}
+async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[Reply]:
+    """A team's month so far, for its leader: each target, met or not."""
+    campaign = campaign_named(str(args["campaign"]))
+    today = context.now.date()
+    period = month(today.year, today.month).until(today)
+    async with context.db.read() as session:
+        team = await session.get(Unit, int(args["team_id"]))
+        if team is None:
+            return [Say(text=context.texts("summary-unavailable"))]
+        records = await load_record_set(session, team.id, period.start, period.end, context.zone)
+    summary = summarise_team(records, team.id, period, campaign)
+    lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
+    lines += [indicator_line(result) for result in summary.indicators]
+    return [Say(text="\n".join(lines))]
+
+
+JOBS: dict[str, Job] = {"ward-summary": ward_summary, "team-summary": team_summary}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers import actions
-from handlers.access import may_summarise
+from handlers.access import may_enter_police_figures
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.replies import Button, Reply, Say, Toast
@@ -36,7 +36,7 @@ def _bounds(first: dt.date) -> tuple[dt.date, dt.date]:
 
 async def _ward(turn: Turn, member: Member) -> Unit | None:
     ward = await turn.session.get(Unit, member.unit_id)
-    return ward if ward is not None and may_summarise(member, ward) else None
+    return ward if ward is not None and may_enter_police_figures(member, ward) else None
 
 
 async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None) -> list[Reply]:

@@ -11,16 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.record_sets import load_record_set
 from reports.campaigns import Campaign, load_campaigns
-from reports.chart import ward_chart
-from reports.digest import ward_digest
-from reports.excel import ward_workbook
+from reports.chart import province_chart, ward_chart
+from reports.digest import province_digest, ward_digest
+from reports.excel import province_workbook, ward_workbook
 from reports.labels import file_names
 from reports.periods import Period, calendar_year, month, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import load_rating_rules
 from reports.records import RecordSet
-from reports.summary import WardSummary, summarise_ward
-from reports.word import ward_report
+from reports.summary import ProvinceSummary, WardSummary, summarise_province, summarise_ward
+from reports.word import province_report, ward_report
 from storage.models import Unit
 
 
@@ -64,9 +64,46 @@ def campaign_named(campaign_id: str) -> Campaign:
 class WardPackage:
     """What the police receive: the digest messages and the files, by file name."""
 
-    summary: WardSummary
+    summary: WardSummary | ProvinceSummary
     digest: list[str]
     files: dict[str, bytes]
+
+
+async def unit_package(
+    session: AsyncSession,
+    unit: Unit,
+    campaign: Campaign,
+    period: Period,
+    issued_on: dt.date,
+    zone: ZoneInfo,
+) -> WardPackage:
+    """A ward's package, or a province's roll-up across its wards."""
+    if unit.kind != "province":
+        return await ward_package(session, unit, campaign, period, issued_on, zone)
+    records = await load_record_set(session, unit.id, period.start, period.end, zone, campaign.id)
+    async with _RENDERING:
+        return await asyncio.to_thread(
+            render_province, records, unit.id, unit.name, campaign, period, issued_on
+        )
+
+
+def render_province(
+    records: RecordSet,
+    province_id: int,
+    name: str,
+    campaign: Campaign,
+    period: Period,
+    issued_on: dt.date,
+) -> WardPackage:
+    """The province's summary, digest and files, from records (pure)."""
+    summary = summarise_province(records, province_id, period, campaign)
+    names = file_names(period, name)
+    files = {
+        names["xlsx"]: province_workbook(summary, issued_on),
+        names["docx"]: province_report(summary, issued_on=issued_on),
+        names["png"]: province_chart(summary),
+    }
+    return WardPackage(summary, province_digest(summary, list(files)), files)
 
 
 async def ward_package(

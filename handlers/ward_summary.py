@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers import actions
-from handlers.access import may_summarise
+from handlers.access import may_see_team_summary, may_summarise
 from handlers.replies import Button, Later, Reply, Say, Toast
 from handlers.summaries import PeriodError, campaign_named, parse_period
 from handlers.turn import Turn
@@ -16,8 +16,11 @@ from storage.models import Member, Unit
 
 
 async def choose_period(turn: Turn, member: Member) -> list[Reply]:
-    """The periods an officer is likely to want, as buttons."""
+    """The periods an officer is likely to want, as buttons; a team leader gets the team's
+    month at once."""
     ward = await turn.session.get(Unit, member.unit_id)
+    if ward is not None and may_see_team_summary(member, ward):
+        return [Later(job="team-summary", args={"team_id": ward.id, "campaign": turn.campaign_id})]
     if ward is None or not may_summarise(member, ward):
         return [Say(text=turn.texts("summary-officers-only"))]
     campaign = campaign_named(turn.campaign_id)

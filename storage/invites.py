@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Invite, Unit
 
-ROLES = ("member", "deputy", "leader", "officer")
+ROLES = ("member", "deputy", "leader", "officer", "leadership")
 CODE_BYTES = 16  # 128 bits of randomness
 
 

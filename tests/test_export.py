@@ -3,6 +3,7 @@ they forward unchanged, made from what members reported through the bot."""
 
 from __future__ import annotations
 
+import asyncio
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from main import app
+from storage.models import Unit
+from storage.units import add_unit
 from tests.ward import Ward
 
 
@@ -111,6 +114,26 @@ async def _in_thread(function: object, *args: object) -> str:
     import asyncio
 
     return await asyncio.to_thread(function, *args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("backend", ["aiogram"], indirect=True)
+async def test_a_province_roll_up(november: Ward, settings: Settings, tmp_path: Path) -> None:
+    async with november.db.write() as session:
+        city = await add_unit(session, "Thành phố Hà Nội", "province")
+        ward = await session.get(Unit, november.ward_id)
+        assert ward is not None
+        ward.parent_id = city.id
+    out = tmp_path / "out"
+    env = {"ANTT_DATABASE_URL": settings.database_url}
+    arguments = ["export", "--unit", "Thành phố Hà Nội", "--campaign", "ha-noi-357"]
+    arguments += ["--period", "2026-11", "--out", str(out), "--format", "xlsx,txt"]
+    result = await asyncio.to_thread(CliRunner().invoke, app, arguments, None, env)
+    assert result.exit_code == 0, result.output
+    digest = next(out.glob("TinNhan_*.txt")).read_text(encoding="utf-8")
+    assert "Hà Nội" in digest and "11/2026" in digest
+    workbook = load_workbook(next(out.glob("TongHop_*.xlsx")))
+    values = [str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row]
+    assert any("Yên Hòa" in value for value in values)
 
 
 @pytest.mark.parametrize(

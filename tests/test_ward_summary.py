@@ -113,3 +113,30 @@ async def test_a_member_cannot_enter_police_figures(
     [refused] = await lan.send("/solieu")
     assert "dành cho cán bộ Công an phường" in refused.text_plain
     assert await lan.press_data("p:v:no_serious_case:2026-11:1", expect=0) == []
+
+
+async def test_the_ward_leadership_reads_the_summary_but_enters_no_figures(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    code = await ward.invite(role="leadership", team_id=ward.ward_id)
+    chair = emulator.phone(user_id=3001, first_name="Chủ tịch Minh")
+    await chair.send(f"/start {code}")
+    await chair.share_contact("0900000009", expect=2)
+    await chair.press("Đồng ý")
+    [choose] = await chair.send("/baocao")
+    assert "Tháng này" in choose.button_labels
+    [refused] = await chair.send("/solieu")
+    assert "dành cho cán bộ Công an phường" in refused.text_plain
+
+
+async def test_a_team_leader_sees_the_team_month(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    code = await ward.invite(role="leader")
+    leader = emulator.phone(user_id=1005, first_name="Tổ trưởng Sơn")
+    await leader.send(f"/start {code}")
+    await leader.share_contact("0911000005", expect=2)
+    await leader.press("Đồng ý")
+    [month] = await leader.send("/baocao", timeout=20)
+    assert "Tổ bảo vệ ANTT số 12 · tháng 11/2026 đến hôm nay" in month.text_plain
+    assert "Việc tốt" in month.text_plain

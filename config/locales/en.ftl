@@ -321,3 +321,4 @@ figures-menu = Figures the ward police enter — { $month } · <b>{ $ward }</b> 
 figures-none = The plan { $plan } has no figures for the police to enter.
 figures-ask = { $label } — { $month }?
 figures-type-number = Please type a number.
+team-summary-title = <b>{ $team }</b> · { $month } so far:

@@ -320,3 +320,4 @@ figures-menu = Số liệu Công an phường nhập — tháng { $month } · <b
 figures-none = Kế hoạch { $plan } không có số liệu nào do Công an phường nhập.
 figures-ask = { $label } — tháng { $month }?
 figures-type-number = Xin gõ một con số.
+team-summary-title = <b>{ $team }</b> · tháng { $month } đến hôm nay:
