@@ -74,11 +74,12 @@ async def answer_form(
     new_state, outcome = engine.advance(form, state, answer, context)
     if isinstance(outcome, engine.Submit):
         return await _submit(turn, member, form, new_state)
+    redraw = isinstance(outcome, engine.Ask) and outcome.in_place
     if new_state != state:
-        move_draft(draft, new_state.step, new_state.to_data())
+        move_draft(draft, new_state.step, new_state.to_data(), same_screen=redraw)
     painted = ScreenPainter(form, turn.texts, draft.version, context).paint(outcome)
     message_id = turn.incoming.button_message_id
-    if isinstance(outcome, engine.Ask) and outcome.in_place and message_id is not None:
+    if redraw and message_id is not None:
         return [Edit(message_id=message_id, text=painted.text, buttons=painted.buttons)]
     replies: list[Reply] = []
     if action is not None and new_state != state:

@@ -27,11 +27,13 @@ async def start_draft(
     return draft
 
 
-def move_draft(draft: Draft, step: str, data: dict[str, Any]) -> None:
-    """Record the next step; the version makes older buttons stale."""
+def move_draft(draft: Draft, step: str, data: dict[str, Any], *, same_screen: bool = False) -> None:
+    """Record the next step; a new version makes older buttons stale. A change redrawn on the
+    same message (a tick) keeps the version, so quick taps on that message all count."""
     draft.step = step
     draft.data = dict(data)
-    draft.version += 1
+    if not same_screen:
+        draft.version += 1
 
 
 async def discard_draft(session: AsyncSession, channel: str, user_ref: str) -> None:

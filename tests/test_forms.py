@@ -252,3 +252,22 @@ async def test_yes_or_no_and_untick_the_author(team: Team) -> None:
     ids = await team.ids()
     report = await team.only_report()
     assert report.payload["participants"] == [ids["Bình"]]
+
+
+async def test_quick_taps_on_ticks_all_count(team: Team) -> None:
+    """On a slow line the phone still shows the first drawing of the buttons: every tap on it
+    counts, none is refused as out of date."""
+    lan = team.lan
+    await lan.press("📝 Việc tốt")
+    await lan.send("Dọn rác ở bờ hồ")
+    [ask_who] = await lan.press("Hôm nay")
+    first_drawing = dict(ask_who.callback_data)
+    await lan.press_data(first_drawing["⬜ Bình"], expect=0)
+    await lan.press_data(first_drawing["⬜ Hùng"], expect=0)
+    [ask_photo] = await lan.press_data(first_drawing["Xong"])
+    assert "Bước 4/4" in ask_photo.text_plain
+    await lan.press("Bỏ qua")
+    await lan.press("✅ Gửi báo cáo")
+    ids = await team.ids()
+    report = await team.only_report()
+    assert report.payload["participants"] == [ids["Lan"], ids["Bình"], ids["Hùng"]]

@@ -220,6 +220,9 @@ class TelegramEmulator:
             result = await handler(self.state, params)
         except ApiError as exc:
             return web.json_response(exc.to_payload(), status=exc.status)
+        except ConnectionResetError:
+            # The client hung up mid-request (a bot shutting down its long poll): not our bug.
+            raise
         except Exception as exc:
             # An emulator bug must surface in the test, not pass for a Telegram error.
             self.state.internal_errors.append(exc)
