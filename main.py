@@ -105,7 +105,7 @@ def export(
     campaign: Annotated[str, typer.Option(help="Campaign id, e.g. yen-hoa-179")],
     period: Annotated[str, typer.Option(help="2026-11, year:2026, rating-year:2026, phase:Đợt 1")],
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: xlsx, docx, png, txt (the digest)")
+        str, typer.Option("--format", help="Comma-separated: xlsx, docx, png, txt (digest), csv")
     ] = "xlsx,docx,png,txt",
     out: Annotated[Path, typer.Option(help="Folder to write the files into")] = Path(),
 ) -> None:

@@ -19,7 +19,7 @@ from storage.models import utcnow
 from storage.units import UnknownUnit, find_unit
 
 log = logging.getLogger(__name__)
-FORMATS = ("xlsx", "docx", "png", "txt")
+FORMATS = ("xlsx", "docx", "png", "txt", "csv")
 
 
 class ExportError(Exception):
@@ -67,8 +67,13 @@ def _write(package: WardPackage, wanted: list[str], out: Path) -> list[Path]:
             path = out / name
             path.write_bytes(data)
             written.append(path)
+    stem = Path(next(iter(package.files))).stem
     if "txt" in wanted:
-        path = out / (Path(next(iter(package.files))).stem.replace("TongHop", "TinNhan") + ".txt")
+        path = out / (stem.replace("TongHop", "TinNhan") + ".txt")
         path.write_text("\n\n".join(package.digest), encoding="utf-8")
+        written.append(path)
+    if "csv" in wanted:
+        path = out / (stem.replace("TongHop", "DanhSach") + ".csv")
+        path.write_bytes(package.reports_csv)
         written.append(path)
     return written

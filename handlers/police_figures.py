@@ -135,7 +135,8 @@ async def _ask(turn: Turn, spec: PoliceFigureSpec, month: dt.date) -> list[Reply
     await start_draft(
         turn.session, incoming.channel, incoming.user_ref, FLOW, spec.id, {"month": key}
     )
-    return [Say(text=f"{question}\n{turn.texts('figures-type-number')}")]
+    type_number = turn.texts("figures-type-number")
+    return [Say(text=f"{question}\n{type_number}")]
 
 
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
@@ -150,7 +151,8 @@ async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     value = read_number(NUMBER, turn.incoming.text or "")
     if isinstance(value, Problem):
         hint = turn.texts(value.key, **value.args)
-        return [Say(text=f"{hint}\n{turn.texts('figures-type-number')}")]
+        type_number = turn.texts("figures-type-number")
+        return [Say(text=f"{hint}\n{type_number}")]
     await _save(turn, member, ward, spec, month, value)
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     return await figures_menu(turn, member, month)

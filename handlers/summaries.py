@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -14,7 +16,7 @@ from reports.campaigns import Campaign, load_campaigns
 from reports.chart import province_chart, ward_chart
 from reports.digest import province_digest, ward_digest
 from reports.excel import province_workbook, ward_workbook
-from reports.labels import file_names
+from reports.labels import KIND_LABELS, file_names
 from reports.periods import Period, calendar_year, month, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import load_rating_rules
@@ -62,11 +64,26 @@ def campaign_named(campaign_id: str) -> Campaign:
 
 @dataclass(frozen=True)
 class WardPackage:
-    """What the police receive: the digest messages and the files, by file name."""
+    """What the police receive: the digest messages and the files, by file name; and every
+    report as CSV (kinds, teams, days; never a report's text) for those who want raw rows."""
 
     summary: WardSummary | ProvinceSummary
     digest: list[str]
     files: dict[str, bytes]
+    reports_csv: bytes = b""
+
+
+def reports_csv(records: RecordSet) -> bytes:
+    """One row per report: number, kind, team, day, photos (UTF-8 with BOM, for Excel)."""
+    teams = {unit.id: unit.name for unit in records.units}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Số", "Loại", "Tổ", "Ngày", "Ảnh"])
+    for report in records.reports:
+        kind = KIND_LABELS.get(report.kind, report.kind)
+        day = f"{report.occurred_on:%d/%m/%Y}"
+        writer.writerow([report.id, kind, teams.get(report.team_id, ""), day, report.photo_count])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 async def unit_package(
@@ -103,7 +120,7 @@ def render_province(
         names["docx"]: province_report(summary, issued_on=issued_on),
         names["png"]: province_chart(summary),
     }
-    return WardPackage(summary, province_digest(summary, list(files)), files)
+    return WardPackage(summary, province_digest(summary, list(files)), files, reports_csv(records))
 
 
 async def ward_package(
@@ -143,4 +160,4 @@ def render_package(
         names["docx"]: ward_report(summary, issued_on=issued_on),
         names["png"]: ward_chart(summary),
     }
-    return WardPackage(summary, ward_digest(summary, list(files)), files)
+    return WardPackage(summary, ward_digest(summary, list(files)), files, reports_csv(records))

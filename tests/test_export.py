@@ -72,15 +72,20 @@ async def test_a_month_exported_as_the_police_receive_it(
     november: Ward, settings: Settings, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    output = await _in_thread(export, settings, out, "--period", "2026-11")
+    formats = ["--format", "xlsx,docx,png,txt,csv"]
+    output = await _in_thread(export, settings, out, "--period", "2026-11", *formats)
     names = sorted(path.name for path in out.iterdir())
     assert names == [
         "BaoCao_11-2026_YenHoa.docx",
         "BieuDo_11-2026_YenHoa.png",
+        "DanhSach_11-2026_YenHoa.csv",
         "TinNhan_11-2026_YenHoa.txt",
         "TongHop_11-2026_YenHoa.xlsx",
     ]
     assert "TongHop_11-2026_YenHoa.xlsx" in output
+    rows = (out / "DanhSach_11-2026_YenHoa.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "Số,Loại,Tổ,Ngày,Ảnh"
+    assert sorted(row.split(",")[1] for row in rows[1:]) == ["Nguồn tin", "Việc tốt", "Việc tốt"]
 
     digest = (out / "TinNhan_11-2026_YenHoa.txt").read_text(encoding="utf-8")
     assert "Tổng hợp tháng 11/2026 · Phường Yên Hòa · 2 tổ, 1 thành viên" in digest
