@@ -29,14 +29,15 @@ async def load_record_set(
     members = (
         await session.scalars(select(Member).where(Member.unit_id.in_(below)).order_by(Member.id))
     ).all()
-    photo_counts = (
-        select(Attachment.report_id, func.count(Attachment.id).label("photos"))
-        .group_by(Attachment.report_id)
-        .subquery()
+    # Photos counted per report, not by grouping the whole attachments table.
+    photos = (
+        select(func.count(Attachment.id))
+        .where(Attachment.report_id == Report.id)
+        .correlate(Report)
+        .scalar_subquery()
     )
     rows = await session.execute(
-        select(Report, func.coalesce(photo_counts.c.photos, 0))
-        .outerjoin(photo_counts, photo_counts.c.report_id == Report.id)
+        select(Report, photos)
         .where(
             Report.team_id.in_(below),
             Report.status == "active",
@@ -46,14 +47,15 @@ async def load_record_set(
     )
     police: list[PoliceFigures] = []
     if campaign is not None:
-        entries = await figures_between(session, unit_id, campaign, first_day, last_day)
-        stretches: dict[tuple[dt.date, dt.date], dict[str, int | bool]] = {}
+        # Every ward's figures under the unit: a province's roll-up reads each ward's own.
+        entries = await figures_between(session, below, campaign, first_day, last_day)
+        stretches: dict[tuple[int, dt.date, dt.date], dict[str, int | bool]] = {}
         for entry in entries:
-            stretch = stretches.setdefault((entry.first_day, entry.last_day), {})
+            stretch = stretches.setdefault((entry.ward_id, entry.first_day, entry.last_day), {})
             stretch[entry.figure] = entry.value["value"]
         police = [
-            PoliceFigures(unit_id, start, end, values)
-            for (start, end), values in sorted(stretches.items())
+            PoliceFigures(ward_id, start, end, values)
+            for (ward_id, start, end), values in sorted(stretches.items())
         ]
     return RecordSet(
         police=tuple(police),

@@ -52,11 +52,16 @@ async def set_figure(
 
 
 async def figures_between(
-    session: AsyncSession, ward_id: int, campaign: str, first_day: dt.date, last_day: dt.date
+    session: AsyncSession,
+    ward_ids: int | set[int],
+    campaign: str,
+    first_day: dt.date,
+    last_day: dt.date,
 ) -> list[PoliceFigure]:
-    """Entries of a ward and campaign that lie within the two days."""
+    """Entries of one ward (or of several, for a province) and a campaign within the two days."""
+    wards = {ward_ids} if isinstance(ward_ids, int) else ward_ids
     query = select(PoliceFigure).where(
-        PoliceFigure.ward_id == ward_id,
+        PoliceFigure.ward_id.in_(wards),
         PoliceFigure.campaign == campaign,
         PoliceFigure.first_day >= first_day,
         PoliceFigure.last_day <= last_day,

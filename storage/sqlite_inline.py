@@ -7,7 +7,8 @@ bot (bench/RESULTS.md). Plugged in through SQLAlchemy's documented `async_creato
 aiosqlite dialect, its types and Alembic are unchanged.
 
 The cost: a slow statement blocks the loop. The conversation's statements touch a few rows by
-index; long report queries belong on a thread-backed engine (`Database.threaded_engine`)."""
+index; long report queries belong on a thread-backed engine (a plain
+`create_async_engine(url)` gives aiosqlite's), which does not exist yet."""
 
 from __future__ import annotations
 
