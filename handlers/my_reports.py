@@ -11,6 +11,7 @@ from handlers.forms.engine import FormContext
 from handlers.forms.screens import ScreenPainter, rows_of
 from handlers.forms.spec import FormSpec
 from handlers.menu import HOME, main_menu
+from handlers.months import month_bounds, parse_month
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.report_flow import edit_report
 from handlers.turn import Turn
@@ -22,22 +23,8 @@ PAGE_LIMIT = 30
 SUMMARY_CHARS = 28
 
 
-def _month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
-    first = month.replace(day=1)
-    following = (first + dt.timedelta(days=32)).replace(day=1)
-    return first, following - dt.timedelta(days=1)
-
-
 def _month_key(day: dt.date) -> str:
     return f"{day:%Y-%m}"
-
-
-def _parse_month(text: str, today: dt.date) -> dt.date | None:
-    try:
-        month = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        return None
-    return month if month <= today else None
 
 
 async def my_reports(
@@ -45,7 +32,7 @@ async def my_reports(
 ) -> list[Reply]:
     """One month of the member's reports as buttons, with month and kind filters."""
     month = (month or turn.today).replace(day=1)
-    first, last = _month_bounds(month)
+    first, last = month_bounds(month)
     reports = await reports_of_author_between(turn.session, member.id, first, last)
     kinds = list(dict.fromkeys(report.kind for report in reports))
     shown = [report for report in reports if kind is None or report.kind == kind]
@@ -135,7 +122,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     verb, _, rest = action.partition(":")
     if verb == "m":
         month_text, _, kind = rest.partition(":")
-        month = _parse_month(month_text, turn.today)
+        month = parse_month(month_text, turn.today)
         if month is None or (kind and kind not in turn.forms):
             return [Toast(text=turn.texts("forged-button"))]
         return await my_reports(turn, member, month, kind or None)

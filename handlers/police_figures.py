@@ -9,6 +9,7 @@ from handlers import actions
 from handlers.access import may_enter_police_figures
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
+from handlers.months import month_bounds, parse_month
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.summaries import campaign_named
 from handlers.turn import Turn
@@ -19,19 +20,6 @@ from storage.police_figures import figures_between, set_figure
 
 FLOW = "police-figures"
 NUMBER = FieldSpec(name="figure", type="number", prompt="", label="", max_value=10_000_000)
-
-
-def _month(text: str, today: dt.date) -> dt.date | None:
-    try:
-        first = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        return None
-    return first if first <= today else None
-
-
-def _bounds(first: dt.date) -> tuple[dt.date, dt.date]:
-    following = (first + dt.timedelta(days=32)).replace(day=1)
-    return first, following - dt.timedelta(days=1)
 
 
 async def _ward(turn: Turn, member: Member) -> Unit | None:
@@ -45,7 +33,7 @@ async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None)
     if ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
     campaign = campaign_named(turn.campaign_id)
-    first, last = _bounds((month or turn.today).replace(day=1))
+    first, last = month_bounds((month or turn.today).replace(day=1))
     entries = await figures_between(turn.session, ward.id, campaign.id, first, last)
     values = {
         e.figure: e.value["value"] for e in entries if (e.first_day, e.last_day) == (first, last)
@@ -91,7 +79,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     specs = {spec.id: spec for spec in campaign.police_figures}
     verb, *parts = action.split(":")
     month = (
-        _month(parts[-2] if verb == "v" and len(parts) == 3 else parts[-1], turn.today)
+        parse_month(parts[-2] if verb == "v" and len(parts) == 3 else parts[-1], turn.today)
         if parts
         else None
     )
@@ -144,7 +132,7 @@ async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     ward = await _ward(turn, member)
     campaign = campaign_named(turn.campaign_id)
     spec = next((s for s in campaign.police_figures if s.id == draft.step), None)
-    month = _month(str(draft.data.get("month")), turn.today)
+    month = parse_month(str(draft.data.get("month")), turn.today)
     if ward is None or spec is None or month is None:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
         return [Say(text=turn.texts("summary-officers-only"))]
@@ -166,7 +154,7 @@ async def _save(
     month: dt.date,
     value: int | bool,
 ) -> None:
-    first, last = _bounds(month)
+    first, last = month_bounds(month)
     await set_figure(
         turn.session,
         ward_id=ward.id,
