@@ -1,4 +1,6 @@
-"""The message catalogue: every word the bot says comes from config/locales/<language>.ftl."""
+"""The message catalogue: every word the bot says comes from config/locales/<language>/*.ftl.
+
+A language is a folder of Fluent files, one per part of the bot; a key may live in one file only."""
 
 from __future__ import annotations
 
@@ -13,6 +15,11 @@ LOCALES_DIR = Path(__file__).resolve().parents[1] / "config" / "locales"
 LANGUAGES = ("vi", "en")
 
 
+def catalogue_files(language: str) -> list[Path]:
+    """A language's Fluent files, in a stable order."""
+    return sorted((LOCALES_DIR / language).glob("*.ftl"))
+
+
 class Safe(str):
     """Text that is already Telegram HTML (a catalogue value), inserted without escaping."""
 
@@ -25,17 +32,21 @@ class Texts:
     """One language's catalogue; values typed by people are HTML-escaped on the way in."""
 
     def __init__(self, language: str) -> None:
-        source = (LOCALES_DIR / f"{language}.ftl").read_text(encoding="utf-8")
         self.language = language
         self._bundle = FluentBundle([language], use_isolating=False)
-        resource = FluentResource(source)
-        self._bundle.add_resource(resource)
-        broken = [entry for entry in resource.body if isinstance(entry, ast.Junk)]
-        if broken:
-            raise ValueError(f"{language}.ftl: cannot parse {str(broken[0].content)[:60]!r}")
-        self.keys = frozenset(
-            entry.id.name for entry in resource.body if isinstance(entry, ast.Message)
-        )
+        keys: set[str] = set()
+        for path in catalogue_files(language):
+            resource = FluentResource(path.read_text(encoding="utf-8"))
+            broken = [entry for entry in resource.body if isinstance(entry, ast.Junk)]
+            if broken:
+                raise ValueError(f"{path.name}: cannot parse {str(broken[0].content)[:60]!r}")
+            names = {entry.id.name for entry in resource.body if isinstance(entry, ast.Message)}
+            twice = names & keys
+            if twice:
+                raise ValueError(f"{language}/{path.name}: {sorted(twice)[0]!r} is defined twice")
+            keys |= names
+            self._bundle.add_resource(resource)
+        self.keys = frozenset(keys)
 
     def label(self, key: str, **args: str | int) -> str:
         """Plain text for a button label (Telegram shows labels as typed: nothing escaped)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import get_args
 
 from handlers.forms.spec import FieldType, load_forms
-from handlers.texts import LANGUAGES, MissingText, texts_for
+from handlers.texts import LANGUAGES, MissingText, catalogue_files, texts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_DIRS = ("handlers", "bot")
@@ -37,7 +37,7 @@ def used_keys() -> set[str]:
             keys |= {field.prompt, field.label, *(choice.label for choice in field.choices)}
     # The engine names the hint for an answer of the wrong kind after the field's type.
     keys |= {f"problem-need-{kind}" for kind in get_args(FieldType)}
-    catalogue = (ROOT / "config/locales/vi.ftl").read_text(encoding="utf-8")
+    catalogue = "\n".join(path.read_text(encoding="utf-8") for path in catalogue_files("vi"))
     keys |= set(re.findall(r"\{ ([a-z][a-z0-9-]+) \}", catalogue))
     return keys
 
@@ -72,6 +72,11 @@ def test_vietnamese_texts_carry_diacritics() -> None:
     assert vi("button-cancel") == "Huỷ"
     assert vi("button-back") == "◀ Quay lại"
     assert all(vi(key) != texts_for("en")(key) for key in ("menu-prompt", "need-invite"))
+
+
+def test_each_language_has_the_same_files() -> None:
+    names = {language: [path.name for path in catalogue_files(language)] for language in LANGUAGES}
+    assert names["vi"] and names["vi"] == names["en"]
 
 
 def test_languages_listed() -> None:
