@@ -71,6 +71,51 @@ def run() -> None:
 
 
 @app.command()
+def scheduler(
+    once: Annotated[
+        bool, typer.Option("--once", help="Queue what is due now, print it, and exit")
+    ] = False,
+) -> None:
+    """Plan reminders and digests alone, beside `antt-bot run ANTT_SCHEDULER=separate`.
+
+    It only queues what is due; the bot process delivers it. With PostgreSQL, several may run:
+    one leads (an advisory lock), the others stand by."""
+    from bot.logs import configure_logging
+    from bot.telegram_shared import CHANNEL
+    from handlers.clock import SystemClock
+    from scheduler.setup import build_scheduler
+    from storage.database import Database
+
+    settings = settings_or_exit()
+    configure_logging(settings.log_level, [])
+
+    async def work() -> None:
+        db = Database(settings.database_url)
+        await db.migrate()
+        service = build_scheduler(settings, db, SystemClock(settings.zone), CHANNEL)
+        try:
+            if once:
+                report = await service.runner.run_due()
+                typer.echo(
+                    f"{len(report.handled)} occurrences, {len(report.dropped)} dropped, "
+                    f"{report.queued} notices queued"
+                )
+                return
+            await service.start()
+            for duty_id, moment in sorted(service.next_runs().items()):
+                typer.echo(f"{duty_id}: next {moment}")
+            await asyncio.Event().wait()
+        finally:
+            await service.stop()
+            await db.dispose()
+
+    try:
+        run_async(work)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+
+
+@app.command()
 def demo() -> None:
     """Play a scripted morning offline: emulator, real aiogram client, embedded SQLite."""
     from bot.demo import play_demo

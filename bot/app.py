@@ -8,7 +8,9 @@ import logging
 from contextlib import suppress
 
 from bot.backends import make_backend
+from bot.pacing import Limits
 from bot.pipeline import Pipeline
+from bot.sender import NoticeSender
 from config.settings import Settings, SettingsError
 from handlers.clock import Clock, SystemClock
 from handlers.commands import COMMANDS
@@ -16,6 +18,8 @@ from handlers.conversation import handle
 from handlers.forms.spec import load_forms
 from handlers.summaries import PeriodError, campaign_named
 from handlers.texts import LANGUAGES, texts_for
+from scheduler.service import SchedulerService
+from scheduler.setup import build_scheduler
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -37,8 +41,12 @@ class BotApp:
         self.settings = settings
         self.db = Database(settings.database_url)
         self.backend = make_backend(
-            settings.telegram_backend, settings.require_token(), settings.telegram_api_url
+            settings.telegram_backend,
+            settings.require_token(),
+            settings.telegram_api_url,
+            settings.telegram_timeout_seconds,
         )
+        self.clock = clock or SystemClock(settings.zone)
         self.texts = texts_for(settings.language)
         self.forms = load_forms()
         self.pipeline = Pipeline(
@@ -47,12 +55,23 @@ class BotApp:
             handle,
             self.texts,
             self.forms,
-            clock or SystemClock(settings.zone),
+            self.clock,
             edit_window=dt.timedelta(hours=settings.edit_window_hours),
             zone=settings.zone,
             campaign_id=_campaign(settings.campaign),
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
+        self.sender = NoticeSender(
+            self.db,
+            self.backend.channel,
+            limits_of(settings),
+            lambda: self.clock.now(),
+        )
+        self.scheduler: SchedulerService | None = None
+        if settings.scheduler == "in-bot":
+            self.scheduler = build_scheduler(
+                settings, self.db, self.clock, self.backend.channel.name, self.sender.wake
+            )
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -67,6 +86,9 @@ class BotApp:
         await self._publish_commands()
         await self.pipeline.recover()
         self._task = asyncio.create_task(self.polling.run(), name="polling")
+        self.sender.start()
+        if self.scheduler is not None:
+            await self.scheduler.start()
         log.info("bot @%s is polling (%s)", self.username, self.settings.telegram_backend)
 
     async def _publish_commands(self) -> None:
@@ -84,6 +106,9 @@ class BotApp:
     async def stop(self) -> None:
         """Stop polling, let chats in progress finish (bounded), close connections."""
         await self._cancel_polling()
+        if self.scheduler is not None:
+            await self.scheduler.stop()
+        await self.sender.stop()
         with suppress(TimeoutError):
             await asyncio.wait_for(self.pipeline.lanes.idle(), DRAIN_SECONDS)
         await self.pipeline.lanes.abort()
@@ -93,6 +118,9 @@ class BotApp:
     async def kill(self) -> None:
         """Stop at once, mid-work, as a crash would (for restart tests)."""
         await self._cancel_polling()
+        if self.scheduler is not None:
+            await self.scheduler.stop()
+        await self.sender.kill()
         await self.pipeline.lanes.abort()
         await self._close()
 
@@ -106,3 +134,12 @@ class BotApp:
     async def _close(self) -> None:
         await self.backend.close()
         await self.db.dispose()
+
+
+def limits_of(settings: Settings) -> Limits:
+    """Telegram's sending limits as configured."""
+    return Limits(
+        per_second=settings.send_per_second,
+        chat_interval=settings.chat_interval_seconds,
+        group_per_minute=settings.group_per_minute,
+    )

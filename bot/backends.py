@@ -33,12 +33,14 @@ class TelegramBackend(Protocol):
         """Close the HTTP connections."""
 
 
-def make_backend(name: str, token: str, api_url: str) -> TelegramBackend:
+def make_backend(
+    name: str, token: str, api_url: str, request_timeout: float = 30.0
+) -> TelegramBackend:
     """The backend called `name` ("aiogram" or "ptb"), pointed at `api_url`."""
     if name == "ptb":
         from bot.ptb_backend.backend import PtbBackend
 
-        return PtbBackend(token, api_url)
+        return PtbBackend(token, api_url, request_timeout)
     from bot.aiogram_backend.backend import AiogramBackend
 
-    return AiogramBackend(token, api_url)
+    return AiogramBackend(token, api_url, request_timeout)

@@ -11,11 +11,13 @@ from handlers.replies import Edit, Say, SendFile
 
 @dataclass(frozen=True)
 class DeliveryFailure(Exception):
-    """A reply did not reach the messenger; `permanent` means trying again cannot help."""
+    """A reply did not reach the messenger; `permanent` means trying again cannot help,
+    `blocked` that the person blocked the bot (or left the group)."""
 
     reason: str
     permanent: bool = False
     retry_after: float | None = None
+    blocked: bool = False
 
 
 class Channel(Protocol):

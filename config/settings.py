@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,7 +26,41 @@ EXPECTS: dict[str, str] = {
     "telegram_backend": "aiogram or ptb (python-telegram-bot)",
     "edit_window_hours": "a whole number of hours (0 to 720) a member may change a sent report",
     "campaign": "the id of a campaign file in config/campaigns, such as ha-noi-357",
+    "scheduler": "in-bot (reminders and digests planned inside the bot process), separate "
+    "(run `antt-bot scheduler` beside it) or off",
+    "reminder_days": "days of the month for the good-deed reminder, such as 20,27",
+    "reminder_time": "a local time HH:MM, such as 08:00",
+    "digest_time": "a local time HH:MM, such as 08:00",
+    "quiet_hours": "a local span HH:MM-HH:MM when nothing but call-outs is sent, such as "
+    "21:00-07:00",
+    "deadline_reminders": "days before the yearly deadline as DD/MM, such as "
+    "01/11,05/11,08/11,09/11",
+    "weekly_summary": "true or false: a weekly summary to team leaders",
+    "weekly_summary_day": "the weekday of the weekly summary: mon, tue, wed, thu, fri, sat, sun",
+    "send_per_second": "messages per second overall (Telegram allows about 30)",
+    "chat_interval_seconds": "seconds between two messages to one person (Telegram: 1)",
+    "group_per_minute": "messages per minute to one group (Telegram: 20)",
+    "telegram_timeout_seconds": "seconds to wait for Telegram's answer to one call",
 }
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def clock_time(text: str) -> dt.time:
+    """ "08:00" as a time of day."""
+    hours, sep, minutes = text.strip().partition(":")
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+        raise ValueError(f"{text!r} is not HH:MM")
+    return dt.time(int(hours), int(minutes))
+
+
+def day_month(text: str) -> tuple[int, int]:
+    """ "09/11" as (day, month)."""
+    day, sep, number = text.strip().partition("/")
+    if not sep or not day.isdigit() or not number.isdigit():
+        raise ValueError(f"{text!r} is not DD/MM")
+    dt.date(2028, int(number), int(day))  # a real day of some year (29/02 included)
+    return int(day), int(number)
 
 
 class SettingsError(Exception):
@@ -50,6 +85,52 @@ class Settings(BaseSettings):
     edit_window_hours: int = Field(default=24, ge=0, le=24 * 30)
     campaign: str = "ha-noi-357"
     poll_timeout_seconds: int = Field(default=25, ge=0, le=50)
+    scheduler: Literal["in-bot", "separate", "off"] = "in-bot"
+    reminder_days: str = "20,27"
+    reminder_time: str = "08:00"
+    digest_time: str = "08:00"
+    quiet_hours: str = "21:00-07:00"
+    deadline_reminders: str = "01/11,05/11,08/11,09/11"
+    weekly_summary: bool = False
+    weekly_summary_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
+    send_per_second: float = Field(default=25.0, gt=0, le=30)
+    chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
+    group_per_minute: float = Field(default=20.0, gt=0, le=20)
+    telegram_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+
+    @field_validator("reminder_days")
+    @classmethod
+    def _days_of_month(cls, value: str) -> str:
+        days = [part.strip() for part in value.split(",") if part.strip()]
+        if not days or not all(day.isdigit() and 1 <= int(day) <= 28 for day in days):
+            raise ValueError("each day must be 1 to 28")
+        return ",".join(days)
+
+    @field_validator("reminder_time", "digest_time")
+    @classmethod
+    def _time_of_day(cls, value: str) -> str:
+        clock_time(value)
+        return value.strip()
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_span(cls, value: str) -> str:
+        start, sep, end = value.partition("-")
+        if not sep:
+            raise ValueError("not HH:MM-HH:MM")
+        clock_time(start)
+        clock_time(end)
+        return value.strip()
+
+    @field_validator("deadline_reminders")
+    @classmethod
+    def _deadline_days(cls, value: str) -> str:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise ValueError("no day given")
+        for part in parts:
+            day_month(part)
+        return ",".join(parts)
 
     @field_validator("database_url")
     @classmethod
@@ -88,6 +169,22 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The local time zone of the wards served."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def reminder_day_numbers(self) -> tuple[int, ...]:
+        """The days of the month the good-deed reminder goes out."""
+        return tuple(sorted({int(day) for day in self.reminder_days.split(",")}))
+
+    @property
+    def quiet_span(self) -> tuple[dt.time, dt.time]:
+        """When nothing but call-outs is sent (local), as (from, until)."""
+        start, _, end = self.quiet_hours.partition("-")
+        return clock_time(start), clock_time(end)
+
+    @property
+    def deadline_reminder_days(self) -> tuple[tuple[int, int], ...]:
+        """(day, month) of each yearly-deadline reminder."""
+        return tuple(day_month(part) for part in self.deadline_reminders.split(","))
 
     def require_token(self) -> str:
         """The bot token, or a SettingsError that says how to provide it."""

@@ -55,3 +55,8 @@ def may_change_report(
         and report.status == "active"
         and now - report.created_at <= window
     )
+
+
+def may_mark_yearly_report(viewer: Member, ward: Unit) -> bool:
+    """Only the ward's police say the ward's yearly report has been sent."""
+    return viewer.role in POLICE_ROLES and viewer.unit_id == ward.id

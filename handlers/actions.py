@@ -10,6 +10,7 @@ MENU = "m"
 REPORT = "r"  # the member's own reports: always checked against the rule book, never stale
 SUMMARY = "s"  # a period for /baocao: checked against the rule book at every press
 FIGURES = "p"  # the police figures of /solieu: checked against the rule book at every press
+YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked at every press
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ def figures(action: str) -> str:
     return f"{FIGURES}:{action}"
 
 
+def yearly_report(ward_id: int, year: int) -> str:
+    """The button that marks a ward's yearly report as sent."""
+    return f"{YEARLY}:{ward_id}:{year}"
+
+
 def report(action: str) -> str:
     """A button about one of the member's reports (open, edit, delete, a month's page)."""
     return f"{REPORT}:{action}"
@@ -52,7 +58,7 @@ def decode(data: str) -> Pressed | None:
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY, FIGURES) and not number:
+    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY) and not number:
         return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)

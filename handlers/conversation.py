@@ -16,8 +16,9 @@ from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
 from handlers.turn import Turn
 from handlers.ward_summary import choose_period, period_chosen
+from handlers.yearly_report import pressed as pressed_yearly_report
 from storage.drafts import discard_draft, draft_of
-from storage.members import member_by_telegram_id
+from storage.members import member_by_telegram_id, unblock
 from storage.models import Draft, Member
 
 
@@ -50,6 +51,7 @@ async def _stranger(turn: Turn) -> list[Reply]:
 
 async def _member(turn: Turn, member: Member) -> list[Reply]:
     incoming = turn.incoming
+    await unblock(turn.session, member)  # they wrote, so they can be reached again
     if incoming.command == commands.MY_REPORTS:
         return await my_reports(turn, member)
     if incoming.command == commands.SUMMARY:
@@ -103,6 +105,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await period_chosen(turn, member, pressed.action)
     if pressed.scope == actions.FIGURES:
         return await pressed_figures(turn, member, pressed.action)
+    if pressed.scope == actions.YEARLY:
+        return await pressed_yearly_report(turn, member, pressed.action)
     if pressed.scope == actions.REPORT:
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)

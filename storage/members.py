@@ -56,3 +56,37 @@ async def members_of_unit(session: AsyncSession, unit_id: int) -> list[Member]:
         .order_by(Member.id)
     )
     return list((await session.scalars(query)).all())
+
+
+async def active_members_of_units(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
+    """Active members of these units (with a Telegram account), in a stable order."""
+    if not unit_ids:
+        return []
+    rows = await session.scalars(
+        select(Member)
+        .where(
+            Member.unit_id.in_(unit_ids),
+            Member.status == "active",
+            Member.telegram_user_id.is_not(None),
+        )
+        .order_by(Member.id)
+    )
+    return list(rows.all())
+
+
+async def blocked_members(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
+    """Members of these units the bot cannot reach because they blocked it."""
+    if not unit_ids:
+        return []
+    rows = await session.scalars(
+        select(Member)
+        .where(Member.unit_id.in_(unit_ids), Member.blocked_at.is_not(None))
+        .order_by(Member.unit_id, Member.id)
+    )
+    return list(rows.all())
+
+
+async def unblock(session: AsyncSession, member: Member) -> None:
+    """The person wrote to the bot again: they can be reached."""
+    if member.blocked_at is not None:
+        member.blocked_at = None

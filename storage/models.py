@@ -93,6 +93,8 @@ class Member(Base):
     left_at: Mapped[dt.datetime | None]
     left_reason: Mapped[str | None] = mapped_column(String(200))
     invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id"))
+    # Telegram refused to deliver to this person (they blocked the bot); cleared when they write.
+    blocked_at: Mapped[dt.datetime | None]
 
     unit: Mapped[Unit] = relationship()
 
@@ -240,5 +242,40 @@ class OutboxMessage(Base):
     sent_at: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # "reply" rows are sent by the chat's lane right after the update; "notice" rows (reminders,
+    # digests) by the paced sender, not before `not_before`, claimed by one sender at a time.
+    kind: Mapped[str] = mapped_column(String(16), default="reply", server_default="reply")
+    not_before: Mapped[dt.datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[dt.datetime | None]
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
-    __table_args__ = (Index("ix_outbox_status_chat", "status", "chat_ref"),)
+    __table_args__ = (
+        Index("ix_outbox_status_chat", "status", "chat_ref"),
+        Index("ix_outbox_kind_status_not_before", "kind", "status", "not_before"),
+    )
+
+
+class ScheduleMark(Base):
+    """How far the scheduler has worked through one duty: every occurrence up to `done_until`
+    has been enqueued (or dropped as no longer useful)."""
+
+    __tablename__ = "schedule_marks"
+
+    duty_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    done_until: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class YearlySubmission(Base):
+    """A ward officer marked the ward's yearly report as sent: the deadline reminders stop."""
+
+    __tablename__ = "yearly_submissions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    submitted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("ward_id", "year"),)

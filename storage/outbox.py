@@ -3,33 +3,67 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage, utcnow
+from storage.models import Member, OutboxMessage, utcnow
 from storage.upsert import insert_ignoring_duplicates
+
+REPLY = "reply"
+NOTICE = "notice"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message the scheduler owes someone: its unique key, chat, payload, the member it is
+    for (to mark them blocked), and the moment before which it must not go out."""
+
+    key: str
+    chat_ref: str
+    payload: dict[str, Any]
+    member_id: int | None = None
+    not_before: dt.datetime | None = None
 
 
 async def enqueue(
     session: AsyncSession, channel: str, items: list[tuple[str, str, dict[str, Any]]]
 ) -> list[OutboxMessage]:
-    """Queue (key, chat, payload) items; a key already queued is not queued again."""
-    if not items:
+    """Queue (key, chat, payload) replies; a key already queued is not queued again."""
+    notices = [Notice(key, chat_ref, payload) for key, chat_ref, payload in items]
+    return await _insert(session, channel, REPLY, notices)
+
+
+async def enqueue_notices(
+    session: AsyncSession, channel: str, notices: list[Notice]
+) -> list[OutboxMessage]:
+    """Queue notices for the paced sender; a key queued before (even long sent) is skipped, so
+    the rows returned are the ones new this time."""
+    return await _insert(session, channel, NOTICE, notices)
+
+
+async def _insert(
+    session: AsyncSession, channel: str, kind: str, notices: list[Notice]
+) -> list[OutboxMessage]:
+    if not notices:
         return []
     now = utcnow()
     rows = [
         {
-            "key": key,
+            "key": notice.key,
             "channel": channel,
-            "chat_ref": chat_ref,
-            "payload": payload,
+            "chat_ref": notice.chat_ref,
+            "payload": notice.payload,
             "created_at": now,
             "status": "pending",
             "attempts": 0,
+            "kind": kind,
+            "not_before": notice.not_before,
+            "member_id": notice.member_id,
         }
-        for key, chat_ref, payload in items
+        for notice in notices
     ]
     statement = insert_ignoring_duplicates(session, OutboxMessage).returning(
         OutboxMessage, sort_by_parameter_order=True
@@ -41,9 +75,11 @@ async def enqueue(
 async def pending_messages(
     session: AsyncSession, channel: str, chat_ref: str | None = None
 ) -> list[OutboxMessage]:
-    """Messages not yet sent, oldest first, for one chat or all."""
+    """Replies not yet sent, oldest first, for one chat or all (notices are the sender's)."""
     query = select(OutboxMessage).where(
-        OutboxMessage.channel == channel, OutboxMessage.status == "pending"
+        OutboxMessage.channel == channel,
+        OutboxMessage.status == "pending",
+        OutboxMessage.kind == REPLY,
     )
     if chat_ref is not None:
         query = query.where(OutboxMessage.chat_ref == chat_ref)
@@ -73,3 +109,94 @@ async def mark_failed(session: AsyncSession, message_id: int, error: str, *, giv
         )
         .execution_options(synchronize_session=False)
     )
+
+
+async def claim_notices(
+    session: AsyncSession,
+    channel: str,
+    sender: str,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    limit: int,
+) -> list[OutboxMessage]:
+    """Take up to `limit` notices that are due and not held by a live sender, oldest first,
+    and hold them for `lease`. Two senders never hold the same row: PostgreSQL skips rows
+    another transaction has locked; SQLite has one writer at a time."""
+    due = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.channel == channel,
+            OutboxMessage.kind == NOTICE,
+            OutboxMessage.status == "pending",
+            or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= now),
+            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list((await session.scalars(due)).all())
+    if not ids:
+        return []
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))
+        .values(claimed_by=sender, claimed_until=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    claimed = await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.id.in_(ids)).order_by(OutboxMessage.id)
+    )
+    return list(claimed.all())
+
+
+async def next_notice_due(session: AsyncSession, channel: str) -> dt.datetime | None:
+    """When the earliest deferred notice may go out (None when none is waiting)."""
+    found = await session.scalar(
+        select(func.min(OutboxMessage.not_before)).where(
+            OutboxMessage.channel == channel,
+            OutboxMessage.kind == NOTICE,
+            OutboxMessage.status == "pending",
+        )
+    )
+    return found
+
+
+async def release(session: AsyncSession, sender: str) -> None:
+    """Give back what this sender holds but did not send (a graceful stop)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.claimed_by == sender, OutboxMessage.status == "pending")
+        .values(claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def defer(session: AsyncSession, message_id: int, until: dt.datetime, error: str) -> None:
+    """A send failed for now: try again at `until` (any sender may)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(
+            not_before=until,
+            claimed_by=None,
+            claimed_until=None,
+            last_error=error[:500],
+            attempts=OutboxMessage.attempts + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_blocked(
+    session: AsyncSession, message: OutboxMessage, now: dt.datetime, error: str
+) -> None:
+    """The person blocked the bot: give the message up and mark them, for the next digest."""
+    await mark_failed(session, message.id, error, give_up=True)
+    if message.member_id is not None:
+        await session.execute(
+            update(Member)
+            .where(Member.id == message.member_id, Member.blocked_at.is_(None))
+            .values(blocked_at=now)
+            .execution_options(synchronize_session=False)
+        )

@@ -149,3 +149,23 @@ async def changes_of(session: AsyncSession, report_id: int) -> list[ReportChange
         select(ReportChange).where(ReportChange.report_id == report_id).order_by(ReportChange.id)
     )
     return list((await session.scalars(query)).all())
+
+
+async def teams_with_reports(
+    session: AsyncSession, team_ids: set[int], kind: str, first: dt.date, last: dt.date
+) -> set[int]:
+    """Which of these teams have an active report of `kind` dated between `first` and `last`."""
+    if not team_ids:
+        return set()
+    rows = await session.scalars(
+        select(Report.team_id)
+        .where(
+            Report.team_id.in_(team_ids),
+            Report.kind == kind,
+            Report.status == "active",
+            Report.occurred_on >= first,
+            Report.occurred_on <= last,
+        )
+        .distinct()
+    )
+    return set(rows.all())

@@ -10,7 +10,7 @@ from handlers.forms.spec import FieldType, load_forms
 from handlers.texts import LANGUAGES, MissingText, catalogue_files, texts_for
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE_DIRS = ("handlers", "bot")
+CODE_DIRS = ("handlers", "bot", "scheduler")
 
 
 def code_text() -> str:

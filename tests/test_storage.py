@@ -6,9 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
 
-from storage.database import Database
+from storage.database import Database, alembic_config
+from storage.models import Base
 
 
 @pytest.fixture
@@ -40,10 +44,29 @@ async def test_a_write_transaction_takes_the_write_lock_at_begin(
     await sqlite_db.dispose()
 
 
+def newest_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
 async def test_migrations_run_twice_without_change(sqlite_db: Database) -> None:
     await sqlite_db.migrate()
     async with sqlite_db.read() as session:
         assert (
             await session.execute(text("SELECT version_num FROM alembic_version"))
-        ).scalar() == "0003"
+        ).scalar() == newest_revision()
     await sqlite_db.dispose()
+
+
+async def test_the_migrations_build_exactly_the_models(sqlite_db: Database) -> None:
+    """Every table, column and index the models declare is made by a migration, and no more."""
+
+    def differences(connection: Connection) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        return list(compare_metadata(context, Base.metadata))
+
+    async with sqlite_db.engine.connect() as connection:
+        found = await connection.run_sync(differences)
+    await sqlite_db.dispose()
+    assert found == []

@@ -15,8 +15,8 @@ from storage.database import Database
 class AiogramBackend:
     """Telegram through aiogram 3."""
 
-    def __init__(self, token: str, api_url: str) -> None:
-        self.bot = make_bot(token, api_url)
+    def __init__(self, token: str, api_url: str, request_timeout: float = 30.0) -> None:
+        self.bot = make_bot(token, api_url, request_timeout)
         self.channel = AiogramChannel(self.bot)
 
     async def open(self) -> str:

@@ -54,5 +54,7 @@ def failure_of(error: TelegramAPIError) -> DeliveryFailure:
         return DeliveryFailure(reason, retry_after=float(error.retry_after))
     if isinstance(error, TelegramNetworkError | TelegramServerError):
         return DeliveryFailure(reason)
-    permanent = isinstance(error, TelegramBadRequest | TelegramForbiddenError | TelegramNotFound)
+    if isinstance(error, TelegramForbiddenError):
+        return DeliveryFailure(reason, permanent=True, blocked=True)
+    permanent = isinstance(error, TelegramBadRequest | TelegramNotFound)
     return DeliveryFailure(reason, permanent=permanent)

@@ -39,7 +39,8 @@ _RESPONSE_TYPES: tuple[Any, ...] = tuple(
 )
 
 
-def make_bot(token: str, api_url: str) -> Bot:
-    """A Bot that talks to `api_url` (Telegram, a self-hosted server, or the emulator)."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
+def make_bot(token: str, api_url: str, request_timeout: float = 30.0) -> Bot:
+    """A Bot that talks to `api_url` (Telegram, a self-hosted server, or the emulator); a call
+    that gets no answer within `request_timeout` seconds fails (and is retried)."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url), timeout=request_timeout)
     return Bot(token=token, session=session)

@@ -28,8 +28,9 @@ def quiet_http_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def make_bot(token: str, api_url: str) -> Bot:
-    """A Bot that talks to `api_url` (Telegram, a self-hosted server, or the emulator)."""
+def make_bot(token: str, api_url: str, request_timeout: float = READ_SECONDS) -> Bot:
+    """A Bot that talks to `api_url` (Telegram, a self-hosted server, or the emulator); a call
+    that gets no answer within `request_timeout` seconds fails (and is retried)."""
     quiet_http_logs()
     base = api_url.rstrip("/")
     return Bot(
@@ -39,9 +40,9 @@ def make_bot(token: str, api_url: str) -> Bot:
         request=HTTPXRequest(
             connection_pool_size=CONNECTIONS,
             connect_timeout=CONNECT_SECONDS,
-            read_timeout=READ_SECONDS,
-            write_timeout=WRITE_SECONDS,
-            media_write_timeout=UPLOAD_SECONDS,
+            read_timeout=request_timeout,
+            write_timeout=min(WRITE_SECONDS, request_timeout),
+            media_write_timeout=max(UPLOAD_SECONDS, request_timeout),
             pool_timeout=POOL_SECONDS,
             # PTB sizes only max_connections; keep as many alive, or bursts reconnect (TLS).
             httpx_kwargs={

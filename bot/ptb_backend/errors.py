@@ -21,6 +21,8 @@ def failure_of(error: TelegramError) -> DeliveryFailure:
     if isinstance(error, RetryAfter):
         return DeliveryFailure(reason, retry_after=retry_seconds(error))
     # BadRequest is a NetworkError subclass in PTB, so it must be sorted out first.
-    if isinstance(error, BadRequest | Forbidden):
+    if isinstance(error, Forbidden):
+        return DeliveryFailure(reason, permanent=True, blocked=True)
+    if isinstance(error, BadRequest):
         return DeliveryFailure(reason, permanent=True)
     return DeliveryFailure(reason)

@@ -1,0 +1,237 @@
+"""The paced sender: delivers the notices the scheduler queued (reminders, digests), within
+Telegram's limits, each once.
+
+Several senders may run (one per bot process on PostgreSQL): each claims rows for a short lease
+that it renews while it works, so a sender that dies lets its rows go within one lease. A
+delivery and its record are one unit a stop cannot split: a kill lets the message in flight be
+recorded before connections close (a power cut in that instant could still repeat it)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+
+from bot.channel import Channel, DeliveryFailure
+from bot.pacing import Limits, Pacer
+from handlers.replies import REPLY, Edit, Say, SendFile
+from storage.database import Database
+from storage.models import OutboxMessage
+from storage.outbox import (
+    claim_notices,
+    defer,
+    mark_blocked,
+    mark_failed,
+    mark_sent,
+    release,
+)
+
+log = logging.getLogger(__name__)
+
+INLINE_RETRIES = 4
+BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0)
+# After the quick retries fail, the row waits this long (then longer) before another try.
+DEFER_MINUTES = (1, 5, 15, 60)
+GIVE_UP_AFTER = 12
+MAX_RETRY_AFTER = 3600.0
+
+
+@dataclass
+class SenderStats:
+    """What the benchmark and the tests read."""
+
+    sent: int = 0
+    rate_limited: int = 0
+    retried: int = 0
+    deferred: int = 0
+    blocked: int = 0
+    failed: int = 0
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class NoticeSender:
+    """Drains due notices from the outbox, paced, in each chat's order."""
+
+    def __init__(
+        self,
+        db: Database,
+        channel: Channel,
+        limits: Limits,
+        now: Callable[[], dt.datetime] = utc_now,
+        *,
+        concurrency: int = 8,
+        lease: dt.timedelta = dt.timedelta(seconds=30),
+        idle_seconds: float = 1.0,
+        name: str | None = None,
+    ) -> None:
+        self.db = db
+        self.channel = channel
+        self.pacer = Pacer(limits)
+        self.now = now
+        self.name = name or f"sender-{uuid.uuid4().hex[:12]}"
+        self.lease = lease
+        self.idle_seconds = idle_seconds
+        self.batch_size = max(10, int(limits.per_second * 2))
+        self.stats = SenderStats()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+        self._inflight: set[asyncio.Task[DeliveryFailure | None]] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._renewer: asyncio.Task[None] | None = None
+
+    # -- running ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Send in the background until stopped."""
+        self._task = asyncio.create_task(self._run(), name=self.name)
+        self._renewer = asyncio.create_task(self._renew_claims(), name=f"{self.name}-lease")
+
+    def wake(self) -> None:
+        """Something new was queued: look now rather than at the next idle tick."""
+        self._wake.set()
+
+    async def drain(self) -> int:
+        """Send everything due now; the number delivered (tests, benchmark, one-shot runs)."""
+        before = self.stats.sent
+        while await self._one_batch():
+            pass
+        return self.stats.sent - before
+
+    async def stop(self) -> None:
+        """Finish what is in flight, give back the rest, stop."""
+        await self._cancel()
+        async with self.db.write() as session:
+            await release(session, self.name)
+
+    async def kill(self) -> None:
+        """Stop as a crash would, except that a delivery in flight is still recorded."""
+        await self._cancel()
+
+    async def _cancel(self) -> None:
+        for task in (self._task, self._renewer):
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+        self._task = self._renewer = None
+        if self._inflight:
+            await asyncio.wait(self._inflight, timeout=30)
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                busy = await self._one_batch()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # a database hiccup must not end the sender
+                log.error("sender: batch failed: %s", type(error).__name__)
+                busy = False
+            if not busy:
+                self._wake.clear()
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
+
+    async def _renew_claims(self) -> None:
+        from sqlalchemy import update
+
+        every = max(self.lease.total_seconds() / 3, 0.05)
+        while True:
+            await asyncio.sleep(every)
+            with suppress(Exception):
+                async with self.db.write() as session:
+                    await session.execute(
+                        update(OutboxMessage)
+                        .where(
+                            OutboxMessage.claimed_by == self.name,
+                            OutboxMessage.status == "pending",
+                        )
+                        .values(claimed_until=self.now() + self.lease)
+                        .execution_options(synchronize_session=False)
+                    )
+
+    # -- one batch -------------------------------------------------------------------------
+
+    async def _one_batch(self) -> bool:
+        """Claim a batch and send it, chats side by side, each chat in order."""
+        async with self.db.write() as session:
+            batch = await claim_notices(
+                session, self.channel.name, self.name, self.now(), self.lease, self.batch_size
+            )
+        if not batch:
+            return False
+        by_chat: dict[str, list[OutboxMessage]] = {}
+        for message in batch:
+            by_chat.setdefault(message.chat_ref, []).append(message)
+        await asyncio.gather(*(self._send_chat(messages) for messages in by_chat.values()))
+        return True
+
+    async def _send_chat(self, messages: list[OutboxMessage]) -> None:
+        for position, message in enumerate(messages):
+            failure = await self._send_with_retries(message)
+            if failure is None:
+                continue
+            if failure.blocked:
+                self.stats.blocked += 1
+                log.info("outbox %d: the person blocked the bot", message.id)
+                async with self.db.write() as session:
+                    for later in messages[position:]:
+                        await mark_blocked(session, later, self.now(), failure.reason)
+                return
+            if failure.permanent or message.attempts + 1 >= GIVE_UP_AFTER:
+                self.stats.failed += 1
+                log.warning("outbox %d given up: %s", message.id, failure.reason)
+                async with self.db.write() as session:
+                    await mark_failed(session, message.id, failure.reason, give_up=True)
+                continue
+            # Keep the chat's order: this one and the rest of the chat wait together.
+            wait = DEFER_MINUTES[min(message.attempts, len(DEFER_MINUTES) - 1)]
+            until = self.now() + dt.timedelta(minutes=wait)
+            self.stats.deferred += 1
+            log.info("outbox %d deferred %d min: %s", message.id, wait, failure.reason)
+            async with self.db.write() as session:
+                for later in messages[position:]:
+                    await defer(session, later.id, until, failure.reason)
+            return
+
+    async def _send_with_retries(self, message: OutboxMessage) -> DeliveryFailure | None:
+        reply = REPLY.validate_python(message.payload)
+        assert isinstance(reply, Say | Edit | SendFile)
+        failure: DeliveryFailure | None = None
+        attempt = 0
+        while attempt <= INLINE_RETRIES:
+            await self.pacer.turn(message.chat_ref)
+            async with self._slots:
+                unit = asyncio.create_task(self._deliver_and_record(message, reply))
+                self._inflight.add(unit)
+                unit.add_done_callback(self._inflight.discard)
+                failure = await asyncio.shield(unit)
+            if failure is None or failure.permanent or failure.blocked:
+                return failure
+            if failure.retry_after is not None:
+                # Flood control: everyone waits; this try does not count against the message.
+                self.stats.rate_limited += 1
+                self.pacer.pause(min(failure.retry_after, MAX_RETRY_AFTER))
+                continue
+            self.stats.retried += 1
+            await asyncio.sleep(BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)])
+            attempt += 1
+        return failure
+
+    async def _deliver_and_record(
+        self, message: OutboxMessage, reply: Say | Edit | SendFile
+    ) -> DeliveryFailure | None:
+        try:
+            await self.channel.deliver(message.chat_ref, reply)
+        except DeliveryFailure as failure:
+            return failure
+        async with self.db.write() as session:
+            await mark_sent(session, [message.id], self.now())
+        self.stats.sent += 1
+        return None

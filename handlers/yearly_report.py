@@ -1,0 +1,24 @@
+"""The button under a deadline reminder: an officer says the ward's yearly report is sent, and
+the reminders for that year stop."""
+
+from __future__ import annotations
+
+from handlers.access import may_mark_yearly_report
+from handlers.replies import Reply, Say, Toast
+from handlers.turn import Turn
+from storage.models import Member, Unit
+from storage.schedule import mark_submitted
+
+
+async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+    """`action` is "<ward id>:<year>"; anything else, or another ward's id, is refused."""
+    ward_ref, _, year_ref = action.partition(":")
+    if not ward_ref.isdigit() or not year_ref.isdigit() or len(year_ref) != 4:
+        return [Toast(text=turn.texts("forged-button"))]
+    ward = await turn.session.get(Unit, int(ward_ref))
+    if ward is None or not may_mark_yearly_report(member, ward):
+        return [Toast(text=turn.texts("yearly-report-officers-only"))]
+    year = int(year_ref)
+    if not await mark_submitted(turn.session, ward.id, year, member.id, turn.now):
+        return [Toast(text=turn.texts("yearly-report-already-marked", year=year))]
+    return [Say(text=turn.texts("yearly-report-marked", year=year, ward=ward.name))]

@@ -1,0 +1,87 @@
+"""Works through what fell due: for each duty, every occurrence since its mark, enqueued once.
+
+The mark and the notices of an occurrence are written in one transaction, so a stop at any
+moment either left both or neither; the outbox's unique keys make a repeat harmless anyway."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from handlers.clock import Clock
+from scheduler.duties import Duty, occurrences
+from scheduler.notices import NoticeWriter
+from storage.database import Database
+from storage.outbox import enqueue_notices
+from storage.schedule import advance_mark, marks, start_mark
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunReport:
+    """What one pass did: occurrences handled and dropped, notices newly queued."""
+
+    handled: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    queued: int = 0
+
+
+class DutyRunner:
+    """Enqueues what each duty owes, from its mark up to now."""
+
+    def __init__(
+        self,
+        db: Database,
+        duties: list[Duty],
+        writer: NoticeWriter,
+        clock: Clock,
+        channel: str,
+        on_queued: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.duties = duties
+        self.writer = writer
+        self.clock = clock
+        self.channel = channel
+        self.on_queued = on_queued
+
+    async def run_due(self) -> RunReport:
+        """One pass over every duty; safe to call at any time, any number of times."""
+        now = self.clock.now()
+        report = RunReport()
+        async with self.db.write() as session:
+            done = await marks(session)
+            for duty in self.duties:
+                if duty.id not in done and await start_mark(session, duty.id, now):
+                    done[duty.id] = now  # a new duty owes nothing from before it existed
+        for duty in self.duties:
+            await self._catch_up(duty, done[duty.id], now, report)
+        if report.queued:
+            self.on_queued()
+        return report
+
+    async def _catch_up(
+        self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport
+    ) -> None:
+        seen = since
+        for due_at in occurrences(duty, since.astimezone(now.tzinfo), now):
+            label = f"{duty.id}@{due_at:%Y-%m-%d %H:%M}"
+            notices = await self.writer.notices(duty, due_at, now)
+            async with self.db.write() as session:
+                if not await advance_mark(session, duty.id, seen, due_at):
+                    log.info("%s: another scheduler got there first", label)
+                    return
+                if notices is None:
+                    report.dropped.append(label)
+                else:
+                    queued = await enqueue_notices(session, self.channel, notices)
+                    report.queued += len(queued)
+                    report.handled.append(label)
+                    log.info("%s: %d notices queued", label, len(queued))
+            seen = due_at
+        if seen != now:
+            async with self.db.write() as session:
+                await advance_mark(session, duty.id, seen, now)
