@@ -93,6 +93,11 @@ class NoticeSender:
         self._task = asyncio.create_task(self._run(), name=self.name)
         self._renewer = asyncio.create_task(self._renew_claims(), name=f"{self.name}-lease")
 
+    @property
+    def busy(self) -> bool:
+        """A delivery is in flight."""
+        return bool(self._inflight)
+
     def wake(self) -> None:
         """Something new was queued: look now rather than at the next idle tick."""
         self._wake.set()

@@ -18,6 +18,7 @@ from handlers.replies import Button, Reply, Say, SendFile
 from handlers.summaries import ward_package
 from handlers.texts import Texts
 from reports.campaigns import Campaign
+from reports.labels import period_label
 from reports.periods import Period, month, rating_year_of
 from reports.phases import phase_containing
 from reports.rating_rules import load_rating_rules
@@ -170,7 +171,7 @@ class NoticeWriter:
                 package = await ward_package(
                     session, ward, self.campaign, period, now.date(), self.zone
                 )
-                unreachable = await self._unreachable(session, tree, ward)
+                unreachable = await self._unreachable(session, tree, ward, period)
             parts: list[Reply] = [Say(text=part) for part in package.digest]
             parts += unreachable
             parts += [SendFile.of(name, data) for name, data in package.files.items()]
@@ -178,15 +179,26 @@ class NoticeWriter:
                 notices += _to_member(officer, f"{key}:{ward.id}:{officer.id}", parts)
         return notices
 
-    async def _unreachable(self, session: AsyncSession, tree: Tree, ward: Unit) -> list[Reply]:
+    async def _unreachable(
+        self, session: AsyncSession, tree: Tree, ward: Unit, period: Period
+    ) -> list[Reply]:
         """A line naming the members who blocked the bot, so the ward can call them."""
         teams = {team.id: team.name for team in tree.teams_under(ward.id)}
         blocked = await blocked_members(session, set(teams))
         if not blocked:
             return []
-        lines = [self.texts("digest-blocked-title", count=len(blocked))]
+        lines = [
+            self.texts("digest-blocked-title", count=len(blocked), period=period_label(period))
+        ]
         lines += [
-            self.texts("digest-blocked-line", name=member.full_name, team=teams[member.unit_id])
+            self.texts(
+                "digest-blocked-line",
+                name=member.full_name,
+                team=teams[member.unit_id],
+                since=f"{member.blocked_at.astimezone(self.zone):%d/%m/%Y}"
+                if member.blocked_at
+                else "",
+            )
             for member in blocked
         ]
         return [Say(text="\n".join(lines))]

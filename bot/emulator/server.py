@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.emulator.client import LocalSession
 from bot.emulator.errors import ApiError, not_found, unauthorized
 from bot.emulator.faults import Faults
+from bot.emulator.limits import FloodLimits
 from bot.emulator.methods import lookup
 from bot.emulator.models import ApiCall, UserInfo
 from bot.emulator.params import read_params
@@ -55,6 +56,7 @@ class TelegramEmulator:
         if token is not None:
             self.state.bind_token(token)
         self.faults = Faults()
+        self.flood_limits: FloodLimits | None = None
         self.phone_timeout = phone_timeout
         self.phone_settle = phone_settle
         self._runner: web.AppRunner | None = None
@@ -142,6 +144,13 @@ class TelegramEmulator:
         chat = self.state.register(user)
         return Phone(self.state, chat, timeout=self.phone_timeout, settle=self.phone_settle)
 
+    def enforce_flood_limits(
+        self, per_second: int = 30, chat_interval: float = 1.0, group_per_minute: int = 20
+    ) -> FloodLimits:
+        """Answer 429 with retry_after, as Telegram does, to sends beyond these limits."""
+        self.flood_limits = FloodLimits(per_second, chat_interval, group_per_minute)
+        return self.flood_limits
+
     def block(self, user_id: int) -> None:
         """The user blocks the bot: sends to them answer 403."""
         self.state.chat_for_bot(user_id).blocked = True
@@ -217,6 +226,10 @@ class TelegramEmulator:
                 error = fault.error()
                 if error is not None:
                     raise error
+                if fault.hang and request.transport is None:
+                    return web.Response(status=499)  # the client gave up: the call is lost
+            if self.flood_limits is not None:
+                self.flood_limits.check(name, params.values.get("chat_id"))
             result = await handler(self.state, params)
         except ApiError as exc:
             return web.json_response(exc.to_payload(), status=exc.status)

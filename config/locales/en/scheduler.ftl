@@ -3,8 +3,8 @@
 remind-good-deed = 📝 <b>{ $team }</b> has no good deed yet in { $month }. The plan asks each team for at least 1 good deed a month; { $days } days left.
 remind-good-deed-button = 📝 Report a good deed
 
-digest-blocked-title = ⚠️ { $count } members blocked the bot and get no reminders; please contact them directly:
-digest-blocked-line = • { $name } ({ $team })
+digest-blocked-title = ⚠️ Summary of { $period }: { $count } members blocked the bot and get no reminders; please contact them directly:
+digest-blocked-line = • { $name } ({ $team }), since { $since }
 
 deadline-reminder = ⏰ The { $year } yearly report of <b>{ $ward }</b> is due before { $deadline } ({ $days } days left). The draft is attached: add the assessment and next steps, then send it. Once sent, press the button below to stop these reminders.
 deadline-submitted-button = ✅ Yearly report sent

@@ -3,8 +3,8 @@
 remind-good-deed = 📝 <b>{ $team }</b> chưa có việc tốt nào trong tháng { $month }. Kế hoạch yêu cầu mỗi tổ ít nhất 1 việc tốt mỗi tháng; còn { $days } ngày.
 remind-good-deed-button = 📝 Báo cáo việc tốt
 
-digest-blocked-title = ⚠️ { $count } thành viên đã chặn bot nên không nhận được nhắc việc; đề nghị đồng chí liên hệ trực tiếp:
-digest-blocked-line = • { $name } ({ $team })
+digest-blocked-title = ⚠️ Tổng hợp { $period }: { $count } thành viên đã chặn bot nên không nhận được nhắc việc; đề nghị đồng chí liên hệ trực tiếp:
+digest-blocked-line = • { $name } ({ $team }), từ { $since }
 
 deadline-reminder = ⏰ Báo cáo năm { $year } của <b>{ $ward }</b> phải gửi trước ngày { $deadline } (còn { $days } ngày). Bản dự thảo đính kèm: đồng chí bổ sung phần đánh giá và phương hướng rồi gửi. Khi đã gửi, bấm nút dưới đây để dừng nhắc.
 deadline-submitted-button = ✅ Đã gửi báo cáo năm
