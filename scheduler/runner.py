@@ -15,7 +15,7 @@ from scheduler.duties import Duty, occurrences
 from scheduler.notices import NoticeWriter
 from storage.database import Database
 from storage.outbox import enqueue_notices
-from storage.schedule import advance_mark, marks, start_mark
+from storage.schedule import advance_mark, marks, start_marks
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,10 @@ class DutyRunner:
         now = self.clock.now()
         report = RunReport()
         async with self.db.write() as session:
+            known = await marks(session)
+            # A new duty owes nothing from before it existed.
+            await start_marks(session, [d.id for d in self.duties if d.id not in known], now)
             done = await marks(session)
-            for duty in self.duties:
-                if duty.id not in done and await start_mark(session, duty.id, now):
-                    done[duty.id] = now  # a new duty owes nothing from before it existed
         for duty in self.duties:
             await self._catch_up(duty, done[duty.id], now, report)
         if report.queued:

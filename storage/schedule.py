@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ScheduleMark, YearlySubmission, utcnow
+from storage.upsert import insert_ignoring_duplicates
 
 
 async def marks(session: AsyncSession) -> dict[str, dt.datetime]:
@@ -17,14 +18,12 @@ async def marks(session: AsyncSession) -> dict[str, dt.datetime]:
     return {duty_id: done for duty_id, done in rows.all()}
 
 
-async def start_mark(session: AsyncSession, duty_id: str, at: dt.datetime) -> bool:
-    """A duty seen for the first time starts at `at` (nothing before it is owed)."""
-    existing = await session.get(ScheduleMark, duty_id)
-    if existing is not None:
-        return False
-    session.add(ScheduleMark(duty_id=duty_id, done_until=at, updated_at=utcnow()))
-    await session.flush()
-    return True
+async def start_marks(session: AsyncSession, duty_ids: list[str], at: dt.datetime) -> None:
+    """Duties seen for the first time start at `at` (nothing before it is owed); a duty
+    another scheduler started meanwhile keeps its mark."""
+    rows = [{"duty_id": duty_id, "done_until": at, "updated_at": utcnow()} for duty_id in duty_ids]
+    if rows:
+        await session.execute(insert_ignoring_duplicates(session, ScheduleMark), rows)
 
 
 async def advance_mark(
