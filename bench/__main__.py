@@ -2,7 +2,9 @@
 
 `python -m bench [runs]` runs the taps and intake benchmarks (as `make bench` does);
 `python -m bench summaries`, or ANTT_BENCH=summaries (`make bench ANTT_BENCH=summaries`), runs the
-summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run).
+summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run);
+`python -m bench broadcast` the scheduler's broadcast to 10,000 members (bench/broadcast.py,
+about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fewer).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
 this module again) then carries no Telegram library it does not use."""
 
@@ -18,10 +20,17 @@ if __name__ == "__main__":
         from bench import summaries
 
         summaries.main()
+    elif chosen == "broadcast":
+        from bench import broadcast
+
+        broadcast.main()
     elif chosen:
-        raise SystemExit(f"unknown benchmark {chosen!r}: expected summaries (or nothing)")
+        raise SystemExit(
+            f"unknown benchmark {chosen!r}: expected summaries or broadcast (or nothing)"
+        )
     else:
-        from bench import intake, taps
+        from bench import broadcast, intake, taps
 
         taps.main()
         intake.main(runs=int(arguments[0]) if arguments else 3)
+        broadcast.main()
