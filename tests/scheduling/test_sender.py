@@ -3,6 +3,7 @@ a member who blocked the bot, and Telegram's limits kept."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncIterator
@@ -220,3 +221,30 @@ async def test_the_emulator_answers_a_flood_with_429_and_the_sender_waits(
     assert sender.stats.rate_limited >= 1
     assert set(received(emulator).values()) == {1}
     assert len(received(emulator)) == 40
+
+
+async def test_two_senders_at_once_never_send_the_same_notice(
+    db: Database, database_url: str, emulator: TelegramEmulator
+) -> None:
+    """Two bot processes (each its own connections and client) drain one outbox together."""
+    people = await members_with_phones(db, emulator, 80)
+    await broadcast(db, people)
+    other_db = Database(database_url)
+    clients = [await opened("aiogram", emulator), await opened("aiogram", emulator)]
+    paced = Limits(per_second=20, chat_interval=0)  # batches of 40: each takes some
+    senders = [
+        NoticeSender(db, clients[0].channel, paced, name="first"),
+        NoticeSender(other_db, clients[1].channel, paced, name="second"),
+    ]
+    try:
+        first = asyncio.create_task(senders[0].drain())
+        await eventually(lambda: senders[0].stats.sent >= 1, "the first sender is under way")
+        counts = [await senders[1].drain(), await first]
+    finally:
+        for client in clients:
+            await client.close()
+        await other_db.dispose()
+    assert sum(counts) == 80
+    assert all(count > 0 for count in counts), counts  # both took part
+    assert len(received(emulator)) == 80
+    assert set(received(emulator).values()) == {1}

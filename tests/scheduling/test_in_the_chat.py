@@ -1,0 +1,88 @@
+"""What people do with the scheduler's messages in their chat: tap the reminder's button to log
+the good deed, mark the yearly report sent (officers of that ward only), write again after a
+block."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.app import BotApp
+from bot.emulator.server import TelegramEmulator
+from handlers.clock import FixedClock
+from storage.models import Member, YearlySubmission
+from tests.conftest import HANOI
+from tests.scheduling.town import settled
+from tests.test_ward_summary import officer_of
+from tests.ward import Ward
+
+REMINDER_DAY = dt.datetime(2026, 11, 27, 8, 0, tzinfo=HANOI)
+
+
+async def test_the_reminder_names_the_team_and_its_button_opens_the_good_deed_form(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.join(lan)
+    clock.moment = REMINDER_DAY
+    assert bot.scheduler is not None
+    await bot.scheduler.run_pass()
+    await settled(bot, REMINDER_DAY)
+    reminder = lan.last
+    assert reminder.text_plain == (
+        "📝 Tổ bảo vệ ANTT số 12 chưa có việc tốt nào trong tháng 11/2026. Kế hoạch yêu cầu "
+        "mỗi tổ ít nhất 1 việc tốt mỗi tháng; còn 4 ngày."
+    )
+    [first_step] = await lan.press("📝 Báo cáo việc tốt", reminder)
+    assert "Bước 1/" in first_step.text_plain
+    await lan.send("Giúp cụ bà qua đường.")
+    await lan.press("Hôm nay")
+    await lan.press("Xong")
+    await lan.press("Bỏ qua")
+    [done] = await lan.press("✅ Gửi báo cáo")
+    assert "Đã ghi nhận việc tốt" in done.text_plain
+    # Asking again the same day sends nothing new.
+    await bot.scheduler.run_pass()
+    await settled(bot, REMINDER_DAY)
+    assert lan.last.message_id == done.message_id
+
+
+async def test_only_the_wards_officer_marks_the_yearly_report_sent(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward
+) -> None:
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.join(lan)
+    officer = await officer_of(emulator, ward)
+
+    await lan.press_data(f"y:{ward.ward_id}:2026", expect=0)
+    assert lan.last_toast == "Chỉ cán bộ Công an phường đánh dấu được báo cáo năm của phường mình."
+    await officer.press_data(f"y:{ward.team_id}:2026", expect=0)  # a team's id, not the ward's
+    assert officer.last_toast is not None and "Chỉ cán bộ" in officer.last_toast
+    await officer.press_data("y:abc:2026", expect=0)
+    assert officer.last_toast == "Nút này không hợp lệ."
+
+    [marked] = await officer.press_data(f"y:{ward.ward_id}:2026")
+    assert marked.text_plain == (
+        "✅ Đã ghi nhận: báo cáo năm 2026 của Phường Yên Hòa đã gửi. Bot sẽ không nhắc nữa."
+    )
+    await officer.press_data(f"y:{ward.ward_id}:2026", expect=0)
+    assert officer.last_toast == "Báo cáo năm 2026 đã được đánh dấu là đã gửi."
+    async with bot.db.read() as session:
+        submissions = (await session.scalars(select(YearlySubmission))).all()
+    assert [(s.ward_id, s.year) for s in submissions] == [(ward.ward_id, 2026)]
+
+
+async def test_a_member_who_blocked_the_bot_and_writes_again_is_reachable_again(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.join(lan)
+    async with bot.db.write() as session:
+        member = await session.scalar(select(Member).where(Member.telegram_user_id == 1001))
+        assert member is not None
+        member.blocked_at = clock.now()
+    await lan.send("/menu")
+    async with bot.db.read() as session:
+        member = await session.scalar(select(Member).where(Member.telegram_user_id == 1001))
+        assert member is not None and member.blocked_at is None
