@@ -15,6 +15,8 @@ FORBIDDEN = {
     "storage": MESSENGERS | {"bot", "handlers", "scheduler", "main", "config"},
     "config": MESSENGERS | {"bot", "handlers", "storage", "scheduler", "main"},
     "reports": MESSENGERS | {"bot", "handlers", "storage", "scheduler", "main"},
+    # The scheduler decides what is due and writes it to the outbox; the bot delivers it.
+    "scheduler": MESSENGERS | {"bot", "main"},
 }
 
 
