@@ -1,4 +1,5 @@
-"""`make demo`: a scripted morning played offline, printed as a chat transcript.
+"""`make demo`: a scripted morning played offline, printed as a chat transcript; then the clock
+jumps to the next reminder day and the next 1st, and the scheduler does its work.
 
 The emulator stands in for Telegram on 127.0.0.1; the bot is the real one (aiogram's HTTP
 client, the real pipeline and an embedded SQLite file in a temporary folder)."""
@@ -26,6 +27,7 @@ from storage.units import find_unit
 DEMO_TOKEN = "100000:demo-token-for-the-offline-emulator"  # noqa: S105 - the emulator accepts any
 RULE = "─" * 72
 TEAM = "Tổ bảo vệ ANTT số 12"
+OTHER_TEAM = "Tổ bảo vệ ANTT số 7"
 
 
 def say(line: str = "") -> None:
@@ -63,6 +65,9 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
     say(f"  $ antt-bot admin invite --unit {TEAM!r} --uses 5 --days 7")
     say("    " + invite.replace("\n", "\n    "))
     code = invite.rsplit("code: ", 1)[1].strip()
+    await add_unit_command(settings, OTHER_TEAM, "team", "Phường Yên Hòa", 4)
+    other_code = _code(await invite_command(settings, OTHER_TEAM, "leader", 1, 7))
+    officer_code = _code(await invite_command(settings, "Phường Yên Hòa", "officer", 1, 7))
 
     app = BotApp(settings, clock=clock)
     await app.start()
@@ -93,16 +98,57 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
         await hung.press("Bỏ qua")
         await hung.press("✅ Gửi báo cáo")
         await lan.send("/baocaocuatoi")
+
+        minh = emulator.phone(user_id=5003, first_name="Minh", last_name="Lê Văn")
+        officer = emulator.phone(user_id=5101, first_name="Hà", last_name="Trung úy")
+        for phone, join_code, number in (
+            (minh, other_code, "0911111111"),
+            (officer, officer_code, "0900000001"),
+        ):
+            await phone.send(f"/start {join_code}")
+            await phone.share_contact(number, expect=2)
+            await phone.press("Đồng ý")
+        delivered = await _days_later(app, clock)
     finally:
         await app.stop()
 
-    for phone in (lan, hung):
+    for phone in (lan, hung, minh, officer):
         say()
         say(RULE)
         say(f"Cuộc trò chuyện của {phone.user.display_name}")
         say(RULE)
         say(emulator.format_transcript(chat_id=phone.user_id))
+    if delivered < 5:  # Minh's reminder, the officer's digest and its three files
+        say(f"the scheduler delivered {delivered} messages; expected at least 5")
+        return 1
     return await _closing(settings)
+
+
+def _code(invite: str) -> str:
+    return invite.rsplit("code: ", 1)[1].strip()
+
+
+async def _days_later(app: BotApp, clock: FixedClock) -> int:
+    """Move the clock to the next good-deed reminder and the next 1st of the month: the
+    scheduler reminds Tổ 7 (no good deed yet) and sends the officer last month's digest."""
+    say()
+    today = clock.now()
+    first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1, hour=8, minute=0)
+    reminder = min(
+        moment
+        for month_start in (today, first)
+        for moment in (month_start.replace(day=day, hour=8, minute=0) for day in (20, 27))
+        if moment > today
+    )
+    delivered = 0
+    assert app.scheduler is not None
+    for moment in sorted({reminder, first}):
+        clock.moment = moment
+        await app.scheduler.run_pass()
+        sent = await app.sender.drain()
+        delivered += sent
+        say(f"⏰ {moment:%d/%m/%Y %H:%M}: bộ lập lịch gửi {sent} tin nhắn (nhắc việc, tổng hợp).")
+    return delivered
 
 
 async def _closing(settings: Settings) -> int:
