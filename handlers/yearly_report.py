@@ -20,5 +20,5 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
         return [Toast(text=turn.texts("yearly-report-officers-only"))]
     year = int(year_ref)
     if not await mark_submitted(turn.session, ward.id, year, member.id, turn.now):
-        return [Toast(text=turn.texts("yearly-report-already-marked", year=year))]
-    return [Say(text=turn.texts("yearly-report-marked", year=year, ward=ward.name))]
+        return [Toast(text=turn.texts("yearly-report-already-marked", year=str(year)))]
+    return [Say(text=turn.texts("yearly-report-marked", year=str(year), ward=ward.name))]

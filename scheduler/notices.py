@@ -232,7 +232,7 @@ class NoticeWriter:
                 )
             text = self.texts(
                 "deadline-reminder",
-                year=deadline.year,
+                year=str(deadline.year),
                 ward=ward.name,
                 deadline=f"{deadline:%d/%m/%Y}",
                 days=(deadline - today).days,
