@@ -1,10 +1,13 @@
 """Telegram's sending limits kept by reservation: each send takes the next free slot overall,
-and a chat is not written to again before its own interval has passed."""
+and a chat is not written to again before its own interval has passed. A sliding window over the
+sends of the last second keeps a stall (a busy loop, a slow disk) from turning into a burst."""
 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -38,20 +41,38 @@ class Pacer:
         self._sleep = sleep
         self._next_slot = 0.0
         self._chat_ready: dict[str, float] = {}
+        self._last_second: deque[float] = deque()
 
-    async def turn(self, chat_ref: str) -> None:
-        """Wait until a message may go to this chat, and take that slot."""
+    async def chat_ready(self, chat_ref: str) -> None:
+        """Wait until the chat's own interval since its last message has passed."""
         ready = self._chat_ready.get(chat_ref, 0.0)
         now = self._clock()
         if ready > now:
             await self._sleep(ready - now)
+
+    async def take(self, chat_ref: str) -> None:
+        """Take the next free slot overall (and mark the chat busy until its interval ends)."""
         now = self._clock()
-        start = max(now, self._next_slot)
+        start = max(now, self._next_slot, self._chat_ready.get(chat_ref, 0.0))
         self._next_slot = start + 1.0 / self.limits.per_second
         self._chat_ready[chat_ref] = start + self.limits.interval_for(chat_ref)
         if start > now:
             await self._sleep(start - now)
+        await self._within_window()
         self._forget_idle(start)
+
+    async def _within_window(self) -> None:
+        """Never more than `per_second` sends in any second, as the sender's clock sees them."""
+        most = max(1, math.floor(self.limits.per_second))
+        while True:
+            now = self._clock()
+            window = self._last_second
+            while window and window[0] <= now - 1.0:
+                window.popleft()
+            if len(window) < most:
+                window.append(now)
+                return
+            await self._sleep(window[0] + 1.0 - now)
 
     def pause(self, seconds: float) -> None:
         """Telegram asked us to wait: nothing goes out before `seconds` from now."""

@@ -211,8 +211,11 @@ class NoticeSender:
         failure: DeliveryFailure | None = None
         attempt = 0
         while attempt <= INLINE_RETRIES:
-            await self.pacer.turn(message.chat_ref)
+            await self.pacer.chat_ready(message.chat_ref)
             async with self._slots:
+                # The slot is taken once a connection is free, so a slow answer does not
+                # bunch the sends queued behind it.
+                await self.pacer.take(message.chat_ref)
                 unit = asyncio.create_task(self._deliver_and_record(message, reply))
                 self._inflight.add(unit)
                 unit.add_done_callback(self._inflight.discard)
