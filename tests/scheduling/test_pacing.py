@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from itertools import pairwise
 
 from bot.pacing import Limits, Pacer
@@ -57,17 +58,54 @@ async def test_one_chat_gets_one_message_a_second_and_a_group_twenty_a_minute() 
     assert [round(b - a, 3) for a, b in pairwise(group)] == [3.0, 3.0]
 
 
+class SteppedTime:
+    """Many senders asleep at once on a clock the test steps; `stall` makes the loop wake late
+    (everyone whose time came during the stall wakes together, as after a busy spell)."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.sent: list[float] = []
+        self._waiters: list[tuple[float, asyncio.Future[None]]] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append((self.now + max(seconds, 0.0), waiter))
+        await waiter
+
+    async def run(self, senders: list[asyncio.Task[None]], stall_at: float) -> None:
+        stalled = False
+        while not all(task.done() for task in senders):
+            for _ in range(5):
+                await asyncio.sleep(0)  # let everyone run until they sleep
+            if not self._waiters:
+                continue
+            wake = min(moment for moment, _ in self._waiters)
+            if not stalled and wake >= stall_at:
+                stalled, wake = True, wake + 2.0
+            self.now = max(self.now, wake)
+            due = [item for item in self._waiters if item[0] <= self.now]
+            self._waiters = [item for item in self._waiters if item[0] > self.now]
+            for _, waiter in due:
+                waiter.set_result(None)
+
+
 async def test_a_stall_does_not_become_a_burst() -> None:
-    """Slots were handed out, then the loop stalled for two seconds: the sends that wake late
-    still keep to 25 in any second."""
-    time = Time()
+    """Senders waiting for their slots all wake late after a two-second stall: they still keep
+    to 25 in any second."""
+    time = SteppedTime()
     pacer = Pacer(Limits(per_second=25, chat_interval=0), time.clock, time.sleep)
-    for number in range(25):
-        await send(pacer, time, str(number))
-    time.now += 2.0  # the stall
-    for number in range(25, 100):
-        await send(pacer, time, str(number))
-    assert most_in_any_second([moment for moment, _ in time.sends]) <= 25
+
+    async def one(chat: str) -> None:
+        await pacer.take(chat)
+        time.sent.append(time.now)
+
+    senders = [asyncio.create_task(one(str(number))) for number in range(100)]
+    await time.run(senders, stall_at=101.0)
+    assert len(time.sent) == 100
+    assert most_in_any_second(time.sent) <= 25
 
 
 async def test_a_flood_wait_holds_every_later_send() -> None:
