@@ -1,5 +1,6 @@
 """The paced sender: delivers the notices the scheduler queued (reminders, digests), within
-Telegram's limits, each once.
+Telegram's limits, each once. `now` is the schedule's clock (when a notice is due); leases are
+kept on the machine's clock, since they are about processes staying alive.
 
 Several senders may run (one per bot process on PostgreSQL): each claims rows for a short lease
 that it renews while it works, so a sender that dies lets its rows go within one lease. A
@@ -15,6 +16,8 @@ import uuid
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+
+from sqlalchemy import update
 
 from bot.channel import Channel, DeliveryFailure
 from bot.pacing import Limits, Pacer
@@ -144,8 +147,6 @@ class NoticeSender:
                     await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
 
     async def _renew_claims(self) -> None:
-        from sqlalchemy import update
-
         every = max(self.lease.total_seconds() / 3, 0.05)
         while True:
             await asyncio.sleep(every)
@@ -157,7 +158,7 @@ class NoticeSender:
                             OutboxMessage.claimed_by == self.name,
                             OutboxMessage.status == "pending",
                         )
-                        .values(claimed_until=self.now() + self.lease)
+                        .values(claimed_until=utc_now() + self.lease)
                         .execution_options(synchronize_session=False)
                     )
 
@@ -167,7 +168,12 @@ class NoticeSender:
         """Claim a batch and send it, chats side by side, each chat in order."""
         async with self.db.write() as session:
             batch = await claim_notices(
-                session, self.channel.name, self.name, self.now(), self.lease, self.batch_size
+                session,
+                self.channel.name,
+                self.name,
+                due_by=self.now(),
+                held_until=utc_now() + self.lease,
+                limit=self.batch_size,
             )
         if not batch:
             return False

@@ -49,6 +49,21 @@ class Leadership:
         await self._connection.commit()
         return bool(got)
 
+    async def still_held(self) -> bool:
+        """False when the lock's connection is gone (the server restarted, the network broke):
+        the lock went with it, and another process may lead now."""
+        if not self.needs_lock:
+            return True
+        if self._connection is None:
+            return False
+        try:
+            await self._connection.scalar(text("SELECT 1"))
+            await self._connection.commit()
+        except Exception:
+            await self.release()
+            return False
+        return True
+
     async def release(self) -> None:
         if self._connection is not None:
             with suppress(Exception):
@@ -112,6 +127,10 @@ class SchedulerService:
     async def run_pass(self) -> None:
         """Catch up every duty (a firing of any one of them, or the start)."""
         async with self._pass:
+            if self.leading and not await self.leadership.still_held():
+                log.warning("scheduler: lost the leader lock; standing by")
+                await self._stand_down()
+                return
             try:
                 report = await self.runner.run_due()
             except Exception as error:
@@ -124,6 +143,13 @@ class SchedulerService:
                     len(report.dropped),
                     report.queued,
                 )
+
+    async def _stand_down(self) -> None:
+        self.leading = False
+        if self._apscheduler is not None:
+            self._apscheduler.shutdown(wait=False)
+            self._apscheduler = None
+        self._waiting = asyncio.create_task(self._wait_for_leadership())
 
     def next_runs(self) -> dict[str, str]:
         """When each duty fires next (for `antt-bot scheduler --list` and the logs)."""

@@ -115,20 +115,22 @@ async def claim_notices(
     session: AsyncSession,
     channel: str,
     sender: str,
-    now: dt.datetime,
-    lease: dt.timedelta,
+    *,
+    due_by: dt.datetime,
+    held_until: dt.datetime,
     limit: int,
 ) -> list[OutboxMessage]:
-    """Take up to `limit` notices that are due and not held by a live sender, oldest first,
-    and hold them for `lease`. Two senders never hold the same row: PostgreSQL skips rows
-    another transaction has locked; SQLite has one writer at a time."""
+    """Take up to `limit` notices due by `due_by` and not held by a live sender, oldest first,
+    and hold them until `held_until`. Two senders never hold the same row: PostgreSQL skips
+    rows another transaction has locked; SQLite has one writer at a time."""
+    now = utcnow()
     due = (
         select(OutboxMessage.id)
         .where(
             OutboxMessage.channel == channel,
             OutboxMessage.kind == NOTICE,
             OutboxMessage.status == "pending",
-            or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= now),
+            or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= due_by),
             or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
         )
         .order_by(OutboxMessage.id)
@@ -141,7 +143,7 @@ async def claim_notices(
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id.in_(ids))
-        .values(claimed_by=sender, claimed_until=now + lease)
+        .values(claimed_by=sender, claimed_until=held_until)
         .execution_options(synchronize_session=False)
     )
     claimed = await session.scalars(

@@ -7,11 +7,12 @@ import datetime as dt
 import os
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from handlers.clock import FixedClock
+from scheduler.service import LOCK_KEY
 from scheduler.setup import build_scheduler
 from storage.database import Database
 from storage.models import OutboxMessage
@@ -61,7 +62,19 @@ async def test_on_postgresql_only_one_scheduler_leads_and_another_takes_over(
         await first.start()
         await second.start()
         assert first.leading and not second.leading
-        await first.stop()
+        # The leader's connection is cut (a database restart, a network break): at its next
+        # firing it notices and stands by, and the other one can lead.
+        async with second_db.engine.connect() as admin:
+            await admin.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks "
+                    "WHERE locktype = 'advisory' AND objid = :low"
+                ),
+                {"low": LOCK_KEY & 0xFFFFFFFF},
+            )
+            await admin.commit()
+        await first.run_pass()
+        assert not first.leading
         assert await second.leadership.acquire()
     finally:
         await first.stop()
