@@ -1,0 +1,35 @@
+"""`antt-bot scheduler --once`: the scheduler alone, as a second process would run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from main import app
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.setenv("ANTT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'plan.sqlite3'}")
+    monkeypatch.delenv("ANTT_BOT_TOKEN", raising=False)
+    return CliRunner()
+
+
+def test_the_scheduler_runs_alone_without_a_token(cli: CliRunner) -> None:
+    first = cli.invoke(app, ["scheduler", "--once"])
+    assert first.exit_code == 0, first.output
+    # The first run only notes where each duty starts: nothing from before is owed.
+    assert first.stdout.strip().splitlines()[-1] == "0 occurrences, 0 dropped, 0 notices queued"
+    again = cli.invoke(app, ["scheduler", "--once"])
+    assert again.stdout.strip().splitlines()[-1] == "0 occurrences, 0 dropped, 0 notices queued"
+
+
+def test_a_malformed_schedule_stops_it_with_one_line(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANTT_QUIET_HOURS", "từ 21 giờ")
+    result = cli.invoke(app, ["scheduler", "--once"])
+    assert result.exit_code == 2
+    assert result.output.startswith("antt-bot: ANTT_QUIET_HOURS is invalid")
