@@ -15,6 +15,7 @@ from storage.models import Member, YearlySubmission
 from tests.conftest import HANOI
 from tests.scheduling.town import settled
 from tests.test_ward_summary import officer_of
+from tests.waiting import eventually
 from tests.ward import Ward
 
 REMINDER_DAY = dt.datetime(2026, 11, 27, 8, 0, tzinfo=HANOI)
@@ -55,19 +56,21 @@ async def test_only_the_wards_officer_marks_the_yearly_report_sent(
     await ward.join(lan)
     officer = await officer_of(emulator, ward)
 
+    refused = "Chỉ cán bộ Công an phường đánh dấu được báo cáo năm của phường mình."
     await lan.press_data(f"y:{ward.ward_id}:2026", expect=0)
-    assert lan.last_toast == "Chỉ cán bộ Công an phường đánh dấu được báo cáo năm của phường mình."
+    await eventually(lambda: lan.last_toast == refused, "a member is refused")
     await officer.press_data(f"y:{ward.team_id}:2026", expect=0)  # a team's id, not the ward's
-    assert officer.last_toast is not None and "Chỉ cán bộ" in officer.last_toast
+    await eventually(lambda: officer.last_toast == refused, "another unit's id is refused")
     await officer.press_data("y:abc:2026", expect=0)
-    assert officer.last_toast == "Nút này không hợp lệ."
+    await eventually(lambda: officer.last_toast == "Nút này không hợp lệ.", "a forged button")
 
     [marked] = await officer.press_data(f"y:{ward.ward_id}:2026")
     assert marked.text_plain == (
         "✅ Đã ghi nhận: báo cáo năm 2026 của Phường Yên Hòa đã gửi. Bot sẽ không nhắc nữa."
     )
     await officer.press_data(f"y:{ward.ward_id}:2026", expect=0)
-    assert officer.last_toast == "Báo cáo năm 2026 đã được đánh dấu là đã gửi."
+    already = "Báo cáo năm 2026 đã được đánh dấu là đã gửi."
+    await eventually(lambda: officer.last_toast == already, "a second press changes nothing")
     async with bot.db.read() as session:
         submissions = (await session.scalars(select(YearlySubmission))).all()
     assert [(s.ward_id, s.year) for s in submissions] == [(ward.ward_id, 2026)]
