@@ -45,5 +45,5 @@ async def test_migrations_run_twice_without_change(sqlite_db: Database) -> None:
     async with sqlite_db.read() as session:
         assert (
             await session.execute(text("SELECT version_num FROM alembic_version"))
-        ).scalar() == "0003"
+        ).scalar() == "0004"
     await sqlite_db.dispose()
