@@ -97,7 +97,8 @@ async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: 
         return [await group_view(turn, unit)]
     if verb == "t" and is_team and await allowed(Action.SEE_MEMBERS):
         return [await team_view(turn, viewer, unit)]
-    if verb == "nt" and not is_team and await allowed(Action.MANAGE_UNITS):
+    in_ward = unit.kind in ("commune", "residential_group")
+    if verb == "nt" and in_ward and await allowed(Action.MANAGE_UNITS):
         return await _ask(turn, "new-team", unit, turn.texts("officer-ask-team-name"))
     if verb == "rn" and not is_ward and await allowed(Action.MANAGE_UNITS):
         return await _ask(turn, "rename", unit, turn.texts("officer-ask-rename", name=unit.name))

@@ -94,6 +94,7 @@ async def test_officer_renames_a_team(emulator: TelegramEmulator, ward: Ward) ->
     await officer.press("Tổ bảo vệ ANTT số 7 · 0/?")
     await officer.press("✏️ Đổi tên")
     renamed, page = await officer.send("Tổ bảo vệ ANTT số 7A", expect=2)
+    assert "Tổ bảo vệ ANTT số 7A" in page.text_plain
     assert "thành «Tổ bảo vệ ANTT số 7A»" in renamed.text_plain
     assert (await unit_named(ward, "Tổ bảo vệ ANTT số 7A")).id == ward.other_team_id
 
