@@ -13,6 +13,7 @@ from storage.members import remember
 from storage.models import Draft, InboxUpdate, InviteAttempt, JoinRequest, Member, OutboxMessage
 
 ERASED_NAME = "—"
+ERASED_CHAT = "erased"  # a private chat's id is the person's Telegram account
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ async def forget_member(session: AsyncSession, member: Member, now: dt.datetime)
         outbox = await session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.chat_ref == ref)
-            .values(payload={}, status="failed", last_error="erased")
+            .values(payload={}, chat_ref=ERASED_CHAT, status="failed", last_error="erased")
             .execution_options(synchronize_session=False)
         )
         blanked += int(outbox.rowcount or 0)  # type: ignore[attr-defined]
@@ -67,7 +68,7 @@ async def _blank_inbox(session: AsyncSession, ref: str, account: int) -> int:
     own = await session.execute(
         update(InboxUpdate)
         .where(InboxUpdate.chat_ref == ref)
-        .values(payload={})
+        .values(payload={}, chat_ref=ERASED_CHAT)
         .execution_options(synchronize_session=False)
     )
     count = int(own.rowcount or 0)  # type: ignore[attr-defined]
