@@ -123,3 +123,28 @@ async def test_the_officer_links_a_group_by_choosing_the_team(
     await officer.press("Tổ bảo vệ ANTT số 7 · 0/?")
     [done] = await officer.press("🔌 Bỏ liên kết nhóm Telegram")
     assert "Đã bỏ liên kết" in done.text_plain
+
+
+async def test_an_officer_opening_a_tip_is_logged_without_its_contents(
+    emulator: TelegramEmulator, ward: Ward
+) -> None:
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    officer = emulator.phone(user_id=2001, first_name="Hùng")
+    await ward.join(lan)
+    await ward.person(officer, "officer", ward.ward_id)
+    await lan.press("ℹ️ Nguồn tin")
+    await lan.send("Có người lạ hay lui tới căn nhà bỏ hoang số 9.")
+    await lan.send("Ngõ 9")
+    await lan.press("Hôm nay")
+    await lan.press("✅ Gửi báo cáo")
+    [tip] = await ward.reports()
+    await lan.press_data(f"r:o:{tip.id}")  # the author's own reading is not logged
+    [opened] = await officer.press_data(f"r:o:{tip.id}")
+    assert "căn nhà bỏ hoang" in opened.text_plain
+    async with ward.db.read() as session:
+        [entry] = await access_entries(session)
+    assert (entry.action, entry.subject, entry.unit_id) == (
+        "open-tip",
+        f"report:{tip.id}",
+        ward.team_id,
+    )
