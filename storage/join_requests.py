@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.members import remember
+from storage.members import release_account, remember
 from storage.models import Invite, JoinRequest, Member
 
 
@@ -59,6 +59,8 @@ async def approve_request(
     session: AsyncSession, request: JoinRequest, by: Member, now: dt.datetime
 ) -> Member:
     """Let the person in: a member of the request's unit with the consent they gave."""
+    if request.telegram_user_id is not None:
+        await release_account(session, request.telegram_user_id)
     member = Member(
         telegram_user_id=request.telegram_user_id,
         full_name=request.full_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -44,6 +44,7 @@ async def join_by_invite(
     now: dt.datetime,
 ) -> Member:
     """Make a member of the invite's unit, with consent given now; uses one of its places."""
+    await release_account(session, telegram_user_id)
     member = Member(
         telegram_user_id=telegram_user_id,
         full_name=full_name,
@@ -113,6 +114,7 @@ async def claim_registration(
     session: AsyncSession, member: Member, telegram_user_id: int, now: dt.datetime
 ) -> Member:
     """The pre-registered member is now on the bot, with consent given now."""
+    await release_account(session, telegram_user_id)
     member.telegram_user_id = telegram_user_id
     member.consent_at = now
     remember(session, member, "connected", now)
@@ -166,3 +168,14 @@ async def history_of(session: AsyncSession, member_id: int) -> list[MemberHistor
         select(MemberHistory).where(MemberHistory.member_id == member_id).order_by(MemberHistory.id)
     )
     return list((await session.scalars(query)).all())
+
+
+async def release_account(session: AsyncSession, telegram_user_id: int) -> None:
+    """Someone who left and joins again: their old membership (kept for the history) lets go
+    of the Telegram account, which belongs to one membership at a time."""
+    await session.execute(
+        update(Member)
+        .where(Member.telegram_user_id == telegram_user_id, Member.status != "active")
+        .values(telegram_user_id=None)
+        .execution_options(synchronize_session=False)
+    )

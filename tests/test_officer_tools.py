@@ -137,6 +137,12 @@ async def test_officer_moves_then_removes_a_member_and_history_is_kept(
     ]
     [answer] = await lan.send("/menu")
     assert "cần đường link mời" in answer.text_plain
+    # Lan comes back later with a new invite: a new membership, the old one kept as history.
+    await lan.send(f"/start {await ward.invite()}")
+    await lan.share_contact("0912345678", expect=2)
+    [welcome] = await lan.press("Đồng ý")
+    assert "Tổ bảo vệ ANTT số 12" in welcome.text_plain
+    assert (await member(ward, lan_id)).telegram_user_id is None
 
 
 async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_off(
