@@ -182,7 +182,9 @@ def add_unit(
 @admin.command("invite")
 def invite(
     unit: Annotated[str, typer.Option(help="Unit the invite joins: id or exact name")],
-    role: Annotated[str, typer.Option(help="member, deputy, leader or officer")] = "member",
+    role: Annotated[
+        str, typer.Option(help="member, deputy, leader, officer, leadership, province, admin")
+    ] = "member",
     uses: Annotated[int, typer.Option(help="How many people may join with it")] = 1,
     days: Annotated[int, typer.Option(help="Days before it expires")] = 7,
 ) -> None:
@@ -206,6 +208,47 @@ def list_units() -> None:
     from bot.admin import list_command
 
     typer.echo(run_admin(list_command))
+
+
+@admin.command("import-roster")
+def import_roster(
+    file: Annotated[Path, typer.Argument(help="The roster: .xlsx or .csv, as the template")],
+) -> None:
+    """Import a ward's roster; bad rows are listed and nothing is imported until none is left."""
+    from bot.admin import import_roster_command
+
+    typer.echo(run_admin(lambda s: import_roster_command(s, file)))
+
+
+@admin.command("export-roster")
+def export_roster(
+    unit: Annotated[str, typer.Option(help="The ward: id or exact name")],
+    out: Annotated[Path, typer.Option(help="File to write: .xlsx or .csv")],
+) -> None:
+    """Write a ward's roster to a file (the export is logged)."""
+    from bot.admin import export_roster_command
+
+    typer.echo(run_admin(lambda s: export_roster_command(s, unit, out)))
+
+
+@admin.command("roster-template")
+def roster_template(
+    out: Annotated[Path, typer.Argument(help="File to write")] = Path("roster.xlsx"),
+) -> None:
+    """Write the roster template (the same as config/templates/roster.xlsx)."""
+    from bot.admin import roster_template_command
+
+    typer.echo(roster_template_command(out))
+
+
+@admin.command("forget-member")
+def forget_member(
+    member: Annotated[str, typer.Argument(help="Member id or phone number")],
+) -> None:
+    """Erase a person's personal data; their reports and the counts stay."""
+    from bot.admin import forget_member_command
+
+    typer.echo(run_admin(lambda s: forget_member_command(s, member)))
 
 
 def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:

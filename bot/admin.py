@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,9 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.aiogram_backend.client import make_bot
 from bot.links import invite_link
 from config.settings import Settings
+from handlers.roster import CONFLICT_KEYS, EXAMPLE, read_roster, roster_csv, roster_workbook
+from handlers.texts import texts_for
+from storage.access_log import log_access
 from storage.database import Database
+from storage.forget import forget_member
 from storage.invites import create_invite, invites_of, problem_with, revoke_invite
+from storage.members import normalise_phone
 from storage.models import Member, utcnow
+from storage.roster import apply_roster, check_roster, roster_of
 from storage.units import UnknownUnit, add_unit, all_units, find_unit
 
 
@@ -130,3 +138,99 @@ async def _username_from_api(settings: Settings) -> str | None:
         return None
     finally:
         await bot.session.close()
+
+
+async def import_roster_command(settings: Settings, path: Path) -> str:
+    """Import a roster file; every bad row is reported and nothing is imported until none is."""
+    try:
+        data = await asyncio.to_thread(path.read_bytes)
+    except OSError as error:
+        raise AdminError(f"cannot read {path}: {error.strerror}") from None
+    texts = texts_for(settings.language)
+    today = utcnow().astimezone(settings.zone).date()
+    checked = read_roster(path.name, data, today)
+    problems = [(p.row, texts.label(p.key, **p.args)) for p in checked.problems]
+    async with admin_session(settings) as session:
+        if not problems:
+            conflicts = await check_roster(session, checked.rows)
+            problems = [(c.row, texts.label(CONFLICT_KEYS[c.reason], **c.args)) for c in conflicts]
+        if problems:
+            lines = [
+                texts.label("roster-row", row=row, problem=text) if row else text
+                for row, text in sorted(problems)
+            ]
+            raise AdminError(
+                f"{path.name}: {len(problems)} problem(s), nothing imported\n" + "\n".join(lines)
+            )
+        result = await apply_roster(session, checked.rows, utcnow())
+    if not result.changed_anything:
+        return f"{path.name}: {len(checked.rows)} row(s), already imported: nothing changed"
+    return (
+        f"{path.name}: {len(checked.rows)} row(s): {result.members_added} member(s) added, "
+        f"{result.members_changed} changed, {result.members_unchanged} unchanged; "
+        f"{result.units_created} unit(s) created, {result.units_moved} moved"
+    )
+
+
+async def export_roster_command(settings: Settings, unit_ref: str, out: Path) -> str:
+    """Write a ward's roster (.xlsx or .csv by the file's name); the export is logged."""
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise AdminError("the roster file must end in .xlsx or .csv")
+    async with admin_session(settings) as session:
+        try:
+            ward = await find_unit(session, unit_ref)
+        except UnknownUnit as error:
+            raise AdminError(str(error)) from None
+        rows = await roster_of(session, ward)
+        await log_access(
+            session,
+            "export-roster",
+            utcnow(),
+            actor="command line",
+            unit_id=ward.id,
+            subject=suffix.lstrip("."),
+        )
+    data = roster_workbook(rows) if suffix == ".xlsx" else roster_csv(rows)
+    await asyncio.to_thread(out.write_bytes, data)
+    return f"{out}: {len(rows)} member(s) of {ward.name}"
+
+
+def roster_template_command(out: Path) -> str:
+    """Write the roster template (headings and one example team)."""
+    out.write_bytes(
+        roster_workbook(EXAMPLE) if out.suffix.lower() != ".csv" else roster_csv(EXAMPLE)
+    )
+    return f"{out}: the roster template"
+
+
+async def forget_member_command(settings: Settings, ref: str) -> str:
+    """Erase a person's personal fields (by member id or phone); counts stay."""
+    async with admin_session(settings) as session:
+        member = await _member_by_ref(session, ref)
+        forgotten = await forget_member(session, member, utcnow())
+        await log_access(
+            session,
+            "forget-member",
+            utcnow(),
+            actor="command line",
+            unit_id=member.unit_id,
+            subject=f"member:{member.id}",
+        )
+    return (
+        f"member {forgotten.member_id} forgotten: name, phone, Telegram account and date of birth "
+        f"erased; {forgotten.messages_blanked} stored message(s) blanked; reports and counts kept"
+    )
+
+
+async def _member_by_ref(session: AsyncSession, ref: str) -> Member:
+    phone = normalise_phone(ref)
+    if phone is not None:
+        found = (await session.scalars(select(Member).where(Member.phone == phone))).first()
+    elif ref.isdigit():
+        found = await session.get(Member, int(ref))
+    else:
+        found = None
+    if found is None:
+        raise AdminError(f"no member with id or phone {ref!r}")
+    return found

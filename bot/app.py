@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 from contextlib import suppress
+from functools import partial
 
 from bot.backends import make_backend
 from bot.pacing import Limits
@@ -82,6 +83,8 @@ class BotApp:
             path.parent.mkdir(parents=True, exist_ok=True)
         await self.db.migrate()
         self.username = await self.backend.open()
+        # Invite links made in the bot name the bot.
+        self.pipeline.conversation = partial(handle, bot_username=self.username)
         await self.backend.delete_webhook()
         await self._publish_commands()
         await self.pipeline.recover()

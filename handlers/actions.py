@@ -11,6 +11,8 @@ REPORT = "r"  # the member's own reports: always checked against the rule book, 
 SUMMARY = "s"  # a period for /baocao: checked against the rule book at every press
 FIGURES = "p"  # the police figures of /solieu: checked against the rule book at every press
 YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked at every press
+OFFICER = "o"  # officer tools (/quanly): carry unit and member ids, checked at every press
+GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,23 @@ def report(action: str) -> str:
     return f"{REPORT}:{action}"
 
 
+def officer(action: str) -> str:
+    """A button of the officer tools."""
+    return f"{OFFICER}:{action}"
+
+
+def group(action: str) -> str:
+    """A button in a group chat."""
+    return f"{GROUP}:{action}"
+
+
 def decode(data: str) -> Pressed | None:
     """The button behind `data`, or None when it is not one the bot made."""
     head, sep, action = data.partition(":")
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY) and not number:
+    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP) and not number:
         return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)

@@ -9,6 +9,8 @@ MENU = "menu"
 HELP = "trogiup"
 SUMMARY = "baocao"
 FIGURES = "solieu"
+MANAGE = "quanly"  # officer tools: teams, members, invites, join requests
+LINK_GROUP = "lienket"  # in a team's Telegram group: link it to the team
 
 # Shown in Telegram's command menu, in this order.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -17,6 +19,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (CANCEL, "command-cancel"),
     (SUMMARY, "command-summary"),
     (FIGURES, "command-figures"),
+    (MANAGE, "command-manage"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from handlers import actions, commands
-from handlers.joining import already_member, continue_join, join_draft, start_with_code
+from handlers.group_chat import in_group
+from handlers.joining import (
+    already_member,
+    continue_join,
+    join_draft,
+    start_with_code,
+    start_without_code,
+    waiting_for_approval,
+)
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
+from handlers.officer_tools import FLOW as OFFICER_FLOW
+from handlers.officer_tools import manage
+from handlers.officer_tools import pressed as pressed_officer
+from handlers.officer_tools import typed as officer_typed
 from handlers.police_figures import FLOW as FIGURES_FLOW
 from handlers.police_figures import figures_menu
 from handlers.police_figures import pressed as pressed_figures
@@ -22,11 +36,13 @@ from storage.members import member_by_telegram_id, unblock
 from storage.models import Draft, Member
 
 
-async def handle(turn: Turn) -> list[Reply]:
+async def handle(turn: Turn, *, bot_username: str = "") -> list[Reply]:
     """Everything the bot answers to one update."""
+    if bot_username:
+        turn = dataclasses.replace(turn, bot_username=bot_username)
     incoming = turn.incoming
     if not incoming.is_private:
-        return []  # group chats are for team news; nobody files a report there
+        return await in_group(turn)  # a team's group: linking it, nothing else
     if incoming.command == commands.CANCEL:
         return await _cancel(turn)
     member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
@@ -42,10 +58,15 @@ async def _stranger(turn: Turn) -> list[Reply]:
     incoming = turn.incoming
     if incoming.command == commands.START and incoming.command_args:
         return await start_with_code(turn, incoming.command_args.strip())
+    waiting = await waiting_for_approval(turn)
+    if waiting is not None:
+        return waiting
     draft = await join_draft(turn)
     if draft is not None and incoming.command is None:
         stale = _stale_press(turn, draft, actions.JOIN)
         return stale if stale is not None else await continue_join(turn, draft)
+    if incoming.command == commands.START:
+        return await start_without_code(turn)
     return [Say(text=turn.texts("need-invite"))]
 
 
@@ -58,6 +79,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await choose_period(turn, member)
     if incoming.command == commands.FIGURES:
         return await figures_menu(turn, member)
+    if incoming.command == commands.MANAGE:
+        return await manage(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
@@ -66,6 +89,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await _pressed(turn, member, draft)
     if draft is not None and draft.flow == FIGURES_FLOW and incoming.command is None:
         return await figure_typed(turn, member, draft)
+    if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
+        return await officer_typed(turn, member, draft)
     if draft is not None and form is not None:
         if incoming.command is not None:
             return await resume_form(turn, member, form, draft)
@@ -107,6 +132,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_figures(turn, member, pressed.action)
     if pressed.scope == actions.YEARLY:
         return await pressed_yearly_report(turn, member, pressed.action)
+    if pressed.scope == actions.OFFICER:
+        return await pressed_officer(turn, member, pressed.action)
     if pressed.scope == actions.REPORT:
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)

@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import actions
 from handlers.menu import main_menu
+from handlers.notices import tell_approvers
 from handlers.replies import Button, Reply, Say
 from handlers.turn import Turn
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
-from storage.invites import InviteProblem, find_invite, problem_with
-from storage.members import join_by_invite
+from storage.invites import (
+    InviteProblem,
+    find_invite,
+    problem_with,
+    record_wrong_code,
+    wrong_codes_since,
+)
+from storage.join_requests import pending_request_of, request_to_join
+from storage.members import (
+    claim_registration,
+    join_by_invite,
+    member_by_id,
+    normalise_phone,
+    registered_member_by_phone,
+)
 from storage.models import Draft, Invite, Member, Unit
-from storage.units import ancestors
+from storage.units import ancestors, ward_of
+from storage.ward_settings import auto_approves
 
 JOIN_FLOW = "join"
 ASK_CONTACT = "contact"
 ASK_CONSENT = "consent"
+# Wrong codes allowed in a window before the person is asked to wait (guessing is slowed down).
+WRONG_CODES_ALLOWED = 5
+WRONG_CODE_WINDOW = dt.timedelta(minutes=15)
 
 
 async def start_with_code(turn: Turn, code: str) -> list[Reply]:
     """`/start <code>`: check the invite, then ask for the phone number."""
+    incoming = turn.incoming
+    since = turn.now - WRONG_CODE_WINDOW
+    wrong = await wrong_codes_since(turn.session, incoming.channel, incoming.user_ref, since)
+    if len(wrong) >= WRONG_CODES_ALLOWED:
+        free_at = wrong[-WRONG_CODES_ALLOWED] + WRONG_CODE_WINDOW
+        minutes = max(1, -(-int((free_at - turn.now).total_seconds()) // 60))
+        return [Say(text=turn.texts("invite-slow-down", minutes=minutes))]
     invite = await find_invite(turn.session, code)
     problem = problem_with(invite, turn.now)
+    if problem is InviteProblem.UNKNOWN:
+        await record_wrong_code(turn.session, incoming.channel, incoming.user_ref, turn.now)
     if problem is not None or invite is None:
         return [Say(text=_invite_problem_text(turn, problem, invite))]
     await start_draft(
@@ -38,8 +67,30 @@ async def start_with_code(turn: Turn, code: str) -> list[Reply]:
     return [await _greeting(turn.session, turn, team)]
 
 
+async def start_without_code(turn: Turn) -> list[Reply]:
+    """`/start` alone: someone the ward police put on the roster joins by their phone number;
+    anyone else is told how to get an invite."""
+    await start_draft(
+        turn.session, turn.incoming.channel, turn.incoming.user_ref, JOIN_FLOW, ASK_CONTACT, {}
+    )
+    return [
+        Say(text=turn.texts("need-invite-or-phone"), ask_contact=turn.texts("join-share-phone"))
+    ]
+
+
+async def waiting_for_approval(turn: Turn) -> list[Reply] | None:
+    """What to say to someone whose join request waits for a decision (None: no request)."""
+    request = await pending_request_of(turn.session, turn.telegram_user_id)
+    if request is None:
+        return None
+    team = await turn.session.get(Unit, request.unit_id)
+    return [Say(text=turn.texts("join-request-waiting", team=team.name if team else ""))]
+
+
 async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
     """The next answer while joining: the shared contact, or the consent button."""
+    if draft.step == ASK_CONTACT and "invite_id" not in draft.data:
+        return await _match_roster(turn, draft)
     if draft.step == ASK_CONTACT:
         return _take_contact(turn, draft)
     pressed = actions.decode(turn.incoming.button or "")
@@ -68,6 +119,27 @@ def _take_contact(turn: Turn, draft: Draft) -> list[Reply]:
     ]
 
 
+async def _match_roster(turn: Turn, draft: Draft) -> list[Reply]:
+    """The shared number of someone without an invite: are they on the ward's roster?"""
+    contact = turn.incoming.contact
+    if contact is None or contact.user_ref != turn.incoming.user_ref:
+        return [
+            Say(text=turn.texts("need-invite-or-phone"), ask_contact=turn.texts("join-share-phone"))
+        ]
+    registered = await registered_member_by_phone(turn.session, contact.phone_number)
+    if registered is None:
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+        return [Say(text=turn.texts("join-phone-not-on-roster"), remove_keyboard=True)]
+    move_draft(draft, ASK_CONSENT, {"member_id": registered.id})
+    return [
+        Say(
+            text=turn.texts("join-found-on-roster", name=registered.full_name),
+            remove_keyboard=True,
+        ),
+        _consent_question(turn, draft),
+    ]
+
+
 def _consent_question(turn: Turn, draft: Draft) -> Say:
     def button(key: str, action: str) -> Button:
         return Button(
@@ -81,19 +153,46 @@ def _consent_question(turn: Turn, draft: Draft) -> Say:
 
 
 async def _consent_given(turn: Turn, draft: Draft) -> list[Reply]:
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    if "member_id" in draft.data:
+        return await _registered_consents(turn, int(draft.data["member_id"]))
     invite = await turn.session.get(Invite, draft.data["invite_id"], with_for_update=True)
     problem = problem_with(invite, turn.now)
-    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if problem is not None or invite is None:
         return [Say(text=_invite_problem_text(turn, problem, invite))]
+    team = await turn.session.get(Unit, invite.unit_id)
+    ward = await ward_of(turn.session, team) if team is not None else None
+    if team is not None and not await auto_approves(turn.session, ward.id if ward else None):
+        request = await request_to_join(
+            turn.session,
+            invite,
+            turn.telegram_user_id,
+            turn.incoming.user_name,
+            normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
+            turn.now,
+        )
+        await tell_approvers(turn, request, team)
+        return [Say(text=turn.texts("join-request-sent", team=team.name))]
     member = await join_by_invite(
         turn.session,
         invite,
         turn.telegram_user_id,
         turn.incoming.user_name,
-        str(draft.data["phone"]),
+        normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
         turn.now,
     )
+    return [main_menu(turn.texts, turn.forms, turn.texts("join-done", team=member.unit.name))]
+
+
+async def _registered_consents(turn: Turn, member_id: int) -> list[Reply]:
+    registered = await member_by_id(turn.session, member_id)
+    if (
+        registered is None
+        or registered.status != "active"
+        or registered.telegram_user_id is not None
+    ):
+        return [Say(text=turn.texts("need-invite"))]
+    member = await claim_registration(turn.session, registered, turn.telegram_user_id, turn.now)
     return [main_menu(turn.texts, turn.forms, turn.texts("join-done", team=member.unit.name))]
 
 

@@ -15,6 +15,7 @@ from handlers.months import month_bounds, parse_month
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.report_flow import edit_report
 from handlers.turn import Turn
+from storage.access_log import log_access
 from storage.members import members_of_unit
 from storage.models import Member, Report
 from storage.reports import delete_report, report_by_id, reports_of_author_between
@@ -135,6 +136,15 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     if not await may_read_report(turn.session, member, report, police_only=form.police_only):
         return [Say(text=turn.texts("report-not-found"))]
     if verb == "o":
+        if form.police_only and report.author_id != member.id:
+            await log_access(
+                turn.session,
+                "open-tip",
+                turn.now,
+                member=member,
+                unit_id=report.team_id,
+                subject=f"report:{report.id}",
+            )
         return await open_report(turn, member, form, report)
     if not may_change_report(member, report, turn.now, turn.edit_window):
         return [Say(text=turn.texts("report-too-late", hours=_hours(turn)))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers import actions
-from handlers.access import may_enter_police_figures
+from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.months import month_bounds, parse_month
@@ -24,7 +24,8 @@ NUMBER = FieldSpec(name="figure", type="number", prompt="", label="", max_value=
 
 async def _ward(turn: Turn, member: Member) -> Unit | None:
     ward = await turn.session.get(Unit, member.unit_id)
-    return ward if ward is not None and may_enter_police_figures(member, ward) else None
+    allowed = await may(turn.session, member, Action.POLICE_FIGURES, ward)
+    return ward if allowed else None
 
 
 async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None) -> list[Reply]:

@@ -23,6 +23,7 @@ class Turn:
     now: dt.datetime
     edit_window: dt.timedelta = dt.timedelta(hours=24)
     campaign_id: str = "ha-noi-357"
+    bot_username: str = ""  # for invite links; known once the bot has asked Telegram
 
     @property
     def today(self) -> dt.date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers import actions
-from handlers.access import may_see_team_summary, may_summarise
+from handlers.access import Action, may
 from handlers.replies import Button, Later, Reply, Say, Toast
 from handlers.summaries import PeriodError, campaign_named, parse_period
 from handlers.turn import Turn
@@ -19,9 +19,13 @@ async def choose_period(turn: Turn, member: Member) -> list[Reply]:
     """The periods an officer is likely to want, as buttons; a team leader gets the team's
     month at once."""
     ward = await turn.session.get(Unit, member.unit_id)
-    if ward is not None and may_see_team_summary(member, ward):
+    if (
+        ward is not None
+        and ward.kind == "team"
+        and await may(turn.session, member, Action.TEAM_SUMMARY, ward)
+    ):
         return [Later(job="team-summary", args={"team_id": ward.id, "campaign": turn.campaign_id})]
-    if ward is None or not may_summarise(member, ward):
+    if not await may(turn.session, member, Action.SUMMARY, ward) or ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
     campaign = campaign_named(turn.campaign_id)
     today = turn.today
@@ -58,7 +62,7 @@ async def choose_period(turn: Turn, member: Member) -> list[Reply]:
 async def period_chosen(turn: Turn, member: Member, period: str) -> list[Reply]:
     """Acknowledge at once; the summary and its files follow when they are made."""
     ward = await turn.session.get(Unit, member.unit_id)
-    if ward is None or not may_summarise(member, ward):
+    if not await may(turn.session, member, Action.SUMMARY, ward) or ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
     try:
         parse_period(period, campaign_named(turn.campaign_id))

@@ -3,7 +3,7 @@ the reminders for that year stop."""
 
 from __future__ import annotations
 
-from handlers.access import may_mark_yearly_report
+from handlers.access import Action, may
 from handlers.replies import Reply, Say, Toast
 from handlers.turn import Turn
 from storage.models import Member, Unit
@@ -16,7 +16,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     if not ward_ref.isdigit() or not year_ref.isdigit() or len(year_ref) != 4:
         return [Toast(text=turn.texts("forged-button"))]
     ward = await turn.session.get(Unit, int(ward_ref))
-    if ward is None or not may_mark_yearly_report(member, ward):
+    if ward is None or not await may(turn.session, member, Action.YEARLY_REPORT, ward):
         return [Toast(text=turn.texts("yearly-report-officers-only"))]
     year = int(year_ref)
     if not await mark_submitted(turn.session, ward.id, year, member.id, turn.now):

@@ -138,7 +138,7 @@ class NoticeWriter:
                         days=days_left,
                     )
                     key = f"remind:good-deed:{today:%Y-%m-%d}:{team.id}"
-                    group = getattr(team, "group_chat_id", None)
+                    group = team.group_chat_id
                     if group is not None:
                         notices.append(Notice(f"{key}:group", str(group), _say(text)))
                         continue

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Invite, Unit
+from storage.models import Invite, InviteAttempt, Unit
 
-ROLES = ("member", "deputy", "leader", "officer", "leadership")
+ROLES = ("member", "deputy", "leader", "officer", "leadership", "province", "admin")
 CODE_BYTES = 16  # 128 bits of randomness
 
 
@@ -95,3 +95,38 @@ async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> I
 async def invites_of(session: AsyncSession) -> list[Invite]:
     """Every invite, newest first."""
     return list((await session.scalars(select(Invite).order_by(Invite.id.desc()))).all())
+
+
+async def record_wrong_code(
+    session: AsyncSession, channel: str, user_ref: str, now: dt.datetime
+) -> None:
+    """Someone typed a code that is no invite."""
+    session.add(InviteAttempt(channel=channel, user_ref=user_ref, at=now))
+    await session.flush()
+
+
+async def wrong_codes_since(
+    session: AsyncSession, channel: str, user_ref: str, since: dt.datetime
+) -> list[dt.datetime]:
+    """When this person typed wrong codes since `since`, oldest first."""
+    query = (
+        select(InviteAttempt.at)
+        .where(
+            InviteAttempt.channel == channel,
+            InviteAttempt.user_ref == user_ref,
+            InviteAttempt.at >= since,
+        )
+        .order_by(InviteAttempt.at)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def usable_invites_of(session: AsyncSession, unit_id: int, now: dt.datetime) -> list[Invite]:
+    """A unit's invites that still work, newest first."""
+    query = (
+        select(Invite)
+        .where(Invite.unit_id == unit_id, Invite.revoked_at.is_(None), Invite.expires_at > now)
+        .where(Invite.uses_left > 0)
+        .order_by(Invite.id.desc())
+    )
+    return list((await session.scalars(query)).all())

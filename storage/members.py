@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from storage.models import Invite, Member
+from storage.models import Invite, Member, MemberHistory, Unit
+
+# Vietnamese numbers: 10 digits for mobiles, 11 for landlines with their area code.
+PHONE_DIGITS = (10, 11)
+
+
+def normalise_phone(text: str) -> str | None:
+    """A phone number as the roster keeps it ("0912345678"), or None when it is not one.
+    Telegram shares "84912345678" or "+84 912 345 678"; people type "0912.345.678"."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.strip().startswith("+") or (digits.startswith("84") and len(digits) in (11, 12)):
+        digits = "0" + digits.removeprefix("84")
+    if not digits.startswith("0") or len(digits) not in PHONE_DIGITS:
+        return None
+    return digits
 
 
 async def member_by_telegram_id(session: AsyncSession, telegram_user_id: int) -> Member | None:
@@ -30,6 +44,7 @@ async def join_by_invite(
     now: dt.datetime,
 ) -> Member:
     """Make a member of the invite's unit, with consent given now; uses one of its places."""
+    await release_account(session, telegram_user_id)
     member = Member(
         telegram_user_id=telegram_user_id,
         full_name=full_name,
@@ -44,6 +59,7 @@ async def join_by_invite(
     invite.uses_left -= 1
     session.add(member)
     await session.flush()
+    remember(session, member, "joined", now)
     await session.refresh(member, ["unit"])
     return member
 
@@ -90,3 +106,110 @@ async def unblock(session: AsyncSession, member: Member) -> None:
     """The person wrote to the bot again: they can be reached."""
     if member.blocked_at is not None:
         member.blocked_at = None
+
+
+def remember(
+    session: AsyncSession,
+    member: Member,
+    event: str,
+    now: dt.datetime,
+    *,
+    reason: str | None = None,
+    by: Member | None = None,
+) -> None:
+    """Keep what just happened to a membership (its unit and role after the event)."""
+    session.add(
+        MemberHistory(
+            member_id=member.id,
+            event=event,
+            unit_id=member.unit_id,
+            role=member.role,
+            reason=reason,
+            by_member_id=by.id if by is not None else None,
+            at=now,
+        )
+    )
+
+
+async def registered_member_by_phone(session: AsyncSession, phone: str) -> Member | None:
+    """A member the ward police put on the roster, not yet on the bot, with this number."""
+    normalised = normalise_phone(phone)
+    if normalised is None:
+        return None
+    query = select(Member).where(
+        Member.phone == normalised,
+        Member.status == "active",
+        Member.telegram_user_id.is_(None),
+    )
+    return (await session.scalars(query.order_by(Member.id))).first()
+
+
+async def claim_registration(
+    session: AsyncSession, member: Member, telegram_user_id: int, now: dt.datetime
+) -> Member:
+    """The pre-registered member is now on the bot, with consent given now."""
+    await release_account(session, telegram_user_id)
+    member.telegram_user_id = telegram_user_id
+    member.consent_at = now
+    remember(session, member, "connected", now)
+    await session.flush()
+    await session.refresh(member, ["unit"])
+    return member
+
+
+async def move_member(
+    session: AsyncSession, member: Member, team: Unit, by: Member | None, now: dt.datetime
+) -> None:
+    """Put a member in another team; the history keeps where they were."""
+    member.unit_id = team.id
+    await session.flush()
+    remember(session, member, "moved", now, by=by)
+    await session.refresh(member, ["unit"])
+
+
+async def remove_member(
+    session: AsyncSession, member: Member, reason: str, by: Member | None, now: dt.datetime
+) -> None:
+    """The member leaves the team: kept for the history and the counts, no longer active."""
+    member.status = "left"
+    member.left_at = now
+    member.left_reason = reason
+    remember(session, member, "left", now, reason=reason, by=by)
+    await session.flush()
+
+
+async def member_by_id(session: AsyncSession, member_id: int) -> Member | None:
+    """Any member by id, with their unit loaded."""
+    query = select(Member).where(Member.id == member_id).options(joinedload(Member.unit))
+    return (await session.scalars(query)).first()
+
+
+async def active_members_in(session: AsyncSession, unit_ids: list[int]) -> list[Member]:
+    """Active members of these units, in joining order."""
+    if not unit_ids:
+        return []
+    query = (
+        select(Member)
+        .where(Member.unit_id.in_(unit_ids), Member.status == "active")
+        .order_by(Member.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def history_of(session: AsyncSession, member_id: int) -> list[MemberHistory]:
+    """What happened to a membership, oldest first."""
+    query = (
+        select(MemberHistory).where(MemberHistory.member_id == member_id).order_by(MemberHistory.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def release_account(session: AsyncSession, telegram_user_id: int) -> None:
+    """Someone who left and joins again: their old membership (kept for the history) lets go
+    of the Telegram account, which belongs to one membership at a time."""
+    await session.execute(
+        update(Member)
+        .where(Member.telegram_user_id == telegram_user_id, Member.status != "active")
+        .values(telegram_user_id=None)
+        .execution_options(synchronize_session=False)
+    )

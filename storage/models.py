@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -72,6 +73,8 @@ class Unit(Base):
     planned_size: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None]
+    # A team's Telegram group, for reminders and team news (linked by the leader or an officer).
+    group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
@@ -95,6 +98,7 @@ class Member(Base):
     invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id"))
     # Telegram refused to deliver to this person (they blocked the bot); cleared when they write.
     blocked_at: Mapped[dt.datetime | None]
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
 
     unit: Mapped[Unit] = relationship()
 
@@ -279,3 +283,77 @@ class YearlySubmission(Base):
     submitted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("ward_id", "year"),)
+
+
+class MemberHistory(Base):
+    """What happened to a membership, kept when someone moves, changes role, leaves or is
+    forgotten: the unit and role after the event, when, why, and who did it."""
+
+    __tablename__ = "member_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    event: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    role: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class JoinRequest(Base):
+    """Someone who opened an invite and consented, waiting for the team's leader or the ward
+    police to approve (when the ward does not approve joins automatically)."""
+
+    __tablename__ = "join_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invite_id: Mapped[int] = mapped_column(ForeignKey("invites.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    consent_at: Mapped[dt.datetime]
+    requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    decided_at: Mapped[dt.datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+
+
+class WardSetting(Base):
+    """A ward's own choices, such as approving join requests automatically."""
+
+    __tablename__ = "ward_settings"
+
+    ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    auto_approve: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+
+
+class InviteAttempt(Base):
+    """A wrong invite code someone typed; too many in a short time slow that person down."""
+
+    __tablename__ = "invite_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    user_ref: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_invite_attempts_user_at", "channel", "user_ref", "at"),)
+
+
+class AccessLogEntry(Base):
+    """Who exported what and who opened a tip: personal data read in bulk or in confidence."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    subject: Mapped[str | None] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -62,3 +62,62 @@ async def ancestors(session: AsyncSession, unit: Unit) -> list[Unit]:
 async def all_units(session: AsyncSession) -> list[Unit]:
     """Every unit, parents before children."""
     return list((await session.scalars(select(Unit).order_by(Unit.id))).all())
+
+
+async def descendants(session: AsyncSession, unit: Unit) -> list[Unit]:
+    """Every unit below `unit`, level by level (the tree may have any depth)."""
+    found: list[Unit] = []
+    level = [unit.id]
+    while level:
+        children = list(
+            (
+                await session.scalars(
+                    select(Unit).where(Unit.parent_id.in_(level)).order_by(Unit.id)
+                )
+            ).all()
+        )
+        found += children
+        level = [child.id for child in children]
+    return found
+
+
+async def teams_below(session: AsyncSession, unit: Unit) -> list[Unit]:
+    """The open teams in `unit` (itself, if it is a team), by name."""
+    units = [unit, *await descendants(session, unit)]
+    teams = [u for u in units if u.kind == "team" and u.closed_at is None]
+    return sorted(teams, key=lambda team: _natural(team.name))
+
+
+async def ward_of(session: AsyncSession, unit: Unit) -> Unit | None:
+    """The commune or ward a unit belongs to (itself, if it is one)."""
+    for candidate in [unit, *await ancestors(session, unit)]:
+        if candidate.kind == "commune":
+            return candidate
+    return None
+
+
+async def team_of_group(session: AsyncSession, chat_id: int) -> Unit | None:
+    """The team whose Telegram group this is, if one is linked."""
+    return (await session.scalars(select(Unit).where(Unit.group_chat_id == chat_id))).first()
+
+
+async def link_group(session: AsyncSession, team: Unit, chat_id: int) -> None:
+    """Make `chat_id` the team's group (a group serves one team; a team has one group)."""
+    previous = await team_of_group(session, chat_id)
+    if previous is not None and previous.id != team.id:
+        previous.group_chat_id = None
+        await session.flush()
+    team.group_chat_id = chat_id
+
+
+def _natural(name: str) -> tuple[str, int, str]:
+    """ "Tổ 7" before "Tổ 12": the text before the last number, the number, the rest."""
+    head, number, tail = name, -1, ""
+    digits = [i for i, ch in enumerate(name) if ch.isdigit()]
+    if digits:
+        end = digits[-1] + 1
+        start = end
+        while start > 0 and name[start - 1].isdigit():
+            start -= 1
+        head, number, tail = name[:start], int(name[start:end]), name[end:]
+    return head.casefold(), number, tail.casefold()

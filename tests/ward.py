@@ -70,6 +70,24 @@ class Ward:
             query = select(Report).order_by(Report.id).options(selectinload(Report.attachments))
             return list((await session.scalars(query)).all())
 
+    async def person(
+        self, phone: Phone, role: str, unit_id: int | None = None, number: str | None = None
+    ) -> int:
+        """Someone already on the bot with `role` in a unit (the team by default), as the
+        joining conversation or the admin command line leaves them; their member id."""
+        async with self.db.write() as session:
+            member = Member(
+                telegram_user_id=phone.user_id,
+                full_name=phone.user.display_name,
+                phone=number,
+                role=role,
+                unit_id=unit_id or self.team_id,
+                consent_at=self.clock.now(),
+            )
+            session.add(member)
+            await session.flush()
+            return member.id
+
     async def join(self, phone: Phone, number: str = "0912345678") -> None:
         """The whole joining conversation, for tests that start from a member."""
         code = await self.invite()

@@ -16,11 +16,21 @@ class Toast:
     show_alert: bool = False
 
 
+@dataclass(frozen=True)
+class GroupInfo:
+    """A group chat the bot was added to (its id is negative, as Telegram's are)."""
+
+    id: int
+    title: str
+
+
 @dataclass(eq=False)
 class ChatLog:
-    """Messages of one private chat (chat id == user id) and what its screen shows."""
+    """Messages of one chat and what its screen shows: a private chat (chat id == user id), or
+    a group, where `user` stands for the group and each phone in it speaks as its own user."""
 
     user: UserInfo
+    group: GroupInfo | None = None
     bot_messages: list[BotMessage] = field(default_factory=list)
     user_messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     reply_keyboard: list[list[ReplyButton]] = field(default_factory=list)
@@ -35,8 +45,14 @@ class ChatLog:
 
     @property
     def chat_id(self) -> int:
-        """Private chat id, equal to the user id."""
-        return self.user.id
+        """Private chat id (equal to the user id), or the group's id."""
+        return self.group.id if self.group is not None else self.user.id
+
+    def chat_to_api(self) -> dict[str, object]:
+        """The chat as a Bot API Chat object."""
+        if self.group is not None:
+            return {"id": self.group.id, "type": "group", "title": self.group.title}
+        return self.user.chat_to_api()
 
     def allocate_message_id(self) -> int:
         """Next message id; user and bot messages share one counter per chat."""

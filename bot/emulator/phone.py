@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from bot.emulator.chats import ChatLog
+from bot.emulator.chats import ChatLog, GroupInfo
 from bot.emulator.finder import InlineTarget, describe_screen, find_button
 from bot.emulator.html_entities import utf16_len
 from bot.emulator.models import BotMessage, ReplyButton, UserInfo
@@ -42,10 +42,17 @@ class Phone:
     """
 
     def __init__(
-        self, state: EmulatorState, chat: ChatLog, *, timeout: float, settle: float
+        self,
+        state: EmulatorState,
+        chat: ChatLog,
+        *,
+        timeout: float,
+        settle: float,
+        sender: UserInfo | None = None,
     ) -> None:
         self._state = state
         self._chat = chat
+        self._sender = sender
         self.timeout = timeout
         self.settle = settle
         self.phone_number = "0912345678"
@@ -62,7 +69,7 @@ class Phone:
     @property
     def user(self) -> UserInfo:
         """The user behind this phone."""
-        return self._chat.user
+        return self._sender or self._chat.user
 
     @property
     def user_id(self) -> int:
@@ -71,8 +78,13 @@ class Phone:
 
     @property
     def chat_id(self) -> int:
-        """Private chat id."""
+        """Private chat id, or the group's id for a phone speaking in a group."""
         return self._chat.chat_id
+
+    def in_group(self, group_id: int, title: str = "Nhóm") -> Phone:
+        """This user speaking in a group chat the bot is in (created on first use)."""
+        chat = self._state.register_group(GroupInfo(group_id, title))
+        return Phone(self._state, chat, timeout=self.timeout, settle=self.settle, sender=self.user)
 
     @property
     def messages(self) -> list[BotMessage]:
@@ -285,7 +297,7 @@ class Phone:
     async def _message(
         self, content: dict[str, Any], kind: str, marker: str, wait: _Wait
     ) -> list[BotMessage]:
-        message = self._state.user_message(self._chat, content)
+        message = self._state.user_message(self._chat, content, self._sender)
         self._state.transcript.user_said(self.chat_id, kind, marker)
         return await self._deliver({"message": message}, marker, wait)
 

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.emulator.chats import ChatLog
+from bot.emulator.chats import ChatLog, GroupInfo
 from bot.emulator.errors import bad_request, forbidden
 from bot.emulator.files import FileStore
 from bot.emulator.markup import Markup
@@ -83,6 +83,15 @@ class EmulatorState:
         self.transcript.name_chat(user.id, user.display_name)
         return chat
 
+    def register_group(self, group: GroupInfo) -> ChatLog:
+        """Make a group chat known (as if the bot had been added to it)."""
+        chat = self.chats.get(group.id)
+        if chat is None:
+            chat = ChatLog(UserInfo(id=group.id, first_name=group.title), group=group)
+            self.chats[group.id] = chat
+        self.transcript.name_chat(group.id, group.title)
+        return chat
+
     def chat_for_bot(self, chat_id: int | None) -> ChatLog:
         """The chat a bot method targets; Telegram's errors for unknown or blocking users."""
         if chat_id is None:
@@ -119,12 +128,14 @@ class EmulatorState:
         self.transcript.bot_said(message, edited=True)
         self.touch(chat)
 
-    def user_message(self, chat: ChatLog, content: dict[str, Any]) -> dict[str, Any]:
+    def user_message(
+        self, chat: ChatLog, content: dict[str, Any], sender: UserInfo | None = None
+    ) -> dict[str, Any]:
         """Create a message from the user (API dict) with the chat's next message id."""
         message: dict[str, Any] = {
             "message_id": chat.allocate_message_id(),
-            "from": chat.user.to_api(),
-            "chat": chat.user.chat_to_api(),
+            "from": (sender or chat.user).to_api(),
+            "chat": chat.chat_to_api(),
             "date": int(time.time()),
             **content,
         }
@@ -143,7 +154,7 @@ class EmulatorState:
         out: dict[str, Any] = {
             "message_id": message.message_id,
             "from": self.bot.to_api(),
-            "chat": chat.user.chat_to_api(),
+            "chat": chat.chat_to_api(),
             "date": message.date,
         }
         if message.edit_date is not None:

@@ -1,0 +1,217 @@
+"""`/quanly`: the officer's tools in the bot (a team leader gets their own team's page).
+
+Every button carries ids (`o:<verb>:<id>…`), so every press is checked against the rule book
+again; a press about something the person may not touch gets the same answer as one about
+something that does not exist."""
+
+from __future__ import annotations
+
+from handlers import team_people
+from handlers.access import Action, may
+from handlers.forms.answers import Problem, read_number
+from handlers.forms.spec import FieldSpec
+from handlers.replies import Button, Reply, Say, SendFile
+from handlers.roster import roster_workbook
+from handlers.turn import Turn
+from handlers.unit_views import button, group_list, group_view, team_list, team_view, ward_menu
+from storage.access_log import log_access
+from storage.drafts import discard_draft, draft_of, start_draft
+from storage.models import Draft, Member, Unit
+from storage.roster import roster_of
+from storage.units import add_unit, descendants, ward_of
+from storage.ward_settings import set_auto_approve
+
+FLOW = "officer"
+NAME_LENGTH = (2, 100)
+QUICK_SIZES = (3, 4, 5)  # a team has 3 to 5 members in Hà Nội
+SIZE = FieldSpec(name="size", type="number", prompt="", label="", min_value=1, max_value=20)
+
+
+async def manage(turn: Turn, viewer: Member) -> list[Reply]:
+    """`/quanly`: the ward's menu for its police, the team's page for its leader."""
+    unit = viewer.unit
+    if unit.kind == "team" and await may(turn.session, viewer, Action.SEE_MEMBERS, unit):
+        return [await team_view(turn, viewer, unit)]
+    if unit.kind == "commune" and await may(turn.session, viewer, Action.MANAGE_UNITS, unit):
+        return [await ward_menu(turn, viewer, unit)]
+    if await may(turn.session, viewer, Action.MANAGE_UNITS, unit):
+        wards = [u for u in await descendants(turn.session, unit) if u.kind == "commune"]
+        rows = [[button(ward.name, f"w:{ward.id}")] for ward in wards]
+        return [Say(text=turn.texts("officer-choose-ward", unit=unit.name), buttons=rows)]
+    return [Say(text=turn.texts("officer-tools-not-for-you"))]
+
+
+async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
+    """One button of the officer tools, checked against the rule book."""
+    draft = await draft_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    if draft is not None and draft.flow == FLOW:  # a button answers instead of typing
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    verb, _, rest = action.partition(":")
+    parts = rest.split(":")
+    if not parts[0].isdigit():
+        return [Say(text=turn.texts("forged-button"))]
+    first = int(parts[0])
+    extra = parts[1] if len(parts) > 1 else ""
+    if verb in MEMBER_VERBS:
+        member = await team_people.managed_member(turn, viewer, first)
+        if member is None:
+            return team_people.not_found(turn)
+        if verb == "m":
+            return [team_people.member_view(turn, member)]
+        if verb == "mv":
+            return await team_people.choose_new_team(turn, viewer, member)
+        if verb == "mt" and extra.isdigit():
+            return await team_people.move(turn, viewer, member, int(extra))
+        if verb == "rm":
+            return team_people.choose_reason(turn, member)
+        return await team_people.remove(turn, viewer, member, extra)
+    if verb in ("ja", "jx"):
+        return await team_people.decide(turn, viewer, first, approve=verb == "ja")
+    if verb == "ir":
+        return await team_people.revoke(turn, viewer, first)
+    unit = await turn.session.get(Unit, first)
+    if unit is None:
+        return team_people.not_found(turn)
+    return await _about_unit(turn, viewer, verb, unit, extra)
+
+
+MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr")
+
+
+async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:
+    session = turn.session
+
+    async def allowed(action: Action) -> bool:
+        return await may(session, viewer, action, unit)
+
+    is_ward, is_team = unit.kind == "commune", unit.kind == "team"
+    if verb in ("w", "tl", "gl", "ng") and is_ward and await allowed(Action.MANAGE_UNITS):
+        if verb == "w":
+            return [await ward_menu(turn, viewer, unit)]
+        if verb == "tl":
+            return [await team_list(turn, unit)]
+        if verb == "gl":
+            return [await group_list(turn, unit)]
+        return await _ask(turn, "new-group", unit, turn.texts("officer-ask-group-name"))
+    if verb == "g" and unit.kind == "residential_group" and await allowed(Action.MANAGE_UNITS):
+        return [await group_view(turn, unit)]
+    if verb == "t" and is_team and await allowed(Action.SEE_MEMBERS):
+        return [await team_view(turn, viewer, unit)]
+    in_ward = unit.kind in ("commune", "residential_group")
+    if verb == "nt" and in_ward and await allowed(Action.MANAGE_UNITS):
+        return await _ask(turn, "new-team", unit, turn.texts("officer-ask-team-name"))
+    if verb == "rn" and not is_ward and await allowed(Action.MANAGE_UNITS):
+        return await _ask(turn, "rename", unit, turn.texts("officer-ask-rename", name=unit.name))
+    if verb == "sz" and is_team and await allowed(Action.MANAGE_UNITS):
+        return await _planned_size(turn, viewer, unit, extra)
+    if verb == "i" and is_team:
+        return await team_people.new_invite(turn, viewer, unit, extra)
+    if verb == "il" and is_team:
+        return await team_people.open_invites(turn, viewer, unit)
+    if verb == "jr":
+        return await team_people.join_requests(turn, viewer, unit)
+    if verb == "aa" and is_ward and extra in ("0", "1") and await allowed(Action.WARD_SETTINGS):
+        await set_auto_approve(session, unit.id, extra == "1", viewer, turn.now)
+        return [await ward_menu(turn, viewer, unit)]
+    if verb == "x" and is_ward and await allowed(Action.EXPORT_ROSTER):
+        return await _export_roster(turn, viewer, unit)
+    if verb == "gu" and is_team and unit.group_chat_id and await allowed(Action.LINK_GROUP):
+        unit.group_chat_id = None
+        return [Say(text=turn.texts("officer-group-unlinked", team=unit.name))]
+    return team_people.not_found(turn)
+
+
+async def _ask(
+    turn: Turn, step: str, unit: Unit, question: str, buttons: list[list[Button]] | None = None
+) -> list[Reply]:
+    """Ask for a typed answer about `unit` (kept in a draft, so it survives a restart)."""
+    incoming = turn.incoming
+    await start_draft(
+        turn.session, incoming.channel, incoming.user_ref, FLOW, step, {"unit_id": unit.id}
+    )
+    return [Say(text=_or_cancel(turn, question), buttons=buttons or [])]
+
+
+def _or_cancel(turn: Turn, text: str) -> str:
+    """A question or a hint, and how to stop answering it."""
+    stop = turn.texts("officer-or-cancel")
+    return f"{text}\n{stop}"
+
+
+async def _planned_size(turn: Turn, viewer: Member, team: Unit, extra: str) -> list[Reply]:
+    if extra.isdigit() and SIZE.min_value <= int(extra) <= SIZE.max_value:
+        team.planned_size = int(extra)
+        return [await team_view(turn, viewer, team)]
+    if extra:
+        return [Say(text=turn.texts("forged-button"))]
+    question = turn.texts("officer-ask-size", team=team.name, planned=str(team.planned_size or "?"))
+    quick = [[button(str(n), f"sz:{team.id}:{n}") for n in QUICK_SIZES]]
+    return await _ask(turn, "size", team, question, quick)
+
+
+async def _export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
+    rows = await roster_of(turn.session, ward)
+    await log_access(
+        turn.session, "export-roster", turn.now, member=viewer, unit_id=ward.id, subject="xlsx"
+    )
+    name = f"DanhSach_{turn.today:%d-%m-%Y}.xlsx"
+    caption = turn.texts("officer-roster-exported", ward=ward.name, count=len(rows))
+    return [SendFile.of(name, roster_workbook(rows), caption=caption)]
+
+
+async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
+    """A name or a number typed for the officer's question in progress."""
+    unit = await turn.session.get(Unit, int(draft.data.get("unit_id", 0)))
+    text = (turn.incoming.text or "").strip()
+    if draft.step == "size" and unit is not None:
+        return await _typed_size(turn, viewer, unit, text)
+    needed = Action.MANAGE_UNITS
+    if unit is None or not await may(turn.session, viewer, needed, unit):
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+        return team_people.not_found(turn)
+    if not NAME_LENGTH[0] <= len(text) <= NAME_LENGTH[1] or text.startswith("/"):
+        hint = turn.texts("officer-name-length", min=NAME_LENGTH[0], max=NAME_LENGTH[1])
+        return [Say(text=_or_cancel(turn, hint))]
+    ward = await ward_of(turn.session, unit)
+    if await _name_taken(turn, ward or unit, text, unit if draft.step == "rename" else None):
+        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=text)))]
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    if draft.step == "rename":
+        old = unit.name
+        unit.name = text
+        done = Say(text=turn.texts("officer-renamed", old=old, new=text))
+        if unit.kind == "team":
+            return [done, await team_view(turn, viewer, unit)]
+        return [done, await group_view(turn, unit)]
+    if draft.step == "new-group":
+        group = await add_unit(turn.session, text, "residential_group", unit)
+        return [
+            Say(text=turn.texts("officer-group-created", group=group.name)),
+            await group_view(turn, group),
+        ]
+    team = await add_unit(turn.session, text, "team", unit, planned_size=None)
+    return [
+        Say(text=turn.texts("officer-team-created", team=team.name)),
+        await team_view(turn, viewer, team),
+    ]
+
+
+async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list[Reply]:
+    if not await may(turn.session, viewer, Action.MANAGE_UNITS, team):
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+        return team_people.not_found(turn)
+    value = read_number(SIZE, text)
+    if isinstance(value, Problem):
+        return [Say(text=_or_cancel(turn, turn.texts(value.key, **value.args)))]
+    team.planned_size = value
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    return [await team_view(turn, viewer, team)]
+
+
+async def _name_taken(turn: Turn, ward: Unit, name: str, renaming: Unit | None) -> bool:
+    """Two units of one ward with the same name would be confused in lists and rosters."""
+    folded = name.casefold()
+    return any(
+        unit.name.casefold() == folded and unit is not renaming
+        for unit in [ward, *await descendants(turn.session, ward)]
+    )
