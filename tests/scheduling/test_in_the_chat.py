@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
 from bot.emulator.server import TelegramEmulator
 from handlers.clock import FixedClock
-from storage.models import Member, YearlySubmission
+from storage.models import Member, Unit, YearlySubmission
+from storage.units import add_unit
 from tests.conftest import HANOI
 from tests.scheduling.town import settled
 from tests.test_ward_summary import officer_of
@@ -89,3 +91,62 @@ async def test_a_member_who_blocked_the_bot_and_writes_again_is_reachable_again(
     async with bot.db.read() as session:
         member = await session.scalar(select(Member).where(Member.telegram_user_id == 1001))
         assert member is not None and member.blocked_at is None
+
+
+async def test_a_team_with_a_linked_group_is_reminded_in_the_group_only(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(tam, "leader")
+    await ward.person(lan, "member")
+    group = tam.in_group(-100123, "Tổ 12")
+    await group.send("/lienket")
+    before = {phone: len(phone.messages) for phone in (tam, lan)}
+
+    clock.moment = REMINDER_DAY
+    assert bot.scheduler is not None
+    await bot.scheduler.run_pass()
+    await settled(bot, REMINDER_DAY)
+    assert group.last.text_plain.startswith("📝 Tổ bảo vệ ANTT số 12 chưa có việc tốt nào")
+    assert group.last.inline_keyboard == []  # a button in a group would be pressed by anyone
+    assert {phone: len(phone.messages) for phone in (tam, lan)} == before
+
+
+@pytest.mark.parametrize(
+    ("role", "where"),
+    [
+        ("member", "team"),
+        ("deputy", "team"),
+        ("leader", "team"),
+        ("leadership", "ward"),
+        ("province", "province"),
+        ("admin", "ward"),
+        ("officer", "other ward"),
+        ("officer", "province"),
+        ("officer", "ward"),
+    ],
+)
+async def test_who_may_mark_the_yearly_report_sent(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, role: str, where: str
+) -> None:
+    async with bot.db.write() as session:
+        province = await add_unit(session, "Thành phố Hà Nội", "province")
+        other = await add_unit(session, "Phường Trung Hòa", "commune", province)
+        home = await session.get(Unit, ward.ward_id)
+        assert home is not None
+        home.parent_id = province.id
+    units = {"team": ward.team_id, "ward": ward.ward_id, "other ward": other.id}
+    units["province"] = province.id
+    phone = emulator.phone(user_id=3000, first_name="Người bấm")
+    await ward.person(phone, role, units[where])
+    allowed = role == "officer" and where == "ward"
+    await phone.press_data(f"y:{ward.ward_id}:2026", expect=1 if allowed else 0)
+    if allowed:
+        assert phone.last.text_plain.startswith("✅ Đã ghi nhận: báo cáo năm 2026")
+    else:
+        refused = "Chỉ cán bộ Công an phường đánh dấu được báo cáo năm của phường mình."
+        await eventually(lambda: phone.last_toast == refused, f"{role} at {where} is refused")
+    async with bot.db.read() as session:
+        marked = (await session.scalars(select(YearlySubmission))).all()
+    assert len(marked) == (1 if allowed else 0)
