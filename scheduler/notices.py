@@ -25,7 +25,7 @@ from reports.rating_rules import load_rating_rules
 from scheduler.duties import Duty
 from scheduler.quiet import QuietHours
 from storage.database import Database
-from storage.members import active_members_of_units, blocked_members
+from storage.members import blocked_members, reachable_members_of_units
 from storage.models import Member, Unit
 from storage.outbox import Notice
 from storage.reports import teams_with_reports
@@ -129,7 +129,7 @@ class NoticeWriter:
                     session, {team.id for team in teams}, GOOD_DEED, this_month.start, today
                 )
                 waiting = [team for team in teams if team.id not in done]
-                members = await active_members_of_units(session, {team.id for team in waiting})
+                members = await reachable_members_of_units(session, {team.id for team in waiting})
                 for team in waiting:
                     text = self.texts(
                         "remind-good-deed",
@@ -163,7 +163,7 @@ class NoticeWriter:
             async with self.db.read() as session:
                 officers = [
                     member
-                    for member in await active_members_of_units(session, {ward.id})
+                    for member in await reachable_members_of_units(session, {ward.id})
                     if member.role in DIGEST_ROLES
                 ]
                 if not officers:
@@ -222,7 +222,7 @@ class NoticeWriter:
             async with self.db.read() as session:
                 people = [
                     member
-                    for member in await active_members_of_units(session, {ward.id})
+                    for member in await reachable_members_of_units(session, {ward.id})
                     if member.role in DEADLINE_ROLES
                 ]
                 if not people:
@@ -271,7 +271,7 @@ class NoticeWriter:
                 async with self.db.read() as session:
                     leads = [
                         member
-                        for member in await active_members_of_units(session, {team.id})
+                        for member in await reachable_members_of_units(session, {team.id})
                         if member.role in TEAM_LEAD_ROLES
                     ]
                 if not leads:

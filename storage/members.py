@@ -74,8 +74,8 @@ async def members_of_unit(session: AsyncSession, unit_id: int) -> list[Member]:
     return list((await session.scalars(query)).all())
 
 
-async def active_members_of_units(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
-    """Active members of these units (with a Telegram account), in a stable order."""
+async def reachable_members_of_units(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
+    """Active members of these units the bot can write to: on Telegram, not blocking it."""
     if not unit_ids:
         return []
     rows = await session.scalars(
@@ -84,6 +84,7 @@ async def active_members_of_units(session: AsyncSession, unit_ids: set[int]) -> 
             Member.unit_id.in_(unit_ids),
             Member.status == "active",
             Member.telegram_user_id.is_not(None),
+            Member.blocked_at.is_(None),
         )
         .order_by(Member.id)
     )
@@ -91,12 +92,16 @@ async def active_members_of_units(session: AsyncSession, unit_ids: set[int]) -> 
 
 
 async def blocked_members(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
-    """Members of these units the bot cannot reach because they blocked it."""
+    """Active members of these units the bot cannot reach because they blocked it."""
     if not unit_ids:
         return []
     rows = await session.scalars(
         select(Member)
-        .where(Member.unit_id.in_(unit_ids), Member.blocked_at.is_not(None))
+        .where(
+            Member.unit_id.in_(unit_ids),
+            Member.status == "active",
+            Member.blocked_at.is_not(None),
+        )
         .order_by(Member.unit_id, Member.id)
     )
     return list(rows.all())
