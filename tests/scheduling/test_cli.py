@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,10 +13,16 @@ from main import app
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[CliRunner]:
     monkeypatch.setenv("ANTT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'plan.sqlite3'}")
     monkeypatch.delenv("ANTT_BOT_TOKEN", raising=False)
-    return CliRunner()
+    # The command sets up the process's logging on the runner's stream, which closes after the
+    # call: put the test process's logging back so later tests do not write to a closed stream.
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield CliRunner()
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 def test_the_scheduler_runs_alone_without_a_token(cli: CliRunner) -> None:
