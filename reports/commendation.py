@@ -10,7 +10,6 @@ from typing import Literal
 
 from reports.campaigns import CommendationRule
 from reports.describe import describe
-from reports.participation import participants
 from reports.ranking import RankedTeam
 from reports.records import ReportRecord
 from reports.scope import Scope
@@ -89,7 +88,7 @@ def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> lis
         known = len(summary.with_data)
         if not known or summary.met < known or not summary.tally.reports:
             continue
-        reports = [report for report in scope.reports if report.team_id == summary.team.id]
+        reports = scope.index.reports_of_team.get(summary.team.id, ())
         chosen.append(
             Candidate(
                 "collective",
@@ -112,11 +111,7 @@ def _individuals(scope: Scope, limit: int) -> list[Candidate]:
     teams = {team.id: team.name for team in scope.teams}
     found: list[tuple[int, int, Candidate]] = []
     for member in scope.active_members():
-        reports = [
-            report
-            for report in scope.reports
-            if report.team_id == member.unit_id and member.id in participants(report)
-        ]
+        reports = scope.index.reports_with(member.unit_id, member.id)
         if not reports:
             continue
         activity = dict(sorted(Counter(report.kind for report in reports).items()))

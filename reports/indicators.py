@@ -79,22 +79,18 @@ def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
 
 def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Team-months with at least one good deed, counting a team only in months it had members."""
-    months = scope.period.months()
+    months = scope.index.months
     counted = met = 0
     short: list[str] = []
     for team in scope.teams:
         members = scope.members_of(team.id)
+        with_deeds = scope.index.months_of_kind(team.id, "good_deed")
         missed = False
-        for window in months:
+        for number, window in enumerate(months):
             if not any(member.active_during(window.start, window.end) for member in members):
                 continue
             counted += 1
-            if any(
-                report.kind == "good_deed"
-                and report.team_id == team.id
-                and window.contains(report.occurred_on)
-                for report in scope.reports
-            ):
+            if number in with_deeds:
                 met += 1
             else:
                 missed = True

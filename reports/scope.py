@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from reports.periods import Period
-from reports.records import MemberRecord, RecordSet, ReportRecord, UnitRecord
+from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
+from reports.report_index import ReportIndex
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
@@ -57,6 +59,45 @@ def ancestor_of_kind(records: RecordSet, unit_id: int, kind: str) -> UnitRecord 
     return None
 
 
+def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRecord, RecordSet]]:
+    """Each commune/ward under a unit with a record set of its own: its units (and those above
+    it), members, reports and police figures; the records are sorted out in one pass."""
+    children: dict[int | None, list[UnitRecord]] = {}
+    for unit in records.units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    by_id = {unit.id: unit for unit in records.units}
+    members: dict[int, list[MemberRecord]] = {}
+    for member in records.members:
+        members.setdefault(member.unit_id, []).append(member)
+    reports: dict[int, list[ReportRecord]] = {}
+    for report in records.reports:
+        reports.setdefault(report.team_id, []).append(report)
+    police: dict[int, list[PoliceFigures]] = {}
+    for entry in records.police:
+        police.setdefault(entry.ward_id, []).append(entry)
+    for ward in units_under(records, unit_id, "commune"):
+        below: list[UnitRecord] = []
+        waiting = [ward]
+        while waiting:
+            unit = waiting.pop()
+            below.append(unit)
+            waiting.extend(children.get(unit.id, []))
+        above: list[UnitRecord] = []
+        parent = ward.parent_id
+        while parent is not None and parent in by_id and len(above) < len(by_id):
+            above.append(by_id[parent])
+            parent = by_id[parent].parent_id
+        yield (
+            ward,
+            RecordSet(
+                units=tuple(sorted((*above, *below), key=lambda unit: unit.id)),
+                members=tuple(member for unit in below for member in members.get(unit.id, ())),
+                reports=tuple(report for unit in below for report in reports.get(unit.id, ())),
+                police=tuple(police.get(ward.id, ())),
+            ),
+        )
+
+
 @dataclass(frozen=True)
 class Scope:
     """Teams, their members (all, past included) and their reports inside a period."""
@@ -66,9 +107,14 @@ class Scope:
     members: tuple[MemberRecord, ...]
     reports: tuple[ReportRecord, ...]
 
+    @cached_property
+    def index(self) -> ReportIndex:
+        """The reports by team, member and month, built on first use."""
+        return ReportIndex(self.period, self.members, self.reports)
+
     def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
         """Everyone who ever belonged to the team."""
-        return tuple(member for member in self.members if member.unit_id == team_id)
+        return self.index.members_of.get(team_id, ())
 
     def active_members(self, day: date | None = None) -> tuple[MemberRecord, ...]:
         """Members belonging to their team on `day` (the period's last day by default)."""
@@ -86,7 +132,7 @@ class Scope:
             self.period,
             (team,),
             self.members_of(team.id),
-            tuple(report for report in self.reports if report.team_id == team.id),
+            self.index.reports_of_team.get(team.id, ()),
         )
 
 
