@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -11,12 +10,7 @@ from functools import cached_property
 from reports.periods import Period
 from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
 from reports.report_index import ReportIndex
-
-
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Order "Tổ 2" before "Tổ 10"."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in parts if part)
+from reports.unit_tree import UnitTree
 
 
 def unit_by_id(records: RecordSet, unit_id: int) -> UnitRecord:
@@ -29,21 +23,7 @@ def unit_by_id(records: RecordSet, unit_id: int) -> UnitRecord:
 
 def units_under(records: RecordSet, root_id: int, kind: str) -> tuple[UnitRecord, ...]:
     """Units of `kind` anywhere below `root_id` (or the root itself), in natural name order."""
-    children: dict[int | None, list[UnitRecord]] = {}
-    for unit in records.units:
-        children.setdefault(unit.parent_id, []).append(unit)
-    found: list[UnitRecord] = []
-    stack = [unit_by_id(records, root_id)]
-    seen: set[int] = set()
-    while stack:
-        unit = stack.pop()
-        if unit.id in seen:
-            continue
-        seen.add(unit.id)
-        if unit.kind == kind:
-            found.append(unit)
-        stack.extend(children.get(unit.id, []))
-    return tuple(sorted(found, key=lambda unit: (natural_key(unit.name), unit.id)))
+    return UnitTree(records.units).under(root_id, kind)
 
 
 def ancestor_of_kind(records: RecordSet, unit_id: int, kind: str) -> UnitRecord | None:
@@ -60,12 +40,9 @@ def ancestor_of_kind(records: RecordSet, unit_id: int, kind: str) -> UnitRecord 
 
 
 def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRecord, RecordSet]]:
-    """Each commune/ward under a unit with a record set of its own: its units (and those above
-    it), members, reports and police figures; the records are sorted out in one pass."""
-    children: dict[int | None, list[UnitRecord]] = {}
-    for unit in records.units:
-        children.setdefault(unit.parent_id, []).append(unit)
-    by_id = {unit.id: unit for unit in records.units}
+    """Each commune/ward under a unit with a record set of its own (its units and those above
+    it, its members, reports and police figures), the records sorted out in one pass."""
+    tree = UnitTree(records.units)
     members: dict[int, list[MemberRecord]] = {}
     for member in records.members:
         members.setdefault(member.unit_id, []).append(member)
@@ -75,25 +52,15 @@ def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRec
     police: dict[int, list[PoliceFigures]] = {}
     for entry in records.police:
         police.setdefault(entry.ward_id, []).append(entry)
-    for ward in units_under(records, unit_id, "commune"):
-        below: list[UnitRecord] = []
-        waiting = [ward]
-        while waiting:
-            unit = waiting.pop()
-            below.append(unit)
-            waiting.extend(children.get(unit.id, []))
-        above: list[UnitRecord] = []
-        parent = ward.parent_id
-        while parent is not None and parent in by_id and len(above) < len(by_id):
-            above.append(by_id[parent])
-            parent = by_id[parent].parent_id
+    for ward in tree.under(unit_id, "commune"):
+        below = sorted(tree.ids_below(ward.id))
         yield (
             ward,
             RecordSet(
-                units=tuple(sorted((*above, *below), key=lambda unit: unit.id)),
-                members=tuple(member for unit in below for member in members.get(unit.id, ())),
-                reports=tuple(report for unit in below for report in reports.get(unit.id, ())),
-                police=tuple(police.get(ward.id, ())),
+                units=tree.family(ward.id),
+                members=tuple(member for unit in below for member in members.get(unit, ())),
+                reports=tuple(report for unit in below for report in reports.get(unit, ())),
+                police=tuple(entry for unit in below for entry in police.get(unit, ())),
             ),
         )
 
