@@ -129,9 +129,7 @@ def ward_chart(summary: WardSummary) -> bytes:
     """Each team of the ward: its reports by kind and its targets reached."""
     bars = []
     for team in summary.teams:
-        counts = Counter(
-            report.kind for report in summary.scope.index.reports_of_team.get(team.team.id, ())
-        )
+        counts = Counter(report.kind for report in summary.scope.index.reports_of(team.team.id))
         known = len(team.with_data)
         bars.append(
             Bar(

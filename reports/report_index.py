@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from reports.participation import participants
 from reports.periods import Period
@@ -14,56 +14,74 @@ from reports.records import MemberRecord, ReportRecord
 NO_MONTHS: frozenset[int] = frozenset()
 
 
+@dataclass
+class TeamReports:
+    """One team's members and reports (in the scope's order), and who took part in which
+    reports and months; a month is its position in the period's `months()`."""
+
+    members: list[MemberRecord] = field(default_factory=list)
+    reports: list[ReportRecord] = field(default_factory=list)
+    by_member: dict[int, list[ReportRecord]] = field(default_factory=dict)
+    member_months: dict[int, set[int]] = field(default_factory=dict)
+    kind_months: dict[str, set[int]] = field(default_factory=dict)
+
+
 class ReportIndex:
-    """The reports of a scope grouped by team and by (team, member), in the scope's order,
-    and the months (positions in `period.months()`) in which each was busy."""
+    """The reports of a scope grouped by team and by (team, member), and the months in which
+    each team sent each kind of report and each member took part in one."""
 
-    def __init__(
-        self,
-        period: Period,
-        members: Sequence[MemberRecord],
-        reports: Sequence[ReportRecord],
-    ) -> None:
+    def __init__(self, period: Period, teams: Mapping[int, TeamReports]) -> None:
         self.months = period.months()
-        self._period = period
-        self._starts = [window.start for window in self.months]
-        members_of: dict[int, list[MemberRecord]] = {}
-        for member in members:
-            members_of.setdefault(member.unit_id, []).append(member)
-        self.members_of = {team: tuple(found) for team, found in members_of.items()}
-        of_team: dict[int, list[ReportRecord]] = {}
-        of_member: dict[tuple[int, int], list[ReportRecord]] = {}
-        member_months: dict[tuple[int, int], set[int]] = {}
-        kind_months: dict[tuple[int, str], set[int]] = {}
-        for report in reports:
-            of_team.setdefault(report.team_id, []).append(report)
-            window = self.month_of(report.occurred_on)
-            for member_id in participants(report):
-                key = (report.team_id, member_id)
-                of_member.setdefault(key, []).append(report)
-                if window is not None:
-                    member_months.setdefault(key, set()).add(window)
-            if window is not None:
-                kind_months.setdefault((report.team_id, report.kind), set()).add(window)
-        self.reports_of_team = {team: tuple(found) for team, found in of_team.items()}
-        self._of_member = {key: tuple(found) for key, found in of_member.items()}
-        self._member_months = {key: frozenset(found) for key, found in member_months.items()}
-        self._kind_months = {key: frozenset(found) for key, found in kind_months.items()}
+        self._teams = teams
 
-    def month_of(self, day: date) -> int | None:
-        """The position of the month containing `day`, or None outside the period."""
-        if not self._period.contains(day):
-            return None
-        return bisect_right(self._starts, day) - 1
+    @classmethod
+    def build(
+        cls, period: Period, members: Sequence[MemberRecord], reports: Sequence[ReportRecord]
+    ) -> ReportIndex:
+        """Index the reports and members in one pass each."""
+        teams: dict[int, TeamReports] = {}
+        for member in members:
+            teams.setdefault(member.unit_id, TeamReports()).members.append(member)
+        starts = [window.start for window in period.months()]
+        for report in reports:
+            team = teams.setdefault(report.team_id, TeamReports())
+            team.reports.append(report)
+            day = report.occurred_on
+            window = bisect_right(starts, day) - 1 if period.contains(day) else None
+            for member_id in participants(report):
+                team.by_member.setdefault(member_id, []).append(report)
+                if window is not None:
+                    team.member_months.setdefault(member_id, set()).add(window)
+            if window is not None:
+                team.kind_months.setdefault(report.kind, set()).add(window)
+        return cls(period, teams)
+
+    def narrowed(self, period: Period, team_id: int) -> ReportIndex:
+        """The same index for one team (nothing is indexed again)."""
+        team = self._teams.get(team_id)
+        return ReportIndex(period, {team_id: team} if team is not None else {})
+
+    def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
+        """Everyone who ever belonged to the team, in the scope's order."""
+        team = self._teams.get(team_id)
+        return tuple(team.members) if team is not None else ()
+
+    def reports_of(self, team_id: int) -> tuple[ReportRecord, ...]:
+        """The team's reports, in the scope's order."""
+        team = self._teams.get(team_id)
+        return tuple(team.reports) if team is not None else ()
 
     def reports_with(self, team_id: int, member_id: int) -> tuple[ReportRecord, ...]:
         """The team's reports in which the member took part."""
-        return self._of_member.get((team_id, member_id), ())
+        team = self._teams.get(team_id)
+        return tuple(team.by_member.get(member_id, ())) if team is not None else ()
 
-    def months_with(self, team_id: int, member_id: int) -> frozenset[int]:
+    def months_with(self, team_id: int, member_id: int) -> frozenset[int] | set[int]:
         """The months in which the member took part in one of the team's reports."""
-        return self._member_months.get((team_id, member_id), NO_MONTHS)
+        team = self._teams.get(team_id)
+        return team.member_months.get(member_id, NO_MONTHS) if team is not None else NO_MONTHS
 
-    def months_of_kind(self, team_id: int, kind: str) -> frozenset[int]:
+    def months_of_kind(self, team_id: int, kind: str) -> frozenset[int] | set[int]:
         """The months in which the team sent a report of `kind`."""
-        return self._kind_months.get((team_id, kind), NO_MONTHS)
+        team = self._teams.get(team_id)
+        return team.kind_months.get(kind, NO_MONTHS) if team is not None else NO_MONTHS

@@ -77,11 +77,11 @@ class Scope:
     @cached_property
     def index(self) -> ReportIndex:
         """The reports by team, member and month, built on first use."""
-        return ReportIndex(self.period, self.members, self.reports)
+        return ReportIndex.build(self.period, self.members, self.reports)
 
     def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
         """Everyone who ever belonged to the team."""
-        return self.index.members_of.get(team_id, ())
+        return self.index.members_of(team_id)
 
     def active_members(self, day: date | None = None) -> tuple[MemberRecord, ...]:
         """Members belonging to their team on `day` (the period's last day by default)."""
@@ -94,13 +94,11 @@ class Scope:
         return tuple(report for report in self.reports if report.kind in wanted)
 
     def for_team(self, team: UnitRecord) -> Scope:
-        """The same period narrowed to one team."""
-        return Scope(
-            self.period,
-            (team,),
-            self.members_of(team.id),
-            self.index.reports_of_team.get(team.id, ()),
-        )
+        """The same period narrowed to one team (sharing this scope's index)."""
+        own = Scope(self.period, (team,), self.members_of(team.id), self.index.reports_of(team.id))
+        # Where cached_property keeps its value: the team's scope reuses this index.
+        own.__dict__["index"] = self.index.narrowed(self.period, team.id)
+        return own
 
 
 def scope_of(records: RecordSet, unit_id: int, period: Period) -> Scope:
