@@ -8,6 +8,7 @@ import gc
 import json
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, Text, func, select, type_coerce
@@ -192,7 +193,7 @@ async def _reports(
                 author_id=row[3],
                 occurred_on=_day(row[4]),
                 created_at=_utc(row[5]).astimezone(zone),
-                payload=json.loads(row[6]),
+                payload=_payload(row[6]),
                 photo_count=int(row[7]),
             )
             for row in rows
@@ -202,6 +203,11 @@ async def _reports(
 def _day(value: dt.date | str) -> dt.date:
     """A stored date: PostgreSQL's driver gives a date, SQLite's an ISO text."""
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _payload(value: dict[str, object] | str) -> dict[str, object]:
+    """A report's answers: PostgreSQL's driver decodes them already, SQLite gives JSON text."""
+    return value if isinstance(value, dict) else cast(dict[str, object], json.loads(value))
 
 
 def _utc(value: dt.datetime | str) -> dt.datetime:
