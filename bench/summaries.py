@@ -11,16 +11,20 @@ the campaign's police figures month by month. ANTT_BENCH_DATABASES=sqlite (or po
 Figures, each run ANTT_BENCH_REPEATS (3) times, the median printed against its target:
 - a ward's phase summary: load the records of the ward with most teams + `summarise_ward` for
   "Đợt 2" (< 0.5 s), called as handlers/summaries.py calls them;
-- the province roll-up: load + `summarise_province` over every ward, for the rating year
-  (ratings included) and for "Đợt 2" (< 5 s);
+- the province roll-up: `summarise_province_by_ward` (each ward's records loaded, summarised
+  and dropped in turn, as `antt-bot export` does for a province), for the rating year (ratings
+  included) and for "Đợt 2" (< 5 s);
 - the ward's Excel and Word files from that summary (< 2 s);
-- the peak resident memory of the measuring process (< 500 MB).
+- the peak resident memory (ru_maxrss) of the measuring process, a fresh one per database that
+  does nothing else (< 500 MB).
 
 Data are written with bulk inserts (SQLAlchemy Core, 10,000 rows a statement; COPY on
 PostgreSQL); the SQLite file is kept under /tmp, keyed by SCALE_VERSION and the scale, so a second
-run skips generation (ANTT_BENCH_FRESH=1 makes it again). PostgreSQL is rebuilt every run
-(ANTT_BENCH_PG_URL, its public schema dropped first). The figures are measured in a fresh
-process per database, so its peak memory is the measured work's, not the generation's."""
+run skips generation (ANTT_BENCH_FRESH=1 makes it again). PostgreSQL is rebuilt every run in
+ANTT_BENCH_PG_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/antt_bench, a database
+of its own: its public schema is dropped first, so never point it at one the tests use). The
+figures are measured in a fresh process per database, so its peak memory is the measured work's,
+not the generation's."""
 
 from __future__ import annotations
 
@@ -49,12 +53,13 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from handlers.record_sets import load_record_set
+from handlers.summaries import summarise_province_by_ward
 from reports.campaigns import Campaign, load_campaigns
 from reports.excel import ward_workbook
 from reports.periods import Period, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import load_rating_rules
-from reports.summary import summarise_province, summarise_ward
+from reports.summary import summarise_ward
 from reports.word import ward_report
 from storage.database import Database
 from storage.models import Base, Member, Report, Unit
@@ -69,7 +74,7 @@ CAMPAIGN = "ha-noi-357"
 PHASE = "Đợt 2"
 ISSUED_ON = dt.date(2026, 11, 22)
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/antt_bench"
 CHUNK = 10_000
 CACHE_DIR = Path(tempfile.gettempdir())  # /tmp
 
@@ -678,22 +683,19 @@ async def _measure(url: str, repeats: int, label: str) -> Measured:
         for run in range(1, repeats + 1):
             started = time.perf_counter()
             async with db.read() as session:
-                records = await load_record_set(
-                    session, province_id, period.start, period.end, ZONE, campaign.id
+                # The rating rules read once, not once a ward.
+                province = await summarise_province_by_ward(
+                    session, province_id, campaign, period, ZONE, rules
                 )
-            loaded = time.perf_counter()
-            # The rating rules read once, not once a ward (summarise_ward reads them when None).
-            province = summarise_province(records, province_id, period, campaign, rules)
-            summarised = time.perf_counter()
-            measured.add(f"{name} load", loaded - started)
-            measured.add(f"{name} summarise", summarised - loaded)
-            measured.reports[name] = len(records.reports)
+            done = time.perf_counter()
+            measured.add(name, done - started)
+            reports = sum(ward.totals.reports for ward in province.wards)
+            measured.reports[name] = reports
             say(
                 f"run {run}: {name} ({period.start}–{period.end}, {len(province.wards)} wards, "
-                f"{len(records.reports)} reports) load {loaded - started:.2f}s + summarise "
-                f"{summarised - loaded:.2f}s"
+                f"{reports} reports) loaded and summarised ward by ward in {done - started:.2f}s"
             )
-            del records, province
+            del province
         measured.peak_mb[name] = rss_mb()
     await db.dispose()
     return measured
@@ -729,14 +731,14 @@ def _verdict(value: float, target: float) -> str:
 
 
 def _figure(
-    measured: Measured, title: str, parts: tuple[str, str], target: float, digits: int
+    measured: Measured, title: str, parts: tuple[str, ...], target: float, digits: int
 ) -> str:
-    """One figure: the median, its two parts' medians, every run, the verdict."""
+    """One figure: the median, its parts' medians (when several), every run, the verdict."""
     total = measured.median(*parts)
     runs = ", ".join(f"{value:.{digits}f}" for value in measured.totals(*parts))
-    first, second = (f"{part.split()[-1]} {measured.median(part):.{digits}f}" for part in parts)
+    split = " + ".join(f"{part.split()[-1]} {measured.median(part):.{digits}f}" for part in parts)
     return (
-        f"  {title}: {total:.{digits}f}s ({first} + {second}; runs {runs}) "
+        f"  {title}: {total:.{digits}f}s ({split + '; ' if len(parts) > 1 else ''}runs {runs}) "
         f"target < {target:g}s: {_verdict(total, target)}"
     )
 
@@ -759,14 +761,14 @@ def report_figures(label: str, measured: Measured) -> list[str]:
         _figure(
             measured,
             f"province {PHASE} roll-up ({reports['province phase']} reports)",
-            ("province phase load", "province phase summarise"),
+            ("province phase",),
             TARGET_PROVINCE_S,
             2,
         ),
         _figure(
             measured,
             f"province rating-year roll-up with ratings ({reports['province year']} reports)",
-            ("province year load", "province year summarise"),
+            ("province year",),
             TARGET_PROVINCE_S,
             2,
         ),

@@ -6,22 +6,29 @@ import asyncio
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.record_sets import load_record_set
+from handlers.record_sets import load_record_set, unit_record, ward_record_sets
 from reports.campaigns import Campaign, load_campaigns
 from reports.chart import province_chart, ward_chart
 from reports.digest import province_digest, ward_digest
-from reports.excel import province_workbook, ward_workbook
+from reports.excel import WardRows, province_rows, province_workbook, ward_workbook
 from reports.labels import KIND_LABELS, file_names
 from reports.periods import Period, calendar_year, month, rating_year
 from reports.phases import phase_named
-from reports.rating_rules import load_rating_rules
+from reports.rating_rules import RatingRules, load_rating_rules
 from reports.records import RecordSet
-from reports.summary import ProvinceSummary, WardSummary, summarise_province, summarise_ward
+from reports.summary import (
+    ProvinceSummary,
+    WardSummary,
+    roll_up,
+    summarise_province,
+    summarise_ward,
+)
 from reports.word import province_report, ward_report
 from storage.models import Unit
 
@@ -73,17 +80,66 @@ class WardPackage:
     reports_csv: bytes = b""
 
 
-def reports_csv(records: RecordSet) -> bytes:
-    """One row per report: number, kind, team, day, photos (UTF-8 with BOM, for Excel)."""
+CsvRow = tuple[int, str, str, str, int]
+
+
+def _csv_rows(records: RecordSet) -> list[CsvRow]:
+    """One row per report: number, kind, team, day, photos."""
     teams = {unit.id: unit.name for unit in records.units}
+    return [
+        (
+            report.id,
+            KIND_LABELS.get(report.kind, report.kind),
+            teams.get(report.team_id, ""),
+            f"{report.occurred_on:%d/%m/%Y}",
+            report.photo_count,
+        )
+        for report in records.reports
+    ]
+
+
+def _csv(rows: Iterable[CsvRow]) -> bytes:
+    """The rows under their headers, UTF-8 with BOM (for Excel)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["Số", "Loại", "Tổ", "Ngày", "Ảnh"])
-    for report in records.reports:
-        kind = KIND_LABELS.get(report.kind, report.kind)
-        day = f"{report.occurred_on:%d/%m/%Y}"
-        writer.writerow([report.id, kind, teams.get(report.team_id, ""), day, report.photo_count])
+    writer.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def reports_csv(records: RecordSet) -> bytes:
+    """One row per report: number, kind, team, day, photos (UTF-8 with BOM, for Excel)."""
+    return _csv(_csv_rows(records))
+
+
+WardDone = Callable[[WardSummary, RecordSet], None]
+
+
+async def summarise_province_by_ward(
+    session: AsyncSession,
+    province_id: int,
+    campaign: Campaign,
+    period: Period,
+    zone: ZoneInfo,
+    rules: RatingRules | None = None,
+    on_ward: WardDone | None = None,
+) -> ProvinceSummary:
+    """The province's summary made one ward at a time: each ward's records are loaded,
+    summarised (in a worker thread), shown to `on_ward`, and dropped; the province keeps each
+    ward's summary without its reports. Equal to `summarise_province` over the whole set."""
+    if rules is None and period.kind == "rating_year":
+        rules = load_rating_rules()
+    province = await unit_record(session, province_id)
+    wards: list[WardSummary] = []
+    async for ward, records in ward_record_sets(
+        session, province_id, period.start, period.end, zone, campaign.id
+    ):
+        summary = await asyncio.to_thread(summarise_ward, records, ward.id, period, campaign, rules)
+        if on_ward is not None:
+            on_ward(summary, records)
+        wards.append(summary.without_reports())
+        del summary, records
+    return roll_up(province, campaign, period, wards)
 
 
 async def unit_package(
@@ -94,13 +150,24 @@ async def unit_package(
     issued_on: dt.date,
     zone: ZoneInfo,
 ) -> WardPackage:
-    """A ward's package, or a province's roll-up across its wards."""
+    """A ward's package, or a province's roll-up across its wards (made ward by ward)."""
     if unit.kind != "province":
         return await ward_package(session, unit, campaign, period, issued_on, zone)
-    records = await load_record_set(session, unit.id, period.start, period.end, zone, campaign.id)
+    sheets: list[WardRows] = []
+    rows: list[CsvRow] = []
+
+    def keep_rows(ward: WardSummary, records: RecordSet) -> None:
+        """What the files list report by report, taken while the ward's reports are loaded."""
+        sheets.append(province_rows(ward))
+        rows.extend(_csv_rows(records))
+
+    summary = await summarise_province_by_ward(
+        session, unit.id, campaign, period, zone, on_ward=keep_rows
+    )
+    rows.sort(key=lambda row: row[0])
     async with _RENDERING:
         return await asyncio.to_thread(
-            render_province, records, unit.id, unit.name, campaign, period, issued_on
+            _province_package, summary, unit.name, issued_on, sheets, _csv(rows)
         )
 
 
@@ -114,13 +181,24 @@ def render_province(
 ) -> WardPackage:
     """The province's summary, digest and files, from records (pure)."""
     summary = summarise_province(records, province_id, period, campaign)
-    names = file_names(period, name)
+    return _province_package(summary, name, issued_on, None, reports_csv(records))
+
+
+def _province_package(
+    summary: ProvinceSummary,
+    name: str,
+    issued_on: dt.date,
+    sheets: Sequence[WardRows] | None,
+    reports: bytes,
+) -> WardPackage:
+    """The digest and files of a province's summary."""
+    names = file_names(summary.period, name)
     files = {
-        names["xlsx"]: province_workbook(summary, issued_on),
+        names["xlsx"]: province_workbook(summary, issued_on, sheets),
         names["docx"]: province_report(summary, issued_on=issued_on),
         names["png"]: province_chart(summary),
     }
-    return WardPackage(summary, province_digest(summary, list(files)), files, reports_csv(records))
+    return WardPackage(summary, province_digest(summary, list(files)), files, reports)
 
 
 async def ward_package(

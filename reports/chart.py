@@ -129,9 +129,7 @@ def ward_chart(summary: WardSummary) -> bytes:
     """Each team of the ward: its reports by kind and its targets reached."""
     bars = []
     for team in summary.teams:
-        counts = Counter(
-            report.kind for report in summary.scope.reports if report.team_id == team.team.id
-        )
+        counts = Counter(report.kind for report in summary.scope.index.reports_of(team.team.id))
         known = len(team.with_data)
         bars.append(
             Bar(
@@ -149,7 +147,7 @@ def province_chart(summary: ProvinceSummary) -> bytes:
     """Each ward of the province: its reports by kind and its targets reached."""
     bars = []
     for ward in summary.wards:
-        counts = Counter(report.kind for report in ward.scope.reports)
+        counts = Counter(ward.kinds)
         met = sum(1 for result in ward.indicators if result.status == "met")
         known = sum(1 for result in ward.indicators if result.status != "no_data")
         bars.append(

@@ -10,9 +10,8 @@ from typing import Literal
 
 from reports.campaigns import CommendationRule
 from reports.describe import describe
-from reports.participation import participants
 from reports.ranking import RankedTeam
-from reports.records import ReportRecord
+from reports.records import MemberRecord, ReportRecord
 from reports.scope import Scope
 
 EVIDENCE_PER_CANDIDATE = 5
@@ -89,7 +88,7 @@ def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> lis
         known = len(summary.with_data)
         if not known or summary.met < known or not summary.tally.reports:
             continue
-        reports = [report for report in scope.reports if report.team_id == summary.team.id]
+        reports = scope.index.reports_of(summary.team.id)
         chosen.append(
             Candidate(
                 "collective",
@@ -110,27 +109,26 @@ def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> lis
 def _individuals(scope: Scope, limit: int) -> list[Candidate]:
     """Members (on the period's last day) who took part in the most reports."""
     teams = {team.id: team.name for team in scope.teams}
-    found: list[tuple[int, int, Candidate]] = []
+    found: list[tuple[int, int, int, MemberRecord, Counter[str], Sequence[ReportRecord]]] = []
     for member in scope.active_members():
-        reports = [
-            report
-            for report in scope.reports
-            if report.team_id == member.unit_id and member.id in participants(report)
-        ]
+        reports = scope.index.reports_with(member.unit_id, member.id)
         if not reports:
             continue
-        activity = dict(sorted(Counter(report.kind for report in reports).items()))
-        candidate = Candidate(
+        kinds = Counter(report.kind for report in reports)
+        found.append((-len(reports), -len(kinds), member.id, member, kinds, reports))
+    found.sort(key=lambda item: item[:3])
+    # Evidence is looked for only for those shortlisted.
+    return [
+        Candidate(
             "individual",
             member.id,
             member.full_name,
             teams.get(member.unit_id, ""),
-            activity,
+            dict(sorted(kinds.items())),
             _evidence(reports),
         )
-        found.append((-len(reports), -len(activity), candidate))
-    found.sort(key=lambda item: (item[0], item[1], item[2].id))
-    return [candidate for _, _, candidate in found[:limit]]
+        for _, _, _, member, kinds, reports in found[:limit]
+    ]
 
 
 def shortlist(rule: CommendationRule, ranking: Sequence[RankedTeam], scope: Scope) -> Commendation:

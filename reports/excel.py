@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -227,6 +228,22 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
     return rows
 
 
+@dataclass(frozen=True)
+class WardRows:
+    """A ward's rows on a province workbook's report and call-out sheets, made while the
+    ward's reports are at hand (a province summarised ward by ward keeps no reports)."""
+
+    reports: list[list[Cell]]
+    call_outs: list[list[Cell]]
+
+
+def province_rows(ward: WardSummary) -> WardRows:
+    """The ward's rows for the province workbook (from a summary that has its reports)."""
+    return WardRows(
+        _report_rows([(ward.ward.name, ward.scope)], True), _call_out_rows([ward], True)
+    )
+
+
 def _save(workbook: Workbook, issued_on: date) -> bytes:
     """The workbook as bytes, dated `issued_on` and nothing else."""
     stamp = datetime.combine(issued_on, time())
@@ -241,7 +258,10 @@ def _save(workbook: Workbook, issued_on: date) -> bytes:
 
 
 def _workbook(
-    summary: WardSummary | ProvinceSummary, wards: Sequence[WardSummary], issued_on: date
+    summary: WardSummary | ProvinceSummary,
+    wards: Sequence[WardSummary],
+    issued_on: date,
+    rows: Sequence[WardRows] | None = None,
 ) -> bytes:
     """Summary, per ward (for a province), per team, every report, call-outs."""
     workbook = Workbook()
@@ -276,15 +296,23 @@ def _workbook(
         [*ward_column, *labels.TEAM_SHEET_HEADERS],
         _team_rows(wards, many),
     )
+    if rows is None:
+        rows = [
+            WardRows(
+                _report_rows([(ward.ward.name, ward.scope)], many),
+                _call_out_rows([ward], many),
+            )
+            for ward in wards
+        ]
     _write_table(
         workbook.create_sheet(labels.SHEET_REPORTS),
         [*ward_column, *labels.REPORT_SHEET_HEADERS],
-        _report_rows([(w.ward.name, w.scope) for w in wards], many),
+        [row for ward in rows for row in ward.reports],
     )
     _write_table(
         workbook.create_sheet(labels.SHEET_CALL_OUTS),
         [*ward_column, *labels.CALL_OUT_HEADERS],
-        _call_out_rows(wards, many),
+        [row for ward in rows for row in ward.call_outs],
     )
     return _save(workbook, issued_on)
 
@@ -294,6 +322,9 @@ def ward_workbook(summary: WardSummary, issued_on: date) -> bytes:
     return _workbook(summary, (summary,), issued_on)
 
 
-def province_workbook(summary: ProvinceSummary, issued_on: date) -> bytes:
-    """The .xlsx for a province: its wards, all their teams, reports and call-outs."""
-    return _workbook(summary, summary.wards, issued_on)
+def province_workbook(
+    summary: ProvinceSummary, issued_on: date, rows: Sequence[WardRows] | None = None
+) -> bytes:
+    """The .xlsx for a province: its wards, all their teams, reports and call-outs (each
+    ward's `rows`, when its summary no longer has its reports)."""
+    return _workbook(summary, summary.wards, issued_on, rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 from reports.call_outs import in_time, incident_kind
@@ -30,14 +31,16 @@ class IndicatorResult:
     answer: bool | None = None
     shortfall: tuple[str, ...] = ()
 
-    @property
+    # The figures below are worked out once: ranking and scoring ask for them many times.
+
+    @cached_property
     def percentage(self) -> Fraction | None:
         """numerator ÷ denominator × 100, or None when the denominator is unknown or zero."""
         if self.spec.measure != "share" or not self.denominator or self.numerator is None:
             return None
         return Fraction(100 * self.numerator, self.denominator)
 
-    @property
+    @cached_property
     def met(self) -> bool | None:
         """Whether the target is reached; None when there is no data to say."""
         if self.spec.measure == "yes_no":
@@ -49,13 +52,13 @@ class IndicatorResult:
             return value > self.spec.target
         return value >= self.spec.target
 
-    @property
+    @cached_property
     def status(self) -> Status:
         """met, not_met or no_data."""
         met = self.met
         return "no_data" if met is None else "met" if met else "not_met"
 
-    @property
+    @cached_property
     def attainment(self) -> Fraction | None:
         """How much of the target is reached, 0 to 1 (used to score tasks done)."""
         if self.status == "no_data":
@@ -79,22 +82,18 @@ def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
 
 def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Team-months with at least one good deed, counting a team only in months it had members."""
-    months = scope.period.months()
+    months = scope.index.months
     counted = met = 0
     short: list[str] = []
     for team in scope.teams:
         members = scope.members_of(team.id)
+        with_deeds = scope.index.months_of_kind(team.id, "good_deed")
         missed = False
-        for window in months:
+        for number, window in enumerate(months):
             if not any(member.active_during(window.start, window.end) for member in members):
                 continue
             counted += 1
-            if any(
-                report.kind == "good_deed"
-                and report.team_id == team.id
-                and window.contains(report.occurred_on)
-                for report in scope.reports
-            ):
+            if number in with_deeds:
                 met += 1
             else:
                 missed = True

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from reports.scope import natural_key
 from reports.team_summary import TeamSummary
+from reports.unit_tree import natural_key
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
 
-from reports.participation import participants
 from reports.periods import whole_months
 from reports.rating_rules import LevelId, RatingRules
 from reports.records import MemberRecord
@@ -68,19 +67,14 @@ def _rated(
 def _member_score(member: MemberRecord, scope: Scope) -> Fraction | None:
     """Share of the member's active months in which they took part in at least one report."""
     windows = [
-        window for window in scope.period.months() if member.active_during(window.start, window.end)
+        number
+        for number, window in enumerate(scope.index.months)
+        if member.active_during(window.start, window.end)
     ]
     if not windows:
         return None
-    busy = sum(
-        1
-        for window in windows
-        if any(
-            window.contains(report.occurred_on) and member.id in participants(report)
-            for report in scope.reports
-            if report.team_id == member.unit_id
-        )
-    )
+    took_part = scope.index.months_with(member.unit_id, member.id)
+    busy = sum(1 for number in windows if number in took_part)
     return Fraction(100 * busy, len(windows))
 
 

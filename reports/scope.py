@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from reports.periods import Period
-from reports.records import MemberRecord, RecordSet, ReportRecord, UnitRecord
-
-
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Order "Tổ 2" before "Tổ 10"."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in parts if part)
+from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
+from reports.report_index import ReportIndex
+from reports.unit_tree import UnitTree
 
 
 def unit_by_id(records: RecordSet, unit_id: int) -> UnitRecord:
@@ -27,21 +23,7 @@ def unit_by_id(records: RecordSet, unit_id: int) -> UnitRecord:
 
 def units_under(records: RecordSet, root_id: int, kind: str) -> tuple[UnitRecord, ...]:
     """Units of `kind` anywhere below `root_id` (or the root itself), in natural name order."""
-    children: dict[int | None, list[UnitRecord]] = {}
-    for unit in records.units:
-        children.setdefault(unit.parent_id, []).append(unit)
-    found: list[UnitRecord] = []
-    stack = [unit_by_id(records, root_id)]
-    seen: set[int] = set()
-    while stack:
-        unit = stack.pop()
-        if unit.id in seen:
-            continue
-        seen.add(unit.id)
-        if unit.kind == kind:
-            found.append(unit)
-        stack.extend(children.get(unit.id, []))
-    return tuple(sorted(found, key=lambda unit: (natural_key(unit.name), unit.id)))
+    return UnitTree(records.units).under(root_id, kind)
 
 
 def ancestor_of_kind(records: RecordSet, unit_id: int, kind: str) -> UnitRecord | None:
@@ -57,6 +39,32 @@ def ancestor_of_kind(records: RecordSet, unit_id: int, kind: str) -> UnitRecord 
     return None
 
 
+def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRecord, RecordSet]]:
+    """Each commune/ward under a unit with a record set of its own (its units and those above
+    it, its members, reports and police figures), the records sorted out in one pass."""
+    tree = UnitTree(records.units)
+    members: dict[int, list[MemberRecord]] = {}
+    for member in records.members:
+        members.setdefault(member.unit_id, []).append(member)
+    reports: dict[int, list[ReportRecord]] = {}
+    for report in records.reports:
+        reports.setdefault(report.team_id, []).append(report)
+    police: dict[int, list[PoliceFigures]] = {}
+    for entry in records.police:
+        police.setdefault(entry.ward_id, []).append(entry)
+    for ward in tree.under(unit_id, "commune"):
+        below = sorted(tree.ids_below(ward.id))
+        yield (
+            ward,
+            RecordSet(
+                units=tree.family(ward.id),
+                members=tuple(member for unit in below for member in members.get(unit, ())),
+                reports=tuple(report for unit in below for report in reports.get(unit, ())),
+                police=tuple(entry for unit in below for entry in police.get(unit, ())),
+            ),
+        )
+
+
 @dataclass(frozen=True)
 class Scope:
     """Teams, their members (all, past included) and their reports inside a period."""
@@ -66,9 +74,14 @@ class Scope:
     members: tuple[MemberRecord, ...]
     reports: tuple[ReportRecord, ...]
 
+    @cached_property
+    def index(self) -> ReportIndex:
+        """The reports by team, member and month, built on first use."""
+        return ReportIndex.build(self.period, self.members, self.reports)
+
     def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
         """Everyone who ever belonged to the team."""
-        return tuple(member for member in self.members if member.unit_id == team_id)
+        return self.index.members_of(team_id)
 
     def active_members(self, day: date | None = None) -> tuple[MemberRecord, ...]:
         """Members belonging to their team on `day` (the period's last day by default)."""
@@ -81,13 +94,11 @@ class Scope:
         return tuple(report for report in self.reports if report.kind in wanted)
 
     def for_team(self, team: UnitRecord) -> Scope:
-        """The same period narrowed to one team."""
-        return Scope(
-            self.period,
-            (team,),
-            self.members_of(team.id),
-            tuple(report for report in self.reports if report.team_id == team.id),
-        )
+        """The same period narrowed to one team (sharing this scope's index)."""
+        own = Scope(self.period, (team,), self.members_of(team.id), self.index.reports_of(team.id))
+        # Where cached_property keeps its value: the team's scope reuses this index.
+        own.__dict__["index"] = self.index.narrowed(self.period, team.id)
+        return own
 
 
 def scope_of(records: RecordSet, unit_id: int, period: Period) -> Scope:

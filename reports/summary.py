@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from reports.campaigns import Campaign, IndicatorSpec
 from reports.commendation import Commendation, shortlist
@@ -14,7 +15,13 @@ from reports.ranking import RankedTeam, rank_teams
 from reports.rating import Ratings, rate
 from reports.rating_rules import RatingRules, load_rating_rules
 from reports.records import RecordSet, UnitRecord
-from reports.scope import Scope, ancestor_of_kind, scope_of, unit_by_id, units_under
+from reports.scope import (
+    Scope,
+    ancestor_of_kind,
+    scope_of,
+    unit_by_id,
+    ward_record_sets,
+)
 from reports.tally import Tally
 from reports.team_summary import TeamSummary, summarise_team_scope
 
@@ -35,6 +42,12 @@ class WardSummary:
     ranking: tuple[RankedTeam, ...]
     commendation: Commendation
     ratings: Ratings | None
+    kinds: Mapping[str, int]
+
+    def without_reports(self) -> WardSummary:
+        """The same summary with its scope's reports dropped (what a province keeps of each
+        ward: everything but the reports, and `kinds` counts them)."""
+        return replace(self, scope=replace(self.scope, reports=()))
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,7 @@ def summarise_ward(
         ranking=ranking,
         commendation=shortlist(campaign.commendation, ranking, scope),
         ratings=ratings,
+        kinds=dict(Counter(report.kind for report in scope.reports)),
     )
 
 
@@ -117,6 +131,20 @@ def _across(spec: IndicatorSpec, wards: tuple[WardSummary, ...]) -> ProvinceIndi
     )
 
 
+def roll_up(
+    province: UnitRecord, campaign: Campaign, period: Period, wards: Sequence[WardSummary]
+) -> ProvinceSummary:
+    """A province's summary from its wards' summaries (with or without their reports)."""
+    return ProvinceSummary(
+        province=province,
+        campaign=campaign,
+        period=period,
+        wards=tuple(wards),
+        totals=sum((ward.totals for ward in wards), Tally()),
+        indicators=tuple(_across(spec, tuple(wards)) for spec in campaign.indicators),
+    )
+
+
 def summarise_province(
     records: RecordSet,
     province_id: int,
@@ -124,16 +152,12 @@ def summarise_province(
     campaign: Campaign,
     rules: RatingRules | None = None,
 ) -> ProvinceSummary:
-    """Every commune/ward under a province, and the targets across them."""
-    wards = tuple(
-        summarise_ward(records, ward.id, period, campaign, rules)
-        for ward in units_under(records, province_id, "commune")
-    )
-    return ProvinceSummary(
-        province=unit_by_id(records, province_id),
-        campaign=campaign,
-        period=period,
-        wards=wards,
-        totals=sum((ward.totals for ward in wards), Tally()),
-        indicators=tuple(_across(spec, wards) for spec in campaign.indicators),
-    )
+    """Every commune/ward under a province, and the targets across them; each ward is
+    summarised from its own records."""
+    if rules is None and period.kind == "rating_year":
+        rules = load_rating_rules()
+    wards = [
+        summarise_ward(ward_records, ward.id, period, campaign, rules)
+        for ward, ward_records in ward_record_sets(records, province_id)
+    ]
+    return roll_up(unit_by_id(records, province_id), campaign, period, wards)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from reports.campaigns import Campaign
 from reports.indicators import IndicatorResult, compute_all
@@ -20,17 +21,18 @@ class TeamSummary:
     tally: Tally
     indicators: tuple[IndicatorResult, ...]
 
-    @property
+    # Worked out once: the ranking compares them many times.
+    @cached_property
     def with_data(self) -> tuple[IndicatorResult, ...]:
         """The indicators there was data for."""
         return tuple(result for result in self.indicators if result.status != "no_data")
 
-    @property
+    @cached_property
     def met(self) -> int:
         """How many indicators it reached."""
         return sum(1 for result in self.indicators if result.status == "met")
 
-    @property
+    @cached_property
     def score(self) -> Fraction | None:
         """Share of tasks done, 0–100: the mean attainment of the indicators with data."""
         known = [result.attainment for result in self.with_data]
