@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import logging
 from contextlib import suppress
-from functools import partial
 
 from bot.backends import make_backend
 from bot.pacing import Limits
@@ -17,6 +16,7 @@ from handlers.clock import Clock, SystemClock
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
+from handlers.quiet_hours import QuietHours
 from handlers.summaries import PeriodError, campaign_named
 from handlers.texts import LANGUAGES, texts_for
 from scheduler.service import SchedulerService
@@ -60,6 +60,7 @@ class BotApp:
             edit_window=dt.timedelta(hours=settings.edit_window_hours),
             zone=settings.zone,
             campaign_id=_campaign(settings.campaign),
+            quiet_hours=QuietHours(*settings.quiet_span),
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
         self.sender = NoticeSender(
@@ -83,8 +84,7 @@ class BotApp:
             path.parent.mkdir(parents=True, exist_ok=True)
         await self.db.migrate()
         self.username = await self.backend.open()
-        # Invite links made in the bot name the bot.
-        self.pipeline.conversation = partial(handle, bot_username=self.username)
+        self.pipeline.bot_username = self.username  # invite links made in the bot name it
         await self.backend.delete_webhook()
         await self._publish_commands()
         await self.pipeline.recover()

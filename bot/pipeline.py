@@ -17,6 +17,7 @@ from bot.lanes import ChatLanes
 from handlers.clock import Clock
 from handlers.forms.spec import FormSpec
 from handlers.jobs import JOBS, Job, JobContext
+from handlers.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from handlers.texts import Texts
 from handlers.turn import Turn
@@ -57,6 +58,7 @@ class Pipeline:
         zone: ZoneInfo = WARDS_ZONE,
         jobs: dict[str, Job] | None = None,
         campaign_id: str = "ha-noi-357",
+        quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
     ) -> None:
         self.db = db
         self.channel = channel
@@ -67,6 +69,8 @@ class Pipeline:
         self.edit_window = edit_window
         self.zone = zone
         self.campaign_id = campaign_id
+        self.quiet_hours = quiet_hours
+        self.bot_username = ""  # known once the bot has asked Telegram (getMe)
         self.jobs = JOBS if jobs is None else jobs
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
@@ -131,6 +135,8 @@ class Pipeline:
                         self.clock.now(),
                         self.edit_window,
                         self.campaign_id,
+                        bot_username=self.bot_username,
+                        quiet_hours=self.quiet_hours,
                     )
                     replies = await self.conversation(turn)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from handlers import actions, commands
 from handlers.group_chat import in_group
 from handlers.joining import (
@@ -36,10 +34,8 @@ from storage.members import member_by_telegram_id, unblock
 from storage.models import Draft, Member
 
 
-async def handle(turn: Turn, *, bot_username: str = "") -> list[Reply]:
+async def handle(turn: Turn) -> list[Reply]:
     """Everything the bot answers to one update."""
-    if bot_username:
-        turn = dataclasses.replace(turn, bot_username=bot_username)
     incoming = turn.incoming
     if not incoming.is_private:
         return await in_group(turn)  # a team's group: linking it, nothing else

@@ -1,6 +1,6 @@
 """Notices to people other than the one talking (a join request for the team's leader, the
 decision for the person who asked): outbox notices under unique keys, delivered by the paced
-sender (bot/sender.py) within a second or so."""
+sender (bot/sender.py) within a second or so, or the next morning when it is night."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ async def tell_approvers(turn: Turn, request: JoinRequest, team: Unit) -> None:
             str(approver.telegram_user_id),
             Say(text=text).model_dump(mode="json"),
             approver.id,
+            turn.morning_if_night(),
         )
         for approver in approvers
     ]
@@ -47,5 +48,6 @@ async def tell_requester(turn: Turn, request: JoinRequest, key: str, team: Unit)
         f"notice:join-decision:{request.id}",
         str(request.telegram_user_id),
         say.model_dump(mode="json"),
+        not_before=turn.morning_if_night(),
     )
     await enqueue_notices(turn.session, turn.incoming.channel, [notice])

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.events import Incoming
 from handlers.forms.spec import FormSpec
+from handlers.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.texts import Texts
 
 
@@ -24,6 +25,14 @@ class Turn:
     edit_window: dt.timedelta = dt.timedelta(hours=24)
     campaign_id: str = "ha-noi-357"
     bot_username: str = ""  # for invite links; known once the bot has asked Telegram
+    quiet_hours: QuietHours = DEFAULT_QUIET_HOURS
+
+    def morning_if_night(self) -> dt.datetime | None:
+        """When a notice to someone else may go out: None (now) by day, the next morning
+        during quiet hours."""
+        if self.quiet_hours.covers(self.now):
+            return self.quiet_hours.next_morning(self.now)
+        return None
 
     @property
     def today(self) -> dt.date:

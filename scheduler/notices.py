@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import actions
 from handlers.jobs import JobContext, team_summary
+from handlers.quiet_hours import QuietHours
 from handlers.replies import Button, Reply, Say, SendFile
 from handlers.summaries import ward_package
 from handlers.texts import Texts
@@ -23,7 +24,6 @@ from reports.periods import Period, month, rating_year_of
 from reports.phases import phase_containing
 from reports.rating_rules import load_rating_rules
 from scheduler.duties import Duty
-from scheduler.quiet import QuietHours
 from storage.database import Database
 from storage.members import blocked_members, reachable_members_of_units
 from storage.models import Member, Unit

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from config.settings import Settings
 from handlers.clock import Clock
+from handlers.quiet_hours import QuietHours
 from handlers.summaries import campaign_named
 from handlers.texts import texts_for
 from scheduler.duties import plan_duties
 from scheduler.notices import NoticeWriter
-from scheduler.quiet import QuietHours
 from scheduler.runner import DutyRunner
 from scheduler.service import SchedulerService
 from storage.database import Database

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from config.settings import Settings, SettingsError, load_settings
+from handlers.quiet_hours import QuietHours
 from handlers.summaries import campaign_named
 from scheduler.duties import occurrences, plan_duties
-from scheduler.quiet import QuietHours
 from tests.conftest import HANOI
 
 

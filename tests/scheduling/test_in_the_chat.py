@@ -150,3 +150,28 @@ async def test_who_may_mark_the_yearly_report_sent(
     async with bot.db.read() as session:
         marked = (await session.scalars(select(YearlySubmission))).all()
     assert len(marked) == (1 if allowed else 0)
+
+
+async def test_a_join_request_at_night_reaches_the_leader_in_the_morning(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Hùng")
+    leader = emulator.phone(user_id=1000, first_name="Tâm")
+    await ward.person(officer, "officer", ward.ward_id)
+    await ward.person(leader, "leader")
+    await officer.send("/quanly")
+    await officer.press("✅ Tự động duyệt: Bật (bấm để tắt)")
+
+    clock.moment = dt.datetime(2026, 11, 22, 22, 30, tzinfo=HANOI)
+    binh = emulator.phone(user_id=1002, first_name="Bình")
+    await binh.send(f"/start {await ward.invite()}")
+    await binh.share_contact("0911222333", expect=2)
+    await binh.press("Đồng ý")
+    await bot.sender.drain()
+    assert leader.messages == []  # not at 22:30
+
+    morning = dt.datetime(2026, 11, 23, 7, 0, tzinfo=HANOI)
+    clock.moment = morning
+    await settled(bot, morning)
+    [notice] = leader.messages
+    assert "Bình" in notice.text_plain and "Tổ bảo vệ ANTT số 12" in notice.text_plain

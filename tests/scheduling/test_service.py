@@ -12,11 +12,11 @@ from bot.app import BotApp
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from handlers.clock import FixedClock, SystemClock
+from handlers.quiet_hours import QuietHours
 from handlers.summaries import campaign_named
 from handlers.texts import texts_for
 from scheduler.duties import Duty
 from scheduler.notices import NoticeWriter
-from scheduler.quiet import QuietHours
 from scheduler.runner import DutyRunner
 from scheduler.service import SchedulerService
 from storage.database import Database

@@ -32,3 +32,6 @@ class QuietHours:
     def evening(self, moment: dt.datetime) -> dt.datetime:
         """When quiet hours begin on `moment`'s day."""
         return dt.datetime.combine(moment.date(), self.start, moment.tzinfo)
+
+
+DEFAULT_QUIET_HOURS = QuietHours(dt.time(21), dt.time(7))
