@@ -499,7 +499,7 @@ async def _write_rows(
     driver: Any = raw.driver_connection
     await driver.copy_records_to_table(
         table_name,
-        records=[tuple(_copy_value(row[name]) for name in columns) for row in rows],
+        records=[tuple(_copy_value(row.get(name)) for name in columns) for row in rows],
         columns=columns,
     )
 
@@ -521,40 +521,42 @@ async def generate(url: str, scale: Scale) -> Generated:
     """The schema (migrations), then the tree and the year's reports, in two transactions."""
     started = time.perf_counter()
     db = Database(url)
-    await db.migrate()
-    use_copy = not db.is_sqlite
-    rng = random.Random(SEED)
-    plan = plan_tree(scale, rng)
-    async with db.write() as session:
-        await _write_rows(session, "units", plan.units, use_copy)
-        await _write_rows(session, "members", plan.members, use_copy)
-        police = [{"id": number, **row} for number, row in enumerate(plan.police, 1)]
-        await _write_rows(session, "police_figures", police, use_copy)
-    reports = photos = 0
-    async with db.write() as session:
-        for chunk_reports, chunk_photos in report_chunks(plan, scale, rng):
-            await _write_rows(session, "reports", chunk_reports, use_copy)
-            await _write_rows(session, "attachments", chunk_photos, use_copy)
-            reports += len(chunk_reports)
-            photos += len(chunk_photos)
-    async with db.engine.begin() as connection:
-        if db.is_sqlite:
-            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        else:
-            for table in ("units", "members", "police_figures", "reports", "attachments"):
-                await connection.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
-                        f"(SELECT max(id) FROM {table}))"
+    try:
+        await db.migrate()
+        use_copy = not db.is_sqlite
+        rng = random.Random(SEED)
+        plan = plan_tree(scale, rng)
+        async with db.write() as session:
+            await _write_rows(session, "units", plan.units, use_copy)
+            await _write_rows(session, "members", plan.members, use_copy)
+            police = [{"id": number, **row} for number, row in enumerate(plan.police, 1)]
+            await _write_rows(session, "police_figures", police, use_copy)
+        reports = photos = 0
+        async with db.write() as session:
+            for chunk_reports, chunk_photos in report_chunks(plan, scale, rng):
+                await _write_rows(session, "reports", chunk_reports, use_copy)
+                await _write_rows(session, "attachments", chunk_photos, use_copy)
+                reports += len(chunk_reports)
+                photos += len(chunk_photos)
+        async with db.engine.begin() as connection:
+            if db.is_sqlite:
+                await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                for table in ("units", "members", "police_figures", "reports", "attachments"):
+                    await connection.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                            f"(SELECT max(id) FROM {table}))"
+                        )
                     )
-                )
-    if not db.is_sqlite:
-        # What autovacuum would have done over a year of use; SQLite is left as the product
-        # leaves it (it never runs ANALYZE).
-        async with db.engine.connect() as connection:
-            await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await connection.exec_driver_sql("ANALYZE")
-    await db.dispose()
+        if not db.is_sqlite:
+            # What autovacuum would have done over a year of use; SQLite is left as the product
+            # leaves it (it never runs ANALYZE).
+            async with db.engine.connect() as connection:
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
+                await connection.exec_driver_sql("ANALYZE")
+    finally:
+        await db.dispose()
     teams = len(plan.teams)
     return Generated(
         len(plan.units),

@@ -69,6 +69,7 @@ class BotApp:
             limits_of(settings),
             lambda: self.clock.now(),
         )
+        self.pipeline.notices_queued = self.sender.wake
         self.scheduler: SchedulerService | None = None
         if settings.scheduler == "in-bot":
             self.scheduler = build_scheduler(

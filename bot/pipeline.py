@@ -24,7 +24,7 @@ from handlers.turn import Turn
 from storage.database import Database
 from storage.inbox import Stored, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
-from storage.outbox import enqueue, mark_failed, mark_sent, pending_messages
+from storage.outbox import NOTICES_QUEUED, enqueue, mark_failed, mark_sent, pending_messages
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class Pipeline:
         self.campaign_id = campaign_id
         self.quiet_hours = quiet_hours
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
+        self.notices_queued: Callable[[], None] = lambda: None
         self.jobs = JOBS if jobs is None else jobs
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
@@ -118,6 +119,7 @@ class Pipeline:
         callback_ref: str | None = None
         toast: str | None = None
         later: list[Later] = []
+        notices = False
         try:
             async with self.db.write() as session:
                 payload = await claim_update(session, inbox_id, utcnow())
@@ -142,11 +144,14 @@ class Pipeline:
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 later = [r for r in replies if isinstance(r, Later)]
                 queued = await self._queue(session, chat_ref, f"{inbox_id}", replies)
+                notices = bool(session.info.get(NOTICES_QUEUED))
         except Exception as error:
             self.stats.failed += 1
             # Only the kind of error: its text may quote what the person typed.
             log.error("update %d could not be handled: %s", inbox_id, type(error).__name__)
             queued = await self._record_failure(chat_ref, inbox_id, error)
+        if notices:
+            self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
             await self._answer_button(callback_ref, toast)
         await self._send(chat_ref, queued)

@@ -14,6 +14,8 @@ from storage.upsert import insert_ignoring_duplicates
 
 REPLY = "reply"
 NOTICE = "notice"
+# Set on a session that queued notices, so whoever commits it can wake the sender.
+NOTICES_QUEUED = "antt.notices_queued"
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,10 @@ async def enqueue_notices(
 ) -> list[OutboxMessage]:
     """Queue notices for the paced sender; a key queued before (even long sent) is skipped, so
     the rows returned are the ones new this time."""
-    return await _insert(session, channel, NOTICE, notices)
+    queued = await _insert(session, channel, NOTICE, notices)
+    if queued:
+        session.info[NOTICES_QUEUED] = True
+    return queued
 
 
 async def _insert(

@@ -9,10 +9,12 @@ import re
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from storage.access_log import access_entries
 from storage.members import history_of
 from storage.models import Member, OutboxMessage, Unit
+from tests.waiting import eventually
 from tests.ward import Ward
 
 LINK = re.compile(r"https://t\.me/antt_demo_bot\?start=(\S+)")
@@ -161,6 +163,8 @@ async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_
     await binh.share_contact("0911222333", expect=2)
     [sent] = await binh.press("Đồng ý")
     assert "Đã gửi yêu cầu tham gia Tổ bảo vệ ANTT số 12" in sent.text_plain
+    await told(officer, "xin tham gia")
+    await told(leader, "xin tham gia")
     [waiting] = await binh.send("Xin chào")
     assert "đang chờ duyệt" in waiting.text_plain
     assert [m.telegram_user_id for m in await ward.members()] == [2001, 1000]
@@ -182,6 +186,8 @@ async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_
         keys = set((await session.scalars(select(OutboxMessage.key))).all())
     assert any(key.startswith("notice:join-decision:") for key in keys)
     assert sum(key.startswith("notice:join-request:") for key in keys) == 2  # leader, officer
+    # The decision reaches Bình by the paced sender, within a second or so.
+    await eventually(lambda: "đã được duyệt vào" in binh.last.text_plain, "Bình hears the decision")
     [menu] = await binh.send("/menu")
     assert "📝 Việc tốt" in menu.button_labels
 
@@ -199,11 +205,13 @@ async def test_a_leader_rejects_a_request_of_their_own_team(
     await binh.send(f"/start {await ward.invite()}")
     await binh.share_contact("0911222333", expect=2)
     await binh.press("Đồng ý")
+    await told(leader, "xin tham gia")
 
     [page] = await leader.send("/quanly")
     await leader.press("📨 Yêu cầu tham gia (1)", page)
     rejected, _ = await leader.press("❌ Từ chối 1", expect=2)
     assert "Đã từ chối yêu cầu của Bình" in rejected.text_plain
+    await told(binh, "chưa được chấp nhận")
     [answer] = await binh.send("Xin chào")
     assert "cần đường link mời" in answer.text_plain
 
@@ -270,3 +278,11 @@ async def test_officer_exports_the_roster_and_the_export_is_logged(
         [entry] = await access_entries(session)
     assert (entry.action, entry.unit_id, entry.subject) == ("export-roster", ward.ward_id, "xlsx")
     assert entry.member_id is not None
+
+
+async def told(phone: Phone, words: str) -> None:
+    """Wait for a notice the paced sender delivers to `phone` (it comes apart from replies)."""
+    await eventually(
+        lambda: any(words in message.text_plain for message in phone.messages),
+        f"{phone.user.display_name} is told: {words}",
+    )
