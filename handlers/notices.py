@@ -1,6 +1,6 @@
 """Notices to people other than the one talking (a join request for the team's leader, the
 decision for the person who asked): outbox notices under unique keys, delivered by the paced
-sender (bot/sender.py) within a second or so, or the next morning when it is night."""
+sender (bot/sender.py) as soon as the update commits, or the next morning when it is night."""
 
 from __future__ import annotations
 
