@@ -24,6 +24,10 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
+class MigrationError(RuntimeError):
+    """A migration would leave the data inconsistent; nothing was changed."""
+
+
 class Database:
     """One engine and the two kinds of transaction the product uses."""
 
@@ -60,10 +64,30 @@ class Database:
         async with self._reader() as session, session.begin():
             yield session
 
-    async def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade)
+    async def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to the newest Alembic revision (or to `revision`)."""
+        if not self.is_sqlite:
+            async with self.engine.begin() as connection:
+                await connection.run_sync(_upgrade, revision)
+            return
+        # SQLite changes a table by copying it and dropping the old one, which foreign keys
+        # forbid while other tables refer to it: the migration runs with them off, on a
+        # connection of its own, and is rolled back unless every reference still holds.
+        path = make_url(self.url).database or ""
+        engine = create_async_engine(
+            self.url,
+            async_creator=inline_creator(path, SQLITE_BUSY_TIMEOUT_MS / 1000),
+            pool_reset_on_return=None,
+        )
+        _tune_sqlite(engine, foreign_keys=False)
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(_upgrade, revision)
+                broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                if broken:
+                    raise MigrationError(f"a migration broke references: {broken[:3]}")
+        finally:
+            await engine.dispose()
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
@@ -78,11 +102,11 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def _upgrade(connection: Connection) -> None:
-    command.upgrade(alembic_config(connection), "head")
+def _upgrade(connection: Connection, revision: str = "head") -> None:
+    command.upgrade(alembic_config(connection), revision)
 
 
-def _tune_sqlite(engine: AsyncEngine) -> None:
+def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool = True) -> None:
     """WAL, a busy timeout, foreign keys, and transactions begun by us (IMMEDIATE for writes).
 
     The connections come without implicit transactions (see storage.sqlite_inline)."""
@@ -93,7 +117,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

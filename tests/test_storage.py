@@ -70,3 +70,38 @@ async def test_the_migrations_build_exactly_the_models(sqlite_db: Database) -> N
         found = await connection.run_sync(differences)
     await sqlite_db.dispose()
     assert found == []
+
+
+async def test_a_ward_with_data_upgrades_to_the_newest_schema(database_url: str) -> None:
+    """A bot already in use (units, members, reports, replies sent) takes the new migrations:
+    on SQLite the tables others refer to are rebuilt, and every row and reference survives."""
+    db = Database(database_url)
+    await db.migrate("0003")
+    async with db.engine.begin() as connection:
+        for statement in (
+            "INSERT INTO units (id, kind, name, created_at) "
+            "VALUES (1, 'commune', 'Phường Yên Hòa', '2026-11-01 00:00:00')",
+            "INSERT INTO units (id, kind, name, parent_id, created_at) "
+            "VALUES (2, 'team', 'Tổ 12', 1, '2026-11-01 00:00:00')",
+            "INSERT INTO members (id, telegram_user_id, full_name, role, unit_id, status, "
+            "joined_at) VALUES (1, 1001, 'Lan', 'leader', 2, 'active', '2026-11-01 00:00:00')",
+            "INSERT INTO reports (id, kind, team_id, author_id, occurred_on, payload, "
+            "created_at, status) VALUES (1, 'good_deed', 2, 1, '2026-11-02', '{}', "
+            "'2026-11-02 08:00:00', 'active')",
+            "INSERT INTO outbox (id, key, channel, chat_ref, payload, created_at, status, "
+            "attempts) VALUES (1, 'reply:1:0', 'telegram', '1001', '{}', "
+            "'2026-11-02 08:00:00', 'sent', 1)",
+        ):
+            await connection.execute(text(statement))
+    await db.migrate()
+    async with db.read() as session:
+        version = (await session.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+        counts = [
+            (await session.execute(text(f"SELECT count(*) FROM {table}"))).scalar()  # noqa: S608
+            for table in ("units", "members", "reports", "outbox")
+        ]
+        kind = (await session.execute(text("SELECT kind FROM outbox"))).scalar()
+    await db.dispose()
+    assert version == newest_revision()
+    assert counts == [2, 1, 1, 1]
+    assert kind == "reply"  # rows queued before the scheduler existed are replies
