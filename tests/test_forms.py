@@ -9,6 +9,7 @@ import pytest
 from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from storage.models import Report
+from tests.waiting import eventually
 from tests.ward import Ward
 
 
@@ -53,7 +54,8 @@ async def test_a_patrol_with_two_colleagues_in_seven_taps_and_one_text(team: Tea
     assert ask_who.button_labels[:3] == ["✅ Lan", "⬜ Bình", "⬜ Hùng"]
     assert await lan.press("⬜ Bình", expect=0) == []
     await lan.press("⬜ Hùng", expect=0)
-    assert ask_who.button_labels[:3] == ["✅ Lan", "✅ Bình", "✅ Hùng"]  # ticked in place
+    ticked = ["✅ Lan", "✅ Bình", "✅ Hùng"]
+    await eventually(lambda: ask_who.button_labels[:3] == ticked, "both ticks shown in place")
     [summary] = await lan.press("Xong")
     assert "• Người tham gia: Lan, Bình, Hùng" in summary.text_plain
     assert "• Thời gian: 07:00–09:00, 22/11/2026" in summary.text_plain
