@@ -251,6 +251,14 @@ def forget_member(
     typer.echo(run_admin(lambda s: forget_member_command(s, member)))
 
 
+@admin.command("recount-work")
+def recount_work() -> None:
+    """Count every active report again into the counts a province's summaries read."""
+    from bot.admin import recount_work_command
+
+    typer.echo(run_admin(recount_work_command))
+
+
 def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:
     """Run an admin command; its known errors become one line and exit code 2."""
     from bot.admin import AdminError

@@ -23,6 +23,7 @@ from storage.members import normalise_phone
 from storage.models import Member, utcnow
 from storage.roster import apply_roster, check_roster, roster_of
 from storage.units import UnknownUnit, add_unit, all_units, find_unit
+from storage.work_counts import rebuild
 
 
 class AdminError(Exception):
@@ -221,6 +222,15 @@ async def forget_member_command(settings: Settings, ref: str) -> str:
         f"member {forgotten.member_id} forgotten: name, phone, Telegram account and date of birth "
         f"erased; {forgotten.messages_blanked} stored message(s) blanked; reports and counts kept"
     )
+
+
+async def recount_work_command(settings: Settings) -> str:
+    """Count every active report again into the per-team, per-half-month counts the summaries
+    read (after data were written around the bot, or to check nothing drifted)."""
+    async with admin_session(settings) as session:
+        connection = await session.connection()
+        counted = await connection.run_sync(rebuild)
+    return f"work counts rebuilt: {counted} active report(s) counted"
 
 
 async def _member_by_ref(session: AsyncSession, ref: str) -> Member:

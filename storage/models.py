@@ -357,3 +357,66 @@ class AccessLogEntry(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     subject: Mapped[str | None] = mapped_column(String(100))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class TeamHalfMonth(Base):
+    """A team's active reports in one half-month (days 1–14 or 15–end), counted: what a
+    province's summary adds up instead of reading every report. Kept in step with the reports
+    by `storage/work_counts.py`; the figures are those of `reports.work.TeamWork`."""
+
+    __tablename__ = "team_half_months"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    reports: Mapped[int] = mapped_column(Integer, default=0)
+    photos: Mapped[int] = mapped_column(Integer, default=0)
+    good_deeds: Mapped[int] = mapped_column(Integer, default=0)
+    patrols: Mapped[int] = mapped_column(Integer, default=0)
+    patrols_antt: Mapped[int] = mapped_column(Integer, default=0)
+    patrols_atgt: Mapped[int] = mapped_column(Integer, default=0)
+    patrols_night: Mapped[int] = mapped_column(Integer, default=0)
+    patrol_turns: Mapped[int] = mapped_column(Integer, default=0)
+    violations: Mapped[int] = mapped_column(Integer, default=0)
+    call_outs: Mapped[int] = mapped_column(Integer, default=0)
+    fire_call_outs: Mapped[int] = mapped_column(Integer, default=0)
+    rescue_call_outs: Mapped[int] = mapped_column(Integer, default=0)
+    fire_rescue: Mapped[int] = mapped_column(Integer, default=0)
+    people_saved: Mapped[int] = mapped_column(Integer, default=0)
+    tips: Mapped[int] = mapped_column(Integer, default=0)
+    valuable_tips: Mapped[int] = mapped_column(Integer, default=0)
+    propaganda: Mapped[int] = mapped_column(Integer, default=0)
+    audience: Mapped[int] = mapped_column(Integer, default=0)
+    traffic: Mapped[int] = mapped_column(Integer, default=0)
+    residence: Mapped[int] = mapped_column(Integer, default=0)
+    households_visited: Mapped[int] = mapped_column(Integer, default=0)
+    records_corrected: Mapped[int] = mapped_column(Integer, default=0)
+    weapons: Mapped[int] = mapped_column(Integer, default=0)
+    weapons_items: Mapped[int] = mapped_column(Integer, default=0)
+    reintegration: Mapped[int] = mapped_column(Integer, default=0)
+    reintegration_visits: Mapped[int] = mapped_column(Integer, default=0)
+    models: Mapped[int] = mapped_column(Integer, default=0)
+    models_acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MemberHalfMonth(Base):
+    """The reports of one team a member took part in during one half-month, by kind, and the
+    kinds of patrol among them (a bit per kind in `reports.records.PATROL_KINDS` order). Not
+    tied to `members` by a foreign key: a report's list of participants is what is counted."""
+
+    __tablename__ = "member_half_months"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    good_deed: Mapped[int] = mapped_column(Integer, default=0)
+    patrol: Mapped[int] = mapped_column(Integer, default=0)
+    call_out: Mapped[int] = mapped_column(Integer, default=0)
+    tip: Mapped[int] = mapped_column(Integer, default=0)
+    propaganda: Mapped[int] = mapped_column(Integer, default=0)
+    fire_rescue: Mapped[int] = mapped_column(Integer, default=0)
+    traffic: Mapped[int] = mapped_column(Integer, default=0)
+    residence: Mapped[int] = mapped_column(Integer, default=0)
+    weapons: Mapped[int] = mapped_column(Integer, default=0)
+    reintegration: Mapped[int] = mapped_column(Integer, default=0)
+    model: Mapped[int] = mapped_column(Integer, default=0)
+    patrol_kinds: Mapped[int] = mapped_column(Integer, default=0)

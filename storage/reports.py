@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from storage.models import Attachment, Report, ReportChange
+from storage.work_counts import recount
 
 
 async def add_report(
@@ -37,6 +38,7 @@ async def add_report(
     )
     session.add(report)
     await session.flush()
+    await recount(session, [(team_id, occurred_on)])
     return report
 
 
@@ -107,6 +109,7 @@ async def change_report(
 ) -> None:
     """Replace a report's content, keeping what it said before in the audit trail."""
     before = _snapshot(report)
+    moved_from = report.occurred_on
     report.payload = payload
     report.occurred_on = occurred_on
     report.attachments = [Attachment(kind="photo", file_id=file_id) for file_id in photos]
@@ -122,6 +125,8 @@ async def change_report(
         )
     )
     await session.flush()
+    # Its day may have moved to another half-month: both are counted again.
+    await recount(session, [(report.team_id, moved_from), (report.team_id, occurred_on)])
 
 
 async def delete_report(
@@ -141,6 +146,7 @@ async def delete_report(
     report.status = "deleted"
     report.updated_at = now
     await session.flush()
+    await recount(session, [(report.team_id, report.occurred_on)])
 
 
 async def changes_of(session: AsyncSession, report_id: int) -> list[ReportChange]:

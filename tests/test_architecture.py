@@ -48,3 +48,23 @@ def test_only_bot_knows_the_messenger() -> None:
         if imported_roots(path) & MESSENGERS
     }
     assert users == set()
+
+
+def test_storage_takes_only_the_pure_counting_from_reports() -> None:
+    """storage/ keeps the work counts with `reports.work` and its records, nothing else of
+    `reports` (the summaries stay above storage)."""
+    allowed = {"reports.work", "reports.records"}
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / "storage").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                else []
+            )
+            for name in names:
+                if name.split(".")[0] == "reports" and name not in allowed:
+                    found.setdefault(str(path.relative_to(ROOT)), set()).add(name)
+    assert found == {}

@@ -74,7 +74,8 @@ async def test_the_migrations_build_exactly_the_models(sqlite_db: Database) -> N
 
 async def test_a_ward_with_data_upgrades_to_the_newest_schema(database_url: str) -> None:
     """A bot already in use (units, members, reports, replies sent) takes the new migrations:
-    on SQLite the tables others refer to are rebuilt, and every row and reference survives."""
+    on SQLite the tables others refer to are rebuilt, and every row and reference survives;
+    the report is counted into its team's and its author's half-month."""
     db = Database(database_url)
     await db.migrate("0003")
     async with db.engine.begin() as connection:
@@ -98,10 +99,17 @@ async def test_a_ward_with_data_upgrades_to_the_newest_schema(database_url: str)
         version = (await session.execute(text("SELECT version_num FROM alembic_version"))).scalar()
         counts = [
             (await session.execute(text(f"SELECT count(*) FROM {table}"))).scalar()  # noqa: S608
-            for table in ("units", "members", "reports", "outbox")
+            for table in (
+                "units",
+                "members",
+                "reports",
+                "outbox",
+                "team_half_months",
+                "member_half_months",
+            )
         ]
         kind = (await session.execute(text("SELECT kind FROM outbox"))).scalar()
     await db.dispose()
     assert version == newest_revision()
-    assert counts == [2, 1, 1, 1]
+    assert counts == [2, 1, 1, 1, 1, 1]
     assert kind == "reply"  # rows queued before the scheduler existed are replies
