@@ -11,8 +11,8 @@ the campaign's police figures month by month. ANTT_BENCH_DATABASES=sqlite (or po
 Figures, each run ANTT_BENCH_REPEATS (3) times, the median printed against its target:
 - a ward's phase summary: load the records of the ward with most teams + `summarise_ward` for
   "Đợt 2" (< 0.5 s), called as handlers/summaries.py calls them;
-- the province roll-up: `summarise_province_by_ward` (each ward's records loaded, summarised
-  and dropped in turn, as `antt-bot export` does for a province), for the rating year (ratings
+- the province roll-up: `summarise_province_by_ward` (ward by ward, from the counts stored per
+  team and half-month, as `antt-bot export` does for a province), for the rating year (ratings
   included) and for "Đợt 2" (< 5 s);
 - the ward's Excel and Word files from that summary (< 2 s);
 - the peak resident memory (ru_maxrss) of the measuring process, a fresh one per database that
@@ -65,7 +65,7 @@ from storage.database import Database
 from storage.models import Base, Member, Report, Unit
 from storage.work_counts import rebuild
 
-SCALE_VERSION = 2  # bump when the generated data change, so a cached SQLite file is not reused
+SCALE_VERSION = 3  # bump when the generated data change, so a cached SQLite file is not reused
 SEED = 357
 WARDS = 126
 TEAMS_PER_WARD = (38, 48)  # uniform: ~43 a ward, ~5,400 in the province
@@ -699,7 +699,8 @@ async def _measure(url: str, repeats: int, label: str) -> Measured:
             measured.reports[name] = reports
             say(
                 f"run {run}: {name} ({period.start}–{period.end}, {len(province.wards)} wards, "
-                f"{reports} reports) loaded and summarised ward by ward in {done - started:.2f}s"
+                f"{reports} reports) summarised ward by ward from the stored counts in "
+                f"{done - started:.2f}s"
             )
             del province
         measured.peak_mb[name] = rss_mb()

@@ -13,6 +13,7 @@ from handlers.summaries import (
     WardPackage,
     campaign_named,
     parse_period,
+    reports_csv,
     unit_package,
 )
 from storage.models import utcnow
@@ -30,13 +31,16 @@ def export_ward(
     settings: Settings, unit_ref: str, campaign_id: str, period_text: str, formats: str, out: Path
 ) -> list[Path]:
     """Make the ward's summary and write the chosen files; the paths written."""
-    wanted, package = asyncio.run(_package(settings, unit_ref, campaign_id, period_text, formats))
-    return _write(package, wanted, out)
+    wanted, package, listing = asyncio.run(
+        _package(settings, unit_ref, campaign_id, period_text, formats)
+    )
+    return _write(package, listing, wanted, out)
 
 
 async def _package(
     settings: Settings, unit_ref: str, campaign_id: str, period_text: str, formats: str
-) -> tuple[list[str], WardPackage]:
+) -> tuple[list[str], WardPackage, bytes]:
+    """The package, and the listing of every report when CSV is wanted."""
     wanted = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in wanted if part not in FORMATS]
     if unknown or not wanted:
@@ -55,11 +59,12 @@ async def _package(
         except UnknownUnit as error:
             raise ExportError(str(error)) from None
         package = await unit_package(session, ward, campaign, period, today, settings.zone)
+        listing = await reports_csv(session, ward, period) if "csv" in wanted else b""
     log.info("export: unit %d, %s, %s, %s", ward.id, campaign.id, period_text, ",".join(wanted))
-    return wanted, package
+    return wanted, package, listing
 
 
-def _write(package: WardPackage, wanted: list[str], out: Path) -> list[Path]:
+def _write(package: WardPackage, listing: bytes, wanted: list[str], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, data in package.files.items():
@@ -74,6 +79,6 @@ def _write(package: WardPackage, wanted: list[str], out: Path) -> list[Path]:
         written.append(path)
     if "csv" in wanted:
         path = out / (stem.replace("TongHop", "DanhSach") + ".csv")
-        path.write_bytes(package.reports_csv)
+        path.write_bytes(listing)
         written.append(path)
     return written

@@ -4,19 +4,55 @@ reads them. The bridge between storage and the summaries (neither imports the ot
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import json
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from typing import cast
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, Text, func, select, type_coerce
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    String,
+    Text,
+    bindparam,
+    case,
+    distinct,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
+from reports.commendation import EVIDENCE_PER_CANDIDATE, EvidenceWanted, cites
+from reports.periods import Period
+from reports.records import (
+    PATROL_KINDS,
+    REPORT_KINDS,
+    MemberRecord,
+    PoliceFigures,
+    RecordSet,
+    ReportRecord,
+    UnitRecord,
+)
+from reports.scope import Scope, units_under
 from reports.unit_tree import UnitTree
-from storage.models import Attachment, Member, Report, Unit
+from reports.work import (
+    KIND_FIGURE,
+    MONTHLY_KINDS,
+    TEAM_FIGURES,
+    Activity,
+    MemberActivity,
+    MemberWork,
+    TeamActivity,
+    TeamWork,
+    half_month_end,
+    whole_half_months,
+    window_finder,
+)
+from storage.models import Attachment, Member, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.plain_rows import collector_paused, stored_answers, stored_day, stored_utc
 from storage.police_figures import figures_between
 
 
@@ -38,44 +74,275 @@ async def load_record_set(
     return RecordSet(tree.units, members, reports, police)
 
 
-async def ward_record_sets(
-    session: AsyncSession,
-    unit_id: int,
-    first_day: dt.date,
-    last_day: dt.date,
-    zone: ZoneInfo,
-    campaign: str | None = None,
-) -> AsyncIterator[tuple[UnitRecord, RecordSet]]:
-    """Each commune/ward under `unit_id` (in name order) with its records, loaded one ward at
-    a time: a province's roll-up holds one ward's reports, not the province's. The members,
-    reports and police figures are those `load_record_set` gives for the ward; the units are
-    the ward's, those below it and those above it. Units, members and figures are read once."""
+@dataclass(frozen=True)
+class CountedWard:
+    """A ward's records without its reports (units, members, police figures) and its scope
+    over the period, counted from the stored half-month counts."""
+
+    ward: UnitRecord
+    records: RecordSet
+    scope: Scope
+
+
+async def counted_wards(
+    session: AsyncSession, unit_id: int, period: Period, zone: ZoneInfo, campaign: str | None
+) -> AsyncIterator[CountedWard]:
+    """Each commune/ward under `unit_id` (in name order), counted from storage: the half-months
+    lying wholly in the period from their stored counts, the days around them from their
+    reports, and the call-outs one by one. What a province's summary reads instead of every
+    report; its figures are those the ward's own reports give (tests/test_province_by_ward.py).
+    Units, members, figures and call-outs are read once, for every ward at a time."""
     tree = UnitTree(await _units(session))
     below = tree.ids_below(unit_id)
     members: dict[int, list[MemberRecord]] = {}
     for member in await _members(session, below, zone):
         members.setdefault(member.unit_id, []).append(member)
     police: dict[int, list[PoliceFigures]] = {}
-    for entry in await _police(session, below, campaign, first_day, last_day):
+    for entry in await _police(session, below, campaign, period.start, period.end):
         police.setdefault(entry.ward_id, []).append(entry)
+    call_outs: dict[int, list[ReportRecord]] = {}
+    for report in await _reports(
+        session, below, period.start, period.end, zone, kinds=("call_out",)
+    ):
+        call_outs.setdefault(report.team_id, []).append(report)
+    halves = whole_half_months(period)
     for ward in tree.under(unit_id, "commune"):
         ward_below = tree.ids_below(ward.id)
-        yield (
-            ward,
-            RecordSet(
-                units=tree.family(ward.id),
-                members=tuple(
-                    sorted(
-                        (member for unit in ward_below for member in members.get(unit, ())),
-                        key=lambda member: member.id,
-                    )
-                ),
-                reports=await _reports(session, ward_below, first_day, last_day, zone),
-                police=tuple(
-                    entry for ward_id in sorted(ward_below) for entry in police.get(ward_id, ())
-                ),
+        records = RecordSet(
+            units=tree.family(ward.id),
+            members=tuple(
+                sorted(
+                    (member for unit in ward_below for member in members.get(unit, ())),
+                    key=lambda member: member.id,
+                )
+            ),
+            police=tuple(
+                entry for ward_id in sorted(ward_below) for entry in police.get(ward_id, ())
             ),
         )
+        teams = units_under(records, ward.id, "team")
+        team_ids = {team.id for team in teams}
+        with collector_paused():
+            activity = await _activity(session, team_ids, period, halves, zone)
+        scope = Scope(
+            period,
+            teams,
+            tuple(member for member in records.members if member.unit_id in team_ids),
+            (),
+            activity,
+            tuple(
+                sorted(
+                    (report for team in teams for report in call_outs.pop(team.id, ())),
+                    key=lambda report: (report.occurred_on, report.id),
+                )
+            ),
+        )
+        yield CountedWard(ward, records, scope)
+
+
+async def _activity(
+    session: AsyncSession,
+    team_ids: set[int],
+    period: Period,
+    halves: tuple[dt.date, ...],
+    zone: ZoneInfo,
+) -> Activity:
+    """The teams' activity over the period: added up from the stored counts for the whole
+    half-months, counted from the reports for the days before and after them."""
+    activity = Activity(period, {})
+    if halves:
+        activity = await _stored_activity(session, team_ids, period, halves)
+        edges = [
+            (period.start, halves[0] - dt.timedelta(days=1)),
+            (half_month_end(halves[-1]) + dt.timedelta(days=1), period.end),
+        ]
+    else:
+        edges = [(period.start, period.end)]
+    for start, end in edges:
+        if start <= end:
+            reports = await _reports(session, team_ids, start, end, zone)
+            activity = activity + Activity.of_reports(period, reports)
+    return activity
+
+
+MAX_STORED_MONTHS = 30  # a month is a bit of an integer the database adds up
+
+
+async def _stored_activity(
+    session: AsyncSession, team_ids: set[int], period: Period, halves: tuple[dt.date, ...]
+) -> Activity:
+    """The stored counts of the half-months, added up by the database: per team its figures
+    and, per kind, the months with one (a bit per month, summed once each); per member the
+    same, and the patrol kinds they took part in. A row per team and member comes back, not one
+    per half-month."""
+    if len(period.months()) > MAX_STORED_MONTHS:
+        raise ValueError(f"a period of more than {MAX_STORED_MONTHS} months: {period}")
+    window_of = window_finder(period)
+    bits: list[tuple[dt.date, int]] = []
+    for half in halves:
+        window = window_of(half)
+        assert window is not None  # a whole half-month of the period lies in one of its months
+        bits.append((half, 1 << window))
+    team_query, member_query = _stored_queries(tuple(bits))
+    values = {"teams": sorted(team_ids), "first": halves[0], "last": halves[-1]}
+    connection = await session.connection()  # Core rows: no ORM row handling
+    kinds, patrol_kinds = len(REPORT_KINDS), len(PATROL_KINDS)
+    members: dict[int, dict[int, MemberActivity]] = {}
+    for row in await connection.execute(member_query, values):
+        patrols = row[2 + kinds : 2 + kinds + patrol_kinds]
+        members.setdefault(row[0], {})[row[1]] = MemberActivity(
+            MemberWork(
+                tuple(int(count) for count in row[2 : 2 + kinds]),
+                frozenset(kind for kind, seen in zip(PATROL_KINDS, patrols, strict=True) if seen),
+            ),
+            _months(int(row[-1])),
+        )
+    teams: dict[int, TeamActivity] = {}
+    figures = len(TEAM_FIGURES)
+    for row in await connection.execute(team_query, values):
+        masks = row[1 + figures :]
+        teams[row[0]] = TeamActivity(
+            TeamWork(*(int(value) for value in row[1 : 1 + figures])),
+            {
+                kind: _months(int(mask))
+                for kind, mask in zip(MONTHLY_KINDS, masks, strict=True)
+                if mask
+            },
+            members.get(row[0], {}),
+        )
+    return Activity(period, teams)
+
+
+@lru_cache(maxsize=16)
+def _stored_queries(bits: tuple[tuple[dt.date, int], ...]) -> tuple[Select[Any], Select[Any]]:
+    """The two statements `_stored_activity` runs for a period whose whole half-months have
+    these month bits, made once: the teams and the first and last half-month are bound."""
+    teams: BindParameter[int] = bindparam("teams", expanding=True)
+    team = (
+        select(
+            TeamHalfMonth.team_id,
+            *(getattr(TeamHalfMonth, name) for name in TEAM_FIGURES),
+            case(dict(bits), value=TeamHalfMonth.starts_on).label("bit"),
+        )
+        .where(
+            TeamHalfMonth.team_id.in_(teams),
+            TeamHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
+        )
+        .subquery()
+    )
+    member = (
+        select(
+            MemberHalfMonth.team_id,
+            MemberHalfMonth.member_id,
+            *(getattr(MemberHalfMonth, kind) for kind in REPORT_KINDS),
+            MemberHalfMonth.patrol_kinds,
+            case(dict(bits), value=MemberHalfMonth.starts_on).label("bit"),
+        )
+        .where(
+            MemberHalfMonth.team_id.in_(teams),
+            MemberHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
+        )
+        .subquery()
+    )
+    team_query = (
+        select(
+            team.c.team_id,
+            *(func.sum(team.c[name]) for name in TEAM_FIGURES),
+            *(
+                func.sum(distinct(case((team.c[KIND_FIGURE[kind]] > 0, team.c.bit), else_=0)))
+                for kind in MONTHLY_KINDS
+            ),
+        )
+        .group_by(team.c.team_id)
+        .order_by(team.c.team_id)
+    )
+    member_query = (
+        select(
+            member.c.team_id,
+            member.c.member_id,
+            *(func.sum(member.c[kind]) for kind in REPORT_KINDS),
+            *(
+                func.max(member.c.patrol_kinds.bitwise_and(1 << bit))
+                for bit in range(len(PATROL_KINDS))
+            ),
+            func.sum(distinct(member.c.bit)),
+        )
+        .group_by(member.c.team_id, member.c.member_id)
+        .order_by(member.c.team_id, member.c.member_id)
+    )
+    return team_query, member_query
+
+
+@lru_cache(maxsize=8192)
+def _months(mask: int) -> frozenset[int]:
+    """The months whose bits are set."""
+    return frozenset(window for window in range(mask.bit_length()) if mask >> window & 1)
+
+
+async def evidence_for(
+    session: AsyncSession,
+    wanted: EvidenceWanted,
+    period: Period,
+    zone: ZoneInfo,
+    enough: int = EVIDENCE_PER_CANDIDATE,
+) -> tuple[ReportRecord, ...]:
+    """The reports that may be cited for a candidate, weightiest kind first and latest first
+    within a kind, until `enough` are found (a member's: those they took part in). Each kind is
+    read newest first along the (team, kind, day) index, a page at a time."""
+    found: list[ReportRecord] = []
+    page = enough if wanted.member_id is None else 4 * enough
+    for kind in wanted.kinds:
+        offset = 0
+        while len(found) < enough:
+            batch = await _reports(
+                session,
+                {wanted.team_id},
+                period.start,
+                period.end,
+                zone,
+                kinds=(kind,),
+                order="newest",
+                page=(page, offset),
+                with_photos=False,
+            )
+            found.extend(report for report in batch if cites(wanted, report))
+            if len(batch) < page:
+                break
+            offset += page
+        if len(found) >= enough:
+            break
+    return tuple(found[:enough])
+
+
+async def report_rows(
+    session: AsyncSession, unit_id: int, first_day: dt.date, last_day: dt.date
+) -> list[tuple[int, str, str, dt.date, int]]:
+    """Every active report under the unit between the two days, as (number, kind, team's
+    name, day, photos), by number: a listing, nothing a summary needs."""
+    tree = UnitTree(await _units(session))
+    teams = {unit.id: unit.name for unit in tree.units if unit.kind == "team"}
+    below = [unit_id for unit_id in tree.ids_below(unit_id) if unit_id in teams]
+    photos = (
+        select(func.count(Attachment.id))
+        .where(Attachment.report_id == Report.id)
+        .correlate(Report)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(
+            Report.id, Report.kind, Report.team_id, type_coerce(Report.occurred_on, String), photos
+        )
+        .where(
+            Report.team_id.in_(below),
+            Report.status == "active",
+            Report.occurred_on.between(first_day, last_day),
+        )
+        .order_by(Report.id)
+    )
+    return [
+        (number, kind, teams[team_id], stored_day(day), int(count))
+        for number, kind, team_id, day, count in rows
+    ]
 
 
 async def unit_record(session: AsyncSession, unit_id: int) -> UnitRecord:
@@ -146,85 +413,84 @@ async def _police(
     )
 
 
+ReportOrder = Literal["number", "newest"]
+
+
 async def _reports(
     session: AsyncSession,
     below: set[int],
     first_day: dt.date,
     last_day: dt.date,
     zone: ZoneInfo,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    order: ReportOrder = "number",
+    page: tuple[int, int] | None = None,
+    with_photos: bool = True,
 ) -> tuple[ReportRecord, ...]:
-    """The active reports of the teams below, as plain columns: building ORM objects for a
-    province's year (600,000 reports) cost several times the query."""
-    # Photos counted per report, not by grouping the whole attachments table.
-    photos = (
-        select(func.count(Attachment.id))
-        .where(Attachment.report_id == Report.id)
-        .correlate(Report)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            Report.id,
-            Report.kind,
-            Report.team_id,
-            Report.author_id,
-            # As the driver gives them (text on SQLite), read below by C parsers: SQLAlchemy's
-            # own date and JSON processing took a third of a year's load.
-            type_coerce(Report.occurred_on, String),
-            type_coerce(Report.created_at, String),
-            type_coerce(Report.payload, Text),
-            photos,
-        )
-        .where(
-            Report.team_id.in_(below),
-            Report.status == "active",
-            Report.occurred_on.between(first_day, last_day),
-        )
-        .order_by(Report.id)
-    )
+    """The active reports of the teams below (of `kinds`, if given), by number or newest first,
+    a (limit, offset) page of them if asked, as plain columns: building ORM objects for a
+    province's year (600,000 reports) cost several times the query. Their photos are counted
+    unless not needed (`with_photos`)."""
+    query = _report_query(kinds, order, with_photos, page is not None)
+    values: dict[str, object] = {"teams": sorted(below), "first": first_day, "last": last_day}
+    if page is not None:
+        values["limit"], values["offset"] = page
     connection = await session.connection()  # Core rows: the ORM's row handling is not needed
-    with _collector_paused():
-        rows = (await connection.execute(query)).all()
+    with collector_paused():
+        rows = (await connection.execute(query, values)).all()
         return tuple(
             ReportRecord(
                 id=row[0],
                 kind=row[1],
                 team_id=row[2],
                 author_id=row[3],
-                occurred_on=_day(row[4]),
-                created_at=_utc(row[5]).astimezone(zone),
-                payload=_payload(row[6]),
+                occurred_on=stored_day(row[4]),
+                created_at=stored_utc(row[5]).astimezone(zone),
+                payload=stored_answers(row[6]),
                 photo_count=int(row[7]),
             )
             for row in rows
         )
 
 
-def _day(value: dt.date | str) -> dt.date:
-    """A stored date: PostgreSQL's driver gives a date, SQLite's an ISO text."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-def _payload(value: dict[str, object] | str) -> dict[str, object]:
-    """A report's answers: PostgreSQL's driver decodes them already, SQLite gives JSON text."""
-    return value if isinstance(value, dict) else cast(dict[str, object], json.loads(value))
-
-
-def _utc(value: dt.datetime | str) -> dt.datetime:
-    """A stored UTC moment (kept without a zone) as an aware datetime."""
-    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
-    return moment.replace(tzinfo=dt.UTC)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while many new objects are made: none of them is garbage
-    yet, and the collector would walk them again and again (most of a load's time, measured).
-    Nothing is lost: collection resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+@lru_cache(maxsize=32)
+def _report_query(
+    kinds: tuple[str, ...] | None, order: ReportOrder, with_photos: bool, paged: bool
+) -> Select[Any]:
+    """The statement `_reports` runs, made once per shape (a province's summary runs it over a
+    thousand times): the teams, the days and the page are bound when it runs."""
+    # Photos counted per report, not by grouping the whole attachments table.
+    photos = (
+        select(func.count(Attachment.id))
+        .where(Attachment.report_id == Report.id)
+        .correlate(Report)
+        .scalar_subquery()
+        if with_photos
+        else literal(0)
+    )
+    query = select(
+        Report.id,
+        Report.kind,
+        Report.team_id,
+        Report.author_id,
+        # As the driver gives them (text on SQLite), read below by C parsers: SQLAlchemy's
+        # own date and JSON processing took a third of a year's load.
+        type_coerce(Report.occurred_on, String),
+        type_coerce(Report.created_at, String),
+        type_coerce(Report.payload, Text),
+        photos,
+    ).where(
+        Report.team_id.in_(bindparam("teams", expanding=True)),
+        Report.status == "active",
+        Report.occurred_on.between(bindparam("first"), bindparam("last")),
+    )
+    if kinds is not None:
+        query = query.where(Report.kind.in_(kinds))
+    if order == "number":
+        query = query.order_by(Report.id)
+    else:
+        query = query.order_by(Report.occurred_on.desc(), Report.id)
+    if paged:
+        query = query.limit(bindparam("limit")).offset(bindparam("offset"))
+    return query

@@ -6,22 +6,28 @@ import asyncio
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.record_sets import load_record_set, unit_record, ward_record_sets
+from handlers.record_sets import (
+    counted_wards,
+    evidence_for,
+    load_record_set,
+    report_rows,
+    unit_record,
+)
 from reports.campaigns import Campaign, load_campaigns
 from reports.chart import province_chart, ward_chart
+from reports.commendation import EvidenceWanted, evidence_wanted, with_evidence
 from reports.digest import province_digest, ward_digest
-from reports.excel import WardRows, province_rows, province_workbook, ward_workbook
+from reports.excel import province_workbook, ward_workbook
 from reports.labels import KIND_LABELS, file_names
 from reports.periods import Period, calendar_year, month, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import RatingRules, load_rating_rules
-from reports.records import RecordSet
+from reports.records import RecordSet, ReportRecord
 from reports.summary import (
     ProvinceSummary,
     WardSummary,
@@ -31,6 +37,7 @@ from reports.summary import (
 )
 from reports.word import province_report, ward_report
 from storage.models import Unit
+from storage.plain_rows import collector_paused
 
 
 class PeriodError(ValueError):
@@ -71,48 +78,26 @@ def campaign_named(campaign_id: str) -> Campaign:
 
 @dataclass(frozen=True)
 class WardPackage:
-    """What the police receive: the digest messages and the files, by file name; and every
-    report as CSV (kinds, teams, days; never a report's text) for those who want raw rows."""
+    """What the police receive: the digest messages and the files, by file name."""
 
     summary: WardSummary | ProvinceSummary
     digest: list[str]
     files: dict[str, bytes]
-    reports_csv: bytes = b""
 
 
-CsvRow = tuple[int, str, str, str, int]
-
-
-def _csv_rows(records: RecordSet) -> list[CsvRow]:
-    """One row per report: number, kind, team, day, photos."""
-    teams = {unit.id: unit.name for unit in records.units}
-    return [
-        (
-            report.id,
-            KIND_LABELS.get(report.kind, report.kind),
-            teams.get(report.team_id, ""),
-            f"{report.occurred_on:%d/%m/%Y}",
-            report.photo_count,
-        )
-        for report in records.reports
-    ]
-
-
-def _csv(rows: Iterable[CsvRow]) -> bytes:
-    """The rows under their headers, UTF-8 with BOM (for Excel)."""
+async def reports_csv(session: AsyncSession, unit: Unit, period: Period) -> bytes:
+    """Every active report under the unit in the period, one row each: number, kind, team,
+    day, photos (never a report's text), UTF-8 with BOM for Excel. Read as plain columns, so a
+    province's year is a few seconds, not a summary's worth of work."""
+    rows = await report_rows(session, unit.id, period.start, period.end)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["Số", "Loại", "Tổ", "Ngày", "Ảnh"])
-    writer.writerows(rows)
+    writer.writerows(
+        (number, KIND_LABELS.get(kind, kind), team, f"{day:%d/%m/%Y}", photos)
+        for number, kind, team, day, photos in rows
+    )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def reports_csv(records: RecordSet) -> bytes:
-    """One row per report: number, kind, team, day, photos (UTF-8 with BOM, for Excel)."""
-    return _csv(_csv_rows(records))
-
-
-WardDone = Callable[[WardSummary, RecordSet], None]
 
 
 async def summarise_province_by_ward(
@@ -122,24 +107,41 @@ async def summarise_province_by_ward(
     period: Period,
     zone: ZoneInfo,
     rules: RatingRules | None = None,
-    on_ward: WardDone | None = None,
 ) -> ProvinceSummary:
-    """The province's summary made one ward at a time: each ward's records are loaded,
-    summarised (in a worker thread), shown to `on_ward`, and dropped; the province keeps each
-    ward's summary without its reports. Equal to `summarise_province` over the whole set."""
+    """The province's summary made one ward at a time from the stored counts (no report is
+    read but the call-outs, those around the stored half-months and those cited as evidence):
+    equal to `summarise_province` over every report (tests/test_province_by_ward.py)."""
     if rules is None and period.kind == "rating_year":
         rules = load_rating_rules()
     province = await unit_record(session, province_id)
     wards: list[WardSummary] = []
-    async for ward, records in ward_record_sets(
-        session, province_id, period.start, period.end, zone, campaign.id
-    ):
-        summary = await asyncio.to_thread(summarise_ward, records, ward.id, period, campaign, rules)
-        if on_ward is not None:
-            on_ward(summary, records)
-        wards.append(summary.without_reports())
-        del summary, records
+    # The wards' summaries pile up; the cyclic collector would walk them again and again (a
+    # fifth of a year's roll-up, measured). None of them is garbage: it resumes afterwards.
+    with collector_paused():
+        async for counted in counted_wards(session, province_id, period, zone, campaign.id):
+            summary = await asyncio.to_thread(
+                summarise_ward,
+                counted.records,
+                counted.ward.id,
+                period,
+                campaign,
+                rules,
+                counted.scope,
+            )
+            wards.append(await _justified(session, summary, zone))
     return roll_up(province, campaign, period, wards)
+
+
+async def _justified(session: AsyncSession, summary: WardSummary, zone: ZoneInfo) -> WardSummary:
+    """The ward's commendation candidates with their evidence, read from storage."""
+    commendation = summary.commendation
+    team_of = {member.id: member.unit_id for member in summary.scope.members}
+    found: dict[EvidenceWanted, tuple[ReportRecord, ...]] = {}
+    for candidate in (*commendation.collectives, *commendation.individuals):
+        team_id = candidate.id if candidate.kind == "collective" else team_of[candidate.id]
+        wanted = evidence_wanted(candidate, team_id)
+        found[wanted] = await evidence_for(session, wanted, summary.period, zone)
+    return replace(summary, commendation=with_evidence(commendation, team_of, found))
 
 
 async def unit_package(
@@ -153,22 +155,9 @@ async def unit_package(
     """A ward's package, or a province's roll-up across its wards (made ward by ward)."""
     if unit.kind != "province":
         return await ward_package(session, unit, campaign, period, issued_on, zone)
-    sheets: list[WardRows] = []
-    rows: list[CsvRow] = []
-
-    def keep_rows(ward: WardSummary, records: RecordSet) -> None:
-        """What the files list report by report, taken while the ward's reports are loaded."""
-        sheets.append(province_rows(ward))
-        rows.extend(_csv_rows(records))
-
-    summary = await summarise_province_by_ward(
-        session, unit.id, campaign, period, zone, on_ward=keep_rows
-    )
-    rows.sort(key=lambda row: row[0])
+    summary = await summarise_province_by_ward(session, unit.id, campaign, period, zone)
     async with _RENDERING:
-        return await asyncio.to_thread(
-            _province_package, summary, unit.name, issued_on, sheets, _csv(rows)
-        )
+        return await asyncio.to_thread(_province_package, summary, unit.name, issued_on)
 
 
 def render_province(
@@ -181,24 +170,18 @@ def render_province(
 ) -> WardPackage:
     """The province's summary, digest and files, from records (pure)."""
     summary = summarise_province(records, province_id, period, campaign)
-    return _province_package(summary, name, issued_on, None, reports_csv(records))
+    return _province_package(summary, name, issued_on)
 
 
-def _province_package(
-    summary: ProvinceSummary,
-    name: str,
-    issued_on: dt.date,
-    sheets: Sequence[WardRows] | None,
-    reports: bytes,
-) -> WardPackage:
+def _province_package(summary: ProvinceSummary, name: str, issued_on: dt.date) -> WardPackage:
     """The digest and files of a province's summary."""
     names = file_names(summary.period, name)
     files = {
-        names["xlsx"]: province_workbook(summary, issued_on, sheets),
+        names["xlsx"]: province_workbook(summary, issued_on),
         names["docx"]: province_report(summary, issued_on=issued_on),
         names["png"]: province_chart(summary),
     }
-    return WardPackage(summary, province_digest(summary, list(files)), files, reports)
+    return WardPackage(summary, province_digest(summary, list(files)), files)
 
 
 async def ward_package(
@@ -238,4 +221,4 @@ def render_package(
         names["docx"]: ward_report(summary, issued_on=issued_on),
         names["png"]: ward_chart(summary),
     }
-    return WardPackage(summary, ward_digest(summary, list(files)), files, reports_csv(records))
+    return WardPackage(summary, ward_digest(summary, list(files)), files)

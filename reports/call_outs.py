@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from reports.payload import moment, text
@@ -37,7 +38,27 @@ def arrived(report: ReportRecord) -> bool:
 def in_time(report: ReportRecord, max_minutes: int | None) -> bool:
     """Arrived within `max_minutes` of being mobilised (any arrival when there is no limit);
     a call-out whose times are unknown does not count as in time."""
-    if max_minutes is None:
-        return arrived(report)
-    elapsed = response_time(report)
-    return elapsed is not None and elapsed <= timedelta(minutes=max_minutes)
+    return CallOutTimes.of(report).in_time(max_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class CallOutTimes:
+    """A call-out as its targets read it, its answers read once: the team, the kind of
+    incident, how long the team took, and whether it got there."""
+
+    team_id: int
+    incident_kind: str
+    elapsed: timedelta | None
+    arrived: bool
+
+    @classmethod
+    def of(cls, report: ReportRecord) -> CallOutTimes:
+        """The call-out's times, from its answers."""
+        return cls(report.team_id, incident_kind(report), response_time(report), arrived(report))
+
+    def in_time(self, max_minutes: int | None) -> bool:
+        """Arrived within `max_minutes` of being mobilised (any arrival when there is no
+        limit); a call-out whose times are unknown does not count as in time."""
+        if max_minutes is None:
+            return self.arrived
+        return self.elapsed is not None and self.elapsed <= timedelta(minutes=max_minutes)

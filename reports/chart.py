@@ -129,7 +129,7 @@ def ward_chart(summary: WardSummary) -> bytes:
     """Each team of the ward: its reports by kind and its targets reached."""
     bars = []
     for team in summary.teams:
-        counts = Counter(report.kind for report in summary.scope.index.reports_of(team.team.id))
+        counts = Counter(summary.scope.activity.of_team(team.team.id).total.kinds())
         known = len(team.with_data)
         bars.append(
             Bar(

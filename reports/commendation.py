@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from reports.campaigns import CommendationRule
 from reports.describe import describe
+from reports.participation import participants
 from reports.ranking import RankedTeam
 from reports.records import MemberRecord, ReportRecord
 from reports.scope import Scope
@@ -68,16 +68,20 @@ class Commendation:
     individuals: tuple[Candidate, ...]
 
 
-def _evidence(reports: Sequence[ReportRecord]) -> tuple[Evidence, ...]:
+def _evidence(reports: Iterable[ReportRecord]) -> tuple[Evidence, ...]:
     """The weightiest reports, latest first within a kind; tips are never cited."""
-    shown = sorted(
-        (report for report in reports if report.kind in WEIGHT),
-        key=lambda report: (WEIGHT[report.kind], -report.occurred_on.toordinal(), report.id),
-    )[:EVIDENCE_PER_CANDIDATE]
+    shown = sorted((report for report in reports if report.kind in WEIGHT), key=evidence_order)[
+        :EVIDENCE_PER_CANDIDATE
+    ]
     return tuple(
         Evidence(report.id, report.occurred_on, report.kind, describe(report, limit=200))
         for report in shown
     )
+
+
+def evidence_order(report: ReportRecord) -> tuple[int, int, int]:
+    """The order in which reports are cited: by weight, then latest first, then by number."""
+    return (WEIGHT[report.kind], -report.occurred_on.toordinal(), report.id)
 
 
 def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> list[Candidate]:
@@ -88,15 +92,14 @@ def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> lis
         known = len(summary.with_data)
         if not known or summary.met < known or not summary.tally.reports:
             continue
-        reports = scope.index.reports_of(summary.team.id)
         chosen.append(
             Candidate(
                 "collective",
                 summary.team.id,
                 summary.team.name,
                 summary.team.name,
-                dict(sorted(Counter(report.kind for report in reports).items())),
-                _evidence(reports),
+                dict(sorted(scope.activity.of_team(summary.team.id).total.kinds().items())),
+                _evidence(scope.reports_of_team(summary.team.id)),
                 summary.met,
                 known,
             )
@@ -109,13 +112,13 @@ def _collectives(ranking: Sequence[RankedTeam], scope: Scope, limit: int) -> lis
 def _individuals(scope: Scope, limit: int) -> list[Candidate]:
     """Members (on the period's last day) who took part in the most reports."""
     teams = {team.id: team.name for team in scope.teams}
-    found: list[tuple[int, int, int, MemberRecord, Counter[str], Sequence[ReportRecord]]] = []
+    found: list[tuple[int, int, int, MemberRecord, Mapping[str, int]]] = []
     for member in scope.active_members():
-        reports = scope.index.reports_with(member.unit_id, member.id)
-        if not reports:
+        done = scope.activity.member_total(member.unit_id, member.id)
+        if not done.reports:
             continue
-        kinds = Counter(report.kind for report in reports)
-        found.append((-len(reports), -len(kinds), member.id, member, kinds, reports))
+        kinds = done.kinds()
+        found.append((-done.reports, -len(kinds), member.id, member, kinds))
     found.sort(key=lambda item: item[:3])
     # Evidence is looked for only for those shortlisted.
     return [
@@ -125,16 +128,73 @@ def _individuals(scope: Scope, limit: int) -> list[Candidate]:
             member.full_name,
             teams.get(member.unit_id, ""),
             dict(sorted(kinds.items())),
-            _evidence(reports),
+            _evidence(
+                report
+                for report in scope.reports_of_team(member.unit_id)
+                if member.id in participants(report)
+            ),
         )
-        for _, _, _, member, kinds, reports in found[:limit]
+        for _, _, _, member, kinds in found[:limit]
     ]
 
 
 def shortlist(rule: CommendationRule, ranking: Sequence[RankedTeam], scope: Scope) -> Commendation:
-    """Up to `rule.shortlist` collectives and individuals (none when the rule allows none)."""
+    """Up to `rule.shortlist` collectives and individuals (none when the rule allows none),
+    their evidence taken from the scope's reports (none when it was counted without them:
+    see `with_evidence`)."""
     return Commendation(
         rule,
         tuple(_collectives(ranking, scope, rule.shortlist)) if rule.collectives else (),
         tuple(_individuals(scope, rule.shortlist)) if rule.individuals else (),
+    )
+
+
+@dataclass(frozen=True)
+class EvidenceWanted:
+    """Whose evidence to look for: a team's reports, or those a member took part in."""
+
+    kinds: tuple[str, ...]
+    team_id: int
+    member_id: int | None
+
+
+def evidence_wanted(candidate: Candidate, team_id: int) -> EvidenceWanted:
+    """What to look for to justify `candidate` (of team `team_id`): the kinds of report it
+    has, weightiest first."""
+    kinds = tuple(
+        sorted(
+            (kind for kind in candidate.activity if kind in WEIGHT), key=lambda kind: WEIGHT[kind]
+        )
+    )
+    member = candidate.id if candidate.kind == "individual" else None
+    return EvidenceWanted(kinds, team_id, member)
+
+
+def cites(wanted: EvidenceWanted, report: ReportRecord) -> bool:
+    """Whether the report may be cited for what is wanted."""
+    return (
+        report.team_id == wanted.team_id
+        and report.kind in WEIGHT
+        and (wanted.member_id is None or wanted.member_id in participants(report))
+    )
+
+
+def with_evidence(
+    commendation: Commendation,
+    team_of: Mapping[int, int],
+    found: Mapping[EvidenceWanted, Sequence[ReportRecord]],
+) -> Commendation:
+    """The candidates justified by the reports found for each (see `evidence_wanted`);
+    `team_of` gives each individual's team."""
+
+    def justified(candidate: Candidate) -> Candidate:
+        team_id = candidate.id if candidate.kind == "collective" else team_of[candidate.id]
+        wanted = evidence_wanted(candidate, team_id)
+        reports = [report for report in found.get(wanted, ()) if cites(wanted, report)]
+        return replace(candidate, evidence=_evidence(reports))
+
+    return replace(
+        commendation,
+        collectives=tuple(justified(candidate) for candidate in commendation.collectives),
+        individuals=tuple(justified(candidate) for candidate in commendation.individuals),
     )

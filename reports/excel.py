@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -210,7 +209,7 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
     rows: list[list[Cell]] = []
     for ward in wards:
         teams = {team.id: team.name for team in ward.scope.teams}
-        for report in ward.scope.reports_of(["call_out"]):
+        for report in ward.scope.call_outs:
             kind = incident_kind(report)
             limit = _limit_for(ward, kind)
             row: list[Cell] = [
@@ -228,22 +227,6 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
     return rows
 
 
-@dataclass(frozen=True)
-class WardRows:
-    """A ward's rows on a province workbook's report and call-out sheets, made while the
-    ward's reports are at hand (a province summarised ward by ward keeps no reports)."""
-
-    reports: list[list[Cell]]
-    call_outs: list[list[Cell]]
-
-
-def province_rows(ward: WardSummary) -> WardRows:
-    """The ward's rows for the province workbook (from a summary that has its reports)."""
-    return WardRows(
-        _report_rows([(ward.ward.name, ward.scope)], True), _call_out_rows([ward], True)
-    )
-
-
 def _save(workbook: Workbook, issued_on: date) -> bytes:
     """The workbook as bytes, dated `issued_on` and nothing else."""
     stamp = datetime.combine(issued_on, time())
@@ -258,12 +241,9 @@ def _save(workbook: Workbook, issued_on: date) -> bytes:
 
 
 def _workbook(
-    summary: WardSummary | ProvinceSummary,
-    wards: Sequence[WardSummary],
-    issued_on: date,
-    rows: Sequence[WardRows] | None = None,
+    summary: WardSummary | ProvinceSummary, wards: Sequence[WardSummary], issued_on: date
 ) -> bytes:
-    """Summary, per ward (for a province), per team, every report, call-outs."""
+    """Summary, per ward (for a province), per team, every report (for a ward), call-outs."""
     workbook = Workbook()
     first = workbook.active
     assert first is not None
@@ -296,23 +276,18 @@ def _workbook(
         [*ward_column, *labels.TEAM_SHEET_HEADERS],
         _team_rows(wards, many),
     )
-    if rows is None:
-        rows = [
-            WardRows(
-                _report_rows([(ward.ward.name, ward.scope)], many),
-                _call_out_rows([ward], many),
-            )
-            for ward in wards
-        ]
-    _write_table(
-        workbook.create_sheet(labels.SHEET_REPORTS),
-        [*ward_column, *labels.REPORT_SHEET_HEADERS],
-        [row for ward in rows for row in ward.reports],
-    )
+    if isinstance(summary, WardSummary):
+        # A province's reports are listed in each ward's own workbook and in the CSV export:
+        # a city's year would be hundreds of thousands of rows no one reads in Excel.
+        _write_table(
+            workbook.create_sheet(labels.SHEET_REPORTS),
+            labels.REPORT_SHEET_HEADERS,
+            _report_rows([(unit.name, summary.scope)], False),
+        )
     _write_table(
         workbook.create_sheet(labels.SHEET_CALL_OUTS),
         [*ward_column, *labels.CALL_OUT_HEADERS],
-        [row for ward in rows for row in ward.call_outs],
+        _call_out_rows(wards, many),
     )
     return _save(workbook, issued_on)
 
@@ -322,9 +297,6 @@ def ward_workbook(summary: WardSummary, issued_on: date) -> bytes:
     return _workbook(summary, (summary,), issued_on)
 
 
-def province_workbook(
-    summary: ProvinceSummary, issued_on: date, rows: Sequence[WardRows] | None = None
-) -> bytes:
-    """The .xlsx for a province: its wards, all their teams, reports and call-outs (each
-    ward's `rows`, when its summary no longer has its reports)."""
-    return _workbook(summary, summary.wards, issued_on, rows)
+def province_workbook(summary: ProvinceSummary, issued_on: date) -> bytes:
+    """The .xlsx for a province: its wards, all their teams and call-outs."""
+    return _workbook(summary, summary.wards, issued_on)

@@ -8,10 +8,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
-from reports.call_outs import in_time, incident_kind
 from reports.campaigns import Campaign, IndicatorSpec
-from reports.participation import everyone_in
-from reports.payload import flag, text
 from reports.records import UnitRecord
 from reports.scope import Scope
 
@@ -82,12 +79,12 @@ def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
 
 def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Team-months with at least one good deed, counting a team only in months it had members."""
-    months = scope.index.months
+    months = scope.period.months()
     counted = met = 0
     short: list[str] = []
     for team in scope.teams:
         members = scope.members_of(team.id)
-        with_deeds = scope.index.months_of_kind(team.id, "good_deed")
+        with_deeds = scope.activity.months_with(team.id, "good_deed")
         missed = False
         for number, window in enumerate(months):
             if not any(member.active_during(window.start, window.end) for member in members):
@@ -106,16 +103,14 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
 def _call_outs(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Call-outs of the given incident kinds reached in time (or at all, without a limit)."""
     call_outs = [
-        report
-        for report in scope.reports_of(["call_out"])
-        if incident_kind(report) in spec.incident_kinds
+        times for times in scope.call_out_times if times.incident_kind in spec.incident_kinds
     ]
-    late = [report for report in call_outs if not in_time(report, spec.max_minutes)]
-    late_teams = {report.team_id for report in late}
+    late_teams = {times.team_id for times in call_outs if not times.in_time(spec.max_minutes)}
+    late = sum(1 for times in call_outs if not times.in_time(spec.max_minutes))
     return IndicatorResult(
         spec,
         "call_out",
-        len(call_outs) - len(late),
+        len(call_outs) - late,
         len(call_outs),
         shortfall=tuple(team.name for team in scope.teams if team.id in late_teams),
     )
@@ -125,12 +120,7 @@ def _members_in(
     spec: IndicatorSpec, scope: Scope, kind: str, patrol_kinds: tuple[str, ...]
 ) -> IndicatorResult:
     """Members (on the period's last day) who took part in a report of `kind`."""
-    reports = [
-        report
-        for report in scope.reports_of([kind])
-        if not patrol_kinds or text(report.payload, "patrol_kind") in patrol_kinds
-    ]
-    took_part = everyone_in(reports)
+    took_part = scope.activity.members_in(kind, patrol_kinds)
     active = scope.active_members()
     absent = {member.unit_id for member in active if member.id not in took_part}
     return IndicatorResult(
@@ -155,9 +145,9 @@ def _members_in_traffic(spec: IndicatorSpec, scope: Scope, police: PoliceValues)
 def _teams_on_patrol(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Teams (with members in the period) that did a patrol of the given kinds."""
     patrolled = {
-        report.team_id
-        for report in scope.reports_of(["patrol"])
-        if not spec.patrol_kinds or text(report.payload, "patrol_kind") in spec.patrol_kinds
+        team_id
+        for team_id, team in scope.activity.teams.items()
+        if team.total.patrols_of(spec.patrol_kinds)
     }
     teams = _active_teams(scope)
     return IndicatorResult(
@@ -177,9 +167,8 @@ def _number(police: PoliceValues, key: str | None) -> int | None:
 
 def _tips(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Tips logged through the force ÷ all tips the police received (their figure)."""
-    return IndicatorResult(
-        spec, "tip", len(scope.reports_of(["tip"])), _number(police, spec.figure)
-    )
+    tips = scope.activity.total().tips
+    return IndicatorResult(spec, "tip", tips, _number(police, spec.figure))
 
 
 def _police_share(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
@@ -194,10 +183,7 @@ def _police_share(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> In
 
 def _models(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
     """Models the police acknowledged."""
-    models = scope.reports_of(["model"])
-    return IndicatorResult(
-        spec, "model", sum(1 for report in models if flag(report.payload, "acknowledged"))
-    )
+    return IndicatorResult(spec, "model", scope.activity.total().models_acknowledged)
 
 
 def _staffing(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 PeriodKind = Literal["month", "phase", "rating_year", "year"]
@@ -45,13 +46,20 @@ class Period:
 
     def months(self) -> tuple[Period, ...]:
         """The calendar months this period touches, each cut to the period."""
-        found: list[Period] = []
-        cursor = self.start.replace(day=1)
-        while cursor <= self.end:
-            whole = month(cursor.year, cursor.month)
-            found.append(Period("month", max(whole.start, self.start), min(whole.end, self.end)))
-            cursor = whole.end + timedelta(days=1)
-        return tuple(found)
+        return _months(self.start, self.end)
+
+
+@lru_cache(maxsize=256)
+def _months(start: date, end: date) -> tuple[Period, ...]:
+    """The calendar months `start`..`end` touches, each cut to it (asked for thousands of
+    times by a province's summary, for a handful of periods)."""
+    found: list[Period] = []
+    cursor = start.replace(day=1)
+    while cursor <= end:
+        whole = month(cursor.year, cursor.month)
+        found.append(Period("month", max(whole.start, start), min(whole.end, end)))
+        cursor = whole.end + timedelta(days=1)
+    return tuple(found)
 
 
 def month(year: int, number: int) -> Period:

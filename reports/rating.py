@@ -68,12 +68,12 @@ def _member_score(member: MemberRecord, scope: Scope) -> Fraction | None:
     """Share of the member's active months in which they took part in at least one report."""
     windows = [
         number
-        for number, window in enumerate(scope.index.months)
+        for number, window in enumerate(scope.period.months())
         if member.active_during(window.start, window.end)
     ]
     if not windows:
         return None
-    took_part = scope.index.months_with(member.unit_id, member.id)
+    took_part = scope.activity.member_months(member.unit_id, member.id)
     busy = sum(1 for number in windows if number in took_part)
     return Fraction(100 * busy, len(windows))
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from reports.call_outs import CallOutTimes
 from reports.periods import Period
 from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
-from reports.report_index import ReportIndex
 from reports.unit_tree import UnitTree
+from reports.work import Activity
 
 
 def unit_by_id(records: RecordSet, unit_id: int) -> UnitRecord:
@@ -67,38 +68,97 @@ def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRec
 
 @dataclass(frozen=True)
 class Scope:
-    """Teams, their members (all, past included) and their reports inside a period."""
+    """Teams, their members (all, past included) and what they did inside a period.
+
+    What they did is `activity`, the counts every summary reads: counted from `reports` when
+    they are at hand (a ward), or `counted` already (a province, from the stored counts, with
+    no reports). `call_outs` are listed one by one either way: their response times count."""
 
     period: Period
     teams: tuple[UnitRecord, ...]
     members: tuple[MemberRecord, ...]
     reports: tuple[ReportRecord, ...]
+    counted: Activity | None = None
+    listed_call_outs: tuple[ReportRecord, ...] | None = None
 
     @cached_property
-    def index(self) -> ReportIndex:
-        """The reports by team, member and month, built on first use."""
-        return ReportIndex.build(self.period, self.members, self.reports)
+    def activity(self) -> Activity:
+        """What each team and member did, month by month."""
+        if self.counted is not None:
+            return self.counted
+        return Activity.of_reports(self.period, self.reports)
+
+    @cached_property
+    def call_outs(self) -> tuple[ReportRecord, ...]:
+        """The period's call-outs, by day."""
+        if self.listed_call_outs is not None:
+            return self.listed_call_outs
+        return tuple(report for report in self.reports if report.kind == "call_out")
+
+    @cached_property
+    def _members_by_team(self) -> dict[int, tuple[MemberRecord, ...]]:
+        found: dict[int, list[MemberRecord]] = {}
+        for member in self.members:
+            found.setdefault(member.unit_id, []).append(member)
+        return {team_id: tuple(members) for team_id, members in found.items()}
+
+    @cached_property
+    def _reports_by_team(self) -> dict[int, tuple[ReportRecord, ...]]:
+        found: dict[int, list[ReportRecord]] = {}
+        for report in self.reports:
+            found.setdefault(report.team_id, []).append(report)
+        return {team_id: tuple(reports) for team_id, reports in found.items()}
+
+    @cached_property
+    def call_out_times(self) -> tuple[CallOutTimes, ...]:
+        """The call-outs' times, read once from their answers."""
+        return tuple(CallOutTimes.of(report) for report in self.call_outs)
+
+    @cached_property
+    def _call_outs_by_team(
+        self,
+    ) -> dict[int, tuple[tuple[ReportRecord, ...], tuple[CallOutTimes, ...]]]:
+        found: dict[int, tuple[list[ReportRecord], list[CallOutTimes]]] = {}
+        for report, times in zip(self.call_outs, self.call_out_times, strict=True):
+            reports, read = found.setdefault(report.team_id, ([], []))
+            reports.append(report)
+            read.append(times)
+        return {
+            team_id: (tuple(reports), tuple(read)) for team_id, (reports, read) in found.items()
+        }
 
     def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
         """Everyone who ever belonged to the team."""
-        return self.index.members_of(team_id)
+        return self._members_by_team.get(team_id, ())
+
+    def reports_of_team(self, team_id: int) -> tuple[ReportRecord, ...]:
+        """The team's reports (none when the scope was counted without them)."""
+        return self._reports_by_team.get(team_id, ())
 
     def active_members(self, day: date | None = None) -> tuple[MemberRecord, ...]:
         """Members belonging to their team on `day` (the period's last day by default)."""
         when = day or self.period.end
         return tuple(member for member in self.members if member.active_on(when))
 
-    def reports_of(self, kinds: Iterable[str]) -> tuple[ReportRecord, ...]:
-        """The period's reports of the given kinds."""
-        wanted = set(kinds)
-        return tuple(report for report in self.reports if report.kind in wanted)
-
     def for_team(self, team: UnitRecord) -> Scope:
-        """The same period narrowed to one team (sharing this scope's index)."""
-        own = Scope(self.period, (team,), self.members_of(team.id), self.index.reports_of(team.id))
-        # Where cached_property keeps its value: the team's scope reuses this index.
-        own.__dict__["index"] = self.index.narrowed(self.period, team.id)
+        """The same period narrowed to one team (its counts and call-outs taken from this
+        scope's, nothing read again)."""
+        call_outs, times = self._call_outs_by_team.get(team.id, ((), ()))
+        own = Scope(
+            self.period,
+            (team,),
+            self.members_of(team.id),
+            self.reports_of_team(team.id),
+            self.activity.narrowed(team.id),
+            call_outs,
+        )
+        own.__dict__["call_out_times"] = times  # where cached_property keeps its value
         return own
+
+    def counted_only(self) -> Scope:
+        """The same scope with its counts and call-outs but without its reports (what a
+        province keeps of each ward, and what a ward counted from storage looks like)."""
+        return Scope(self.period, self.teams, self.members, (), self.activity, self.call_outs)
 
 
 def scope_of(records: RecordSet, unit_id: int, period: Period) -> Scope:

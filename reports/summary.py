@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -47,7 +46,7 @@ class WardSummary:
     def without_reports(self) -> WardSummary:
         """The same summary with its scope's reports dropped (what a province keeps of each
         ward: everything but the reports, and `kinds` counts them)."""
-        return replace(self, scope=replace(self.scope, reports=()))
+        return replace(self, scope=self.scope.counted_only())
 
 
 @dataclass(frozen=True)
@@ -88,11 +87,14 @@ def summarise_ward(
     period: Period,
     campaign: Campaign,
     rules: RatingRules | None = None,
+    scope: Scope | None = None,
 ) -> WardSummary:
     """A ward (or any unit whose teams are to be added up) over a period; ratings are made
-    when the period is a rating year, with `rules` or the configured ones."""
+    when the period is a rating year, with `rules` or the configured ones. The scope is the
+    records' unless one already counted is given (see handlers/record_sets.counted_wards)."""
     ward = unit_by_id(records, ward_id)
-    scope = scope_of(records, ward_id, period)
+    if scope is None:
+        scope = scope_of(records, ward_id, period)
     police = police_values(records, ward_id, period, campaign)
     teams = tuple(summarise_team_scope(campaign, scope, team) for team in scope.teams)
     totals = sum((team.tally for team in teams), Tally())
@@ -113,7 +115,7 @@ def summarise_ward(
         ranking=ranking,
         commendation=shortlist(campaign.commendation, ranking, scope),
         ratings=ratings,
-        kinds=dict(Counter(report.kind for report in scope.reports)),
+        kinds=scope.activity.total().kinds(),
     )
 
 

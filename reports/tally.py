@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from reports.call_outs import incident_kind
-from reports.participation import participants
-from reports.payload import flag, number
 from reports.scope import Scope
 
 
@@ -49,45 +46,18 @@ class Tally:
         )
 
 
+# The figures a tally takes from the reports' counts (the rest describe the teams).
+COUNTED = tuple(
+    item.name for item in fields(Tally) if item.name not in {"teams", "members", "planned_members"}
+)
+
+
 def tally(scope: Scope) -> Tally:
     """What the scope's teams did in its period; members are those on its last day."""
-    counts = {item.name: 0 for item in fields(Tally)}
-    counts["teams"] = len(scope.teams)
-    counts["members"] = len(scope.active_members())
-    counts["planned_members"] = sum(team.planned_size or 0 for team in scope.teams)
-    for report in scope.reports:
-        payload = report.payload
-        counts["reports"] += 1
-        counts["photos"] += report.photo_count
-        if report.kind == "good_deed":
-            counts["good_deeds"] += 1
-        elif report.kind == "patrol":
-            counts["patrols"] += 1
-            counts["patrol_turns"] += len(participants(report))
-            counts["violations"] += number(payload, "violations")
-        elif report.kind == "call_out":
-            counts["call_outs"] += 1
-            counts["fire_call_outs"] += incident_kind(report) == "pccc"
-            counts["rescue_call_outs"] += incident_kind(report) == "cnch"
-        elif report.kind == "fire_rescue":
-            counts["fire_rescue"] += 1
-            counts["people_saved"] += number(payload, "people_saved")
-        elif report.kind == "tip":
-            counts["tips"] += 1
-            counts["valuable_tips"] += flag(payload, "valuable") is True
-        elif report.kind == "propaganda":
-            counts["propaganda"] += 1
-            counts["audience"] += number(payload, "audience")
-        elif report.kind == "traffic":
-            counts["traffic"] += 1
-        elif report.kind == "residence":
-            counts["households_visited"] += number(payload, "households_visited")
-            counts["records_corrected"] += number(payload, "records_corrected")
-        elif report.kind == "weapons":
-            counts["weapons_items"] += number(payload, "items_handed_in")
-        elif report.kind == "reintegration":
-            counts["reintegration_visits"] += number(payload, "visits")
-        elif report.kind == "model":
-            counts["models"] += 1
-            counts["models_acknowledged"] += flag(payload, "acknowledged") is True
-    return Tally(**counts)
+    work = scope.activity.total()
+    return Tally(
+        teams=len(scope.teams),
+        members=len(scope.active_members()),
+        planned_members=sum(team.planned_size or 0 for team in scope.teams),
+        **{name: getattr(work, name) for name in COUNTED},
+    )

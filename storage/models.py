@@ -405,9 +405,11 @@ class MemberHalfMonth(Base):
 
     __tablename__ = "member_half_months"
 
+    # Keyed team, member, half-month: a province's summary adds up each member's half-months
+    # in this order, without sorting them first.
     team_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
-    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     good_deed: Mapped[int] = mapped_column(Integer, default=0)
     patrol: Mapped[int] = mapped_column(Integer, default=0)
     call_out: Mapped[int] = mapped_column(Integer, default=0)

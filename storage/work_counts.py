@@ -12,11 +12,8 @@ empties both tables and counts every active report again: the migration that mad
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -49,6 +46,7 @@ from reports.work import (
     half_month_of,
 )
 from storage.models import Attachment, Base, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.plain_rows import collector_paused, stored_answers, stored_day
 
 TEAM_TABLE: Table = Base.metadata.tables[TeamHalfMonth.__tablename__]
 MEMBER_TABLE: Table = Base.metadata.tables[MemberHalfMonth.__tablename__]
@@ -59,17 +57,17 @@ TEAM_COLUMNS: tuple[Column[Any], ...] = (
     TEAM_TABLE.c.starts_on,
     *(TEAM_TABLE.c[name] for name in TEAM_FIGURES),
 )
-# What to select for `member_work_of`: team_id, starts_on, member_id, a count per kind of
-# REPORT_KINDS, then patrol_kinds (the bit mask).
+# What to select for `member_work_of`: team_id, member_id, starts_on (the table's key, in its
+# order), a count per kind of REPORT_KINDS, then patrol_kinds (the bit mask).
 MEMBER_COLUMNS: tuple[Column[Any], ...] = (
     MEMBER_TABLE.c.team_id,
-    MEMBER_TABLE.c.starts_on,
     MEMBER_TABLE.c.member_id,
+    MEMBER_TABLE.c.starts_on,
     *(MEMBER_TABLE.c[kind] for kind in REPORT_KINDS),
     MEMBER_TABLE.c.patrol_kinds,
 )
 TEAM_KEY_WIDTH = 2  # team_id, starts_on
-MEMBER_KEY_WIDTH = 3  # team_id, starts_on, member_id
+MEMBER_KEY_WIDTH = 3  # team_id, member_id, starts_on
 
 # Every set of patrol kinds, by its mask (bit i = PATROL_KINDS[i]).
 _KINDS_OF_MASK: tuple[frozenset[str], ...] = tuple(
@@ -145,7 +143,7 @@ def rebuild(connection: Connection) -> int:
         .order_by(Report.team_id)
     ).all()
     counted = 0
-    with _collector_paused():
+    with collector_paused():
         for first, last in _team_ranges([(team_id, int(count)) for team_id, count in per_team]):
             records = _records(
                 connection.execute(
@@ -227,19 +225,13 @@ def _records(rows: Iterable[Sequence[Any]]) -> list[ReportRecord]:
             kind=kind,
             team_id=team_id,
             author_id=author_id,
-            occurred_on=day if isinstance(day, dt.date) else dt.date.fromisoformat(day),
+            occurred_on=stored_day(day),
             created_at=_NOT_READ,
-            payload=payload if isinstance(payload, dict) else _answers(payload),
+            payload=stored_answers(payload),
             photo_count=int(photos),
         )
         for report_id, kind, team_id, author_id, day, payload, photos in rows
     ]
-
-
-def _answers(stored: str | None) -> dict[str, object]:
-    """A report's answers stored as JSON text (SQLite); PostgreSQL's driver decodes them."""
-    value = json.loads(stored) if stored else {}
-    return cast(dict[str, object], value) if isinstance(value, dict) else {}
 
 
 def _store(
@@ -284,16 +276,3 @@ def _team_ranges(per_team: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         held += count
     if first is not None:
         yield first, last
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a chunk's records are made (none is garbage yet; the
-    collector would walk them again and again), as handlers/record_sets.py does."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -4,8 +4,10 @@ they forward unchanged, made from what members reported through the bot."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import zipfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from docx import Document
@@ -15,10 +17,15 @@ from typer.testing import CliRunner
 from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
+from handlers.summaries import campaign_named, parse_period, unit_package
 from main import app
+from reports.summary import ProvinceSummary, WardSummary
 from storage.models import Unit
 from storage.units import add_unit
 from tests.ward import Ward
+
+ISSUED = dt.date(2026, 11, 30)
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 async def log_good_deed(phone: Phone, what: str) -> None:
@@ -139,6 +146,20 @@ async def test_a_province_roll_up(november: Ward, settings: Settings, tmp_path: 
     workbook = load_workbook(next(out.glob("TongHop_*.xlsx")))
     values = [str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row]
     assert any("Yên Hòa" in value for value in values)
+
+    # The city adds up the counts kept as the reports came in; its ward there is the ward's own
+    # summary of the reports themselves.
+    campaign = campaign_named("ha-noi-357")
+    period = parse_period("2026-11", campaign)
+    async with november.db.read() as session:
+        city_unit = await session.get(Unit, city.id)
+        assert city_unit is not None and ward is not None
+        province = await unit_package(session, city_unit, campaign, period, ISSUED, ZONE)
+        own = await unit_package(session, ward, campaign, period, ISSUED, ZONE)
+    assert isinstance(province.summary, ProvinceSummary)
+    assert isinstance(own.summary, WardSummary)
+    assert province.summary.totals.good_deeds == 2 and province.summary.totals.tips == 1
+    assert list(province.summary.wards) == [own.summary.without_reports()]
 
 
 @pytest.mark.parametrize(

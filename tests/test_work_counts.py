@@ -65,7 +65,7 @@ async def stored_counts(db: Database) -> Counts:
             for row in await connection.execute(select(*TEAM_COLUMNS))
         }
         members = {
-            (row[0], row[2], row[1]): member_work_of(row)
+            (row[0], row[1], row[2]): member_work_of(row)
             for row in await connection.execute(select(*MEMBER_COLUMNS))
         }
     return teams, members
@@ -215,7 +215,7 @@ def test_the_tables_hold_one_column_per_figure_and_per_kind() -> None:
     team_columns = [column.name for column in inspect(TeamHalfMonth).columns]
     member_columns = [column.name for column in inspect(MemberHalfMonth).columns]
     assert team_columns == ["team_id", "starts_on", *TEAM_FIGURES]
-    assert member_columns == ["team_id", "starts_on", "member_id", *REPORT_KINDS, "patrol_kinds"]
+    assert member_columns == ["team_id", "member_id", "starts_on", *REPORT_KINDS, "patrol_kinds"]
     assert [column.name for column in TEAM_COLUMNS] == team_columns
     assert [column.name for column in MEMBER_COLUMNS] == member_columns
 
@@ -235,7 +235,7 @@ def test_rows_read_back_as_the_summaries_count() -> None:
     figures = tuple(range(len(TEAM_FIGURES)))
     assert team_work_of((5, NOVEMBER_FIRST_HALF, *figures)).figures() == figures
     by_kind = tuple(range(len(REPORT_KINDS)))
-    done = member_work_of((5, NOVEMBER_FIRST_HALF, 9, *by_kind, patrol_mask(["antt", "night"])))
+    done = member_work_of((5, 9, NOVEMBER_FIRST_HALF, *by_kind, patrol_mask(["antt", "night"])))
     assert done == MemberWork(by_kind, frozenset({"antt", "night"}))
 
 

@@ -59,8 +59,8 @@ def upgrade() -> None:
     op.create_table(
         "member_half_months",
         sa.Column("team_id", sa.Integer(), nullable=False),
-        sa.Column("starts_on", sa.Date(), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
         sa.Column("good_deed", sa.Integer(), nullable=False),
         sa.Column("patrol", sa.Integer(), nullable=False),
         sa.Column("call_out", sa.Integer(), nullable=False),
@@ -77,7 +77,7 @@ def upgrade() -> None:
             ["team_id"], ["units.id"], name=op.f("fk_member_half_months_team_id_units")
         ),
         sa.PrimaryKeyConstraint(
-            "team_id", "starts_on", "member_id", name=op.f("pk_member_half_months")
+            "team_id", "member_id", "starts_on", name=op.f("pk_member_half_months")
         ),
     )
     # The reports already stored, counted as every save counts them. This runs today's
