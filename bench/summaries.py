@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from handlers.record_sets import load_record_set
@@ -583,6 +583,25 @@ async def reset_postgres(url: str) -> None:
 
 
 async def postgres_answers(url: str) -> bool:
+    """Whether the database answers; a missing one is created first when the server answers
+    (the benchmark's database is its own, so a fresh machine needs no set-up)."""
+    if await _answers(url):
+        return True
+    name = make_url(url).database
+    server = create_async_engine(
+        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        async with server.connect() as connection:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        return False
+    finally:
+        await server.dispose()
+    return await _answers(url)
+
+
+async def _answers(url: str) -> bool:
     engine = create_async_engine(url)
     try:
         async with engine.connect() as connection:
