@@ -1,5 +1,5 @@
-"""A province's package made ward by ward from storage (each ward's reports loaded, summarised
-and dropped) is the package made from the whole province's records at once."""
+"""A province's package made ward by ward from the stored counts is the package made from the
+whole province's reports at once."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ async def test_a_province_summarised_ward_by_ward_equals_one_summarised_at_once(
     await generate(database_url, Scale(0.0, wards=3, reports=4_000))
     db = Database(database_url)
     campaign = campaign_named("ha-noi-357")
-    for text in ("phase:Đợt 2", f"rating-year:{RATING_YEAR}", "2026-03"):
+    # Đợt 1 (22/12–30/01) has odd days on both sides of its one whole half-month (01–14/01):
+    # they are counted from their reports, the rest from the stored counts.
+    for text in ("phase:Đợt 1", "phase:Đợt 2", f"rating-year:{RATING_YEAR}", "2026-03"):
         period = parse_period(text, campaign)
         async with db.read() as session:
             city = (await session.scalars(select(Unit).where(Unit.kind == "province"))).one()
