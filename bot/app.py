@@ -68,6 +68,7 @@ class BotApp:
             self.backend.channel,
             limits_of(settings),
             lambda: self.clock.now(),
+            texts=texts_for(settings.language),
         )
         self.pipeline.notices_queued = self.sender.wake
         self.scheduler: SchedulerService | None = None

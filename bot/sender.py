@@ -21,7 +21,9 @@ from sqlalchemy import update
 
 from bot.channel import Channel, DeliveryFailure
 from bot.pacing import Limits, Pacer
+from handlers.lost_groups import group_lost, is_group
 from handlers.replies import REPLY, Edit, Say, SendFile
+from handlers.texts import Texts, texts_for
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.outbox import (
@@ -73,8 +75,10 @@ class NoticeSender:
         lease: dt.timedelta = dt.timedelta(seconds=30),
         idle_seconds: float = 1.0,
         name: str | None = None,
+        texts: Texts | None = None,
     ) -> None:
         self.db = db
+        self.texts = texts or texts_for("vi")
         self.channel = channel
         self.pacer = Pacer(limits)
         self.now = now
@@ -190,10 +194,21 @@ class NoticeSender:
                 continue
             if failure.blocked:
                 self.stats.blocked += 1
-                log.info("outbox %d: the person blocked the bot", message.id)
+                undelivered = messages[position:]
                 async with self.db.write() as session:
-                    for later in messages[position:]:
+                    for later in undelivered:
                         await mark_blocked(session, later, self.now(), failure.reason)
+                    if is_group(message.chat_ref):
+                        team = await group_lost(
+                            session, self.channel.name, self.texts, undelivered, self.now()
+                        )
+                        log.info(
+                            "outbox %d: the group refused it; %s",
+                            message.id,
+                            f"unlinked from team {team.id}" if team else "no team's",
+                        )
+                    else:
+                        log.info("outbox %d: the person blocked the bot", message.id)
                 return
             if failure.permanent or message.attempts + 1 >= GIVE_UP_AFTER:
                 self.stats.failed += 1

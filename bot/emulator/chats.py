@@ -38,6 +38,8 @@ class ChatLog:
     reply_keyboard_one_time: bool = False
     toasts: list[Toast] = field(default_factory=list)
     blocked: bool = False
+    blocked_as: str = "bot was blocked by the user"
+    """What Telegram's 403 says when the bot writes here while `blocked`."""
     last_activity: float = 0.0
     """Event-loop time of the last bot action in this chat or delivery of its update."""
     _next_message_id: int = 1

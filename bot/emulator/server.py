@@ -155,6 +155,11 @@ class TelegramEmulator:
         """The user blocks the bot: sends to them answer 403."""
         self.state.chat_for_bot(user_id).blocked = True
 
+    def remove_bot_from_group(self, group_id: int) -> None:
+        """Someone removes the bot from a group: sends there answer 403, as Telegram's do."""
+        chat = self.state.chat_for_bot(group_id)
+        chat.blocked, chat.blocked_as = True, "bot was kicked from the group chat"
+
     def unblock(self, user_id: int) -> None:
         """The user unblocks the bot."""
         chat = self.state.chats.get(user_id)

@@ -100,7 +100,7 @@ class EmulatorState:
         if chat is None:
             raise bad_request("chat not found")
         if chat.blocked:
-            raise forbidden("bot was blocked by the user")
+            raise forbidden(chat.blocked_as)
         return chat
 
     def touch(self, chat: ChatLog) -> None:

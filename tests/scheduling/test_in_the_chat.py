@@ -113,6 +113,44 @@ async def test_a_team_with_a_linked_group_is_reminded_in_the_group_only(
     assert {phone: len(phone.messages) for phone in (tam, lan)} == before
 
 
+async def test_a_group_that_removed_the_bot_loses_nothing_its_members_are_reminded_privately(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(tam, "leader")
+    await ward.person(lan, "member")
+    group = tam.in_group(-100123, "Tổ 12")
+    await group.send("/lienket")
+    in_group = len(group.messages)
+    emulator.remove_bot_from_group(-100123)  # someone in the group removed the bot
+
+    clock.moment = REMINDER_DAY
+    assert bot.scheduler is not None
+    await bot.scheduler.run_pass()
+    await settled(bot, REMINDER_DAY)
+    assert len(group.messages) == in_group
+    reminder = "📝 Tổ bảo vệ ANTT số 12 chưa có việc tốt nào trong tháng 11/2026"
+    assert lan.last.text_plain.startswith(reminder)
+    texts = [message.text_plain for message in tam.messages[-2:]]
+    assert any(text.startswith(reminder) for text in texts)
+    [told] = [text for text in texts if text.startswith("⚠️")]
+    assert "không còn gửi được tin vào nhóm của Tổ bảo vệ ANTT số 12" in told
+    assert "/lienket" in told
+    async with bot.db.read() as session:
+        team = await session.get(Unit, ward.team_id)
+        assert team is not None and team.group_chat_id is None
+
+    # The next reminder goes to the members directly, with its button.
+    later = dt.datetime(2026, 12, 20, 8, 0, tzinfo=HANOI)
+    clock.moment = later
+    await bot.scheduler.run_pass()
+    await settled(bot, later)
+    assert lan.last.text_plain.startswith("📝 Tổ bảo vệ ANTT số 12 chưa có việc tốt nào")
+    assert "12/2026" in lan.last.text_plain
+    assert lan.last.inline_keyboard != []
+
+
 @pytest.mark.parametrize(
     ("role", "where"),
     [

@@ -12,3 +12,5 @@ deadline-submitted-button = ✅ Yearly report sent
 yearly-report-marked = ✅ Noted: the { $year } yearly report of { $ward } is sent. No more reminders.
 yearly-report-already-marked = The { $year } yearly report is already marked as sent.
 yearly-report-officers-only = Only the ward's police officers can mark the ward's yearly report.
+
+group-lost = ⚠️ The bot can no longer post in <b>{ $team }</b>'s group (it was removed, or the group was closed). Reminders now go to each member of the team privately. To have them in the group again, add the bot to the group and send /lienket there.

@@ -12,3 +12,5 @@ deadline-submitted-button = ✅ Đã gửi báo cáo năm
 yearly-report-marked = ✅ Đã ghi nhận: báo cáo năm { $year } của { $ward } đã gửi. Bot sẽ không nhắc nữa.
 yearly-report-already-marked = Báo cáo năm { $year } đã được đánh dấu là đã gửi.
 yearly-report-officers-only = Chỉ cán bộ Công an phường đánh dấu được báo cáo năm của phường mình.
+
+group-lost = ⚠️ Bot không còn gửi được tin vào nhóm của <b>{ $team }</b> (bot đã bị xoá khỏi nhóm, hoặc nhóm đã giải tán). Từ nay nhắc việc gửi riêng cho từng thành viên của tổ. Muốn nhận lại trong nhóm: thêm bot vào nhóm rồi gửi /lienket trong nhóm.
