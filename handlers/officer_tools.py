@@ -64,6 +64,10 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
             return await team_people.move(turn, viewer, member, int(extra))
         if verb == "rm":
             return team_people.choose_reason(turn, member)
+        if verb == "rl":
+            return team_people.choose_role(turn, member)
+        if verb == "rs":
+            return await team_people.set_role(turn, viewer, member, extra)
         return await team_people.remove(turn, viewer, member, extra)
     if verb in ("ja", "jx"):
         return await team_people.decide(turn, viewer, first, approve=verb == "ja")
@@ -75,7 +79,7 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
     return await _about_unit(turn, viewer, verb, unit, extra)
 
 
-MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr")
+MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs")
 
 
 async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:

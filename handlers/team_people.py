@@ -3,15 +3,16 @@ and removing, join requests, invite links."""
 
 from __future__ import annotations
 
-from handlers.access import Action, invite_action, may
+from handlers.access import TEAM_ROLES, Action, invite_action, may
 from handlers.notices import tell_requester
 from handlers.replies import Button, Reply, Say
 from handlers.turn import Turn
 from handlers.unit_views import button, role_label, team_view
 from storage.invites import create_invite, usable_invites_of
 from storage.join_requests import approve_request, pending_requests_in, reject_request
-from storage.members import member_by_id, move_member, remove_member
+from storage.members import change_role, member_by_id, move_member, remove_member
 from storage.models import Invite, JoinRequest, Member, Unit
+from storage.outbox import Notice, enqueue_notices
 from storage.units import descendants, teams_below, ward_of
 
 LEAVE_REASONS = {
@@ -56,6 +57,7 @@ def member_view(turn: Turn, member: Member) -> Say:
             button(turn.texts.label("officer-move"), f"mv:{member.id}"),
             button(turn.texts.label("officer-remove"), f"rm:{member.id}"),
         ],
+        [button(turn.texts.label("officer-change-role"), f"rl:{member.id}")],
         [button(turn.texts.label("button-back"), f"t:{member.unit_id}")],
     ]
     return Say(text=f"{text}\n{turn.texts(status)}", buttons=rows)
@@ -88,6 +90,74 @@ async def move(turn: Turn, viewer: Member, member: Member, team_id: int) -> list
     await move_member(turn.session, member, team, viewer, turn.now)
     done = Say(text=turn.texts("officer-moved", name=member.full_name, team=team.name))
     return [done, await team_view(turn, viewer, old_team)]
+
+
+def choose_role(turn: Turn, member: Member) -> list[Reply]:
+    """The team roles the member may be given instead of theirs."""
+    rows = [
+        [button(role_label(turn, role), f"rs:{member.id}:{role}")]
+        for role in TEAM_ROLES
+        if role != member.role
+    ]
+    rows.append([button(turn.texts.label("button-back"), f"m:{member.id}")])
+    text = turn.texts(
+        "officer-role-which",
+        name=member.full_name,
+        team=member.unit.name,
+        role=role_label(turn, member.role),
+    )
+    return [Say(text=text, buttons=rows)]
+
+
+async def set_role(turn: Turn, viewer: Member, member: Member, role: str) -> list[Reply]:
+    """Give a team member another role (those who may invite leaders may); the one who held
+    the team's only leader or deputy place steps down to member. Both are told."""
+    team = member.unit
+    if (
+        role not in TEAM_ROLES
+        or team.kind != "team"
+        or not await may(turn.session, viewer, Action.INVITE_LEADERS, team)
+    ):
+        return not_found(turn)
+    if role == member.role:
+        return [member_view(turn, member)]
+    stepped_down = await change_role(turn.session, member, role, viewer, turn.now)
+    label = role_label(turn, role)
+    notices = [
+        _told(
+            turn, member, f"role:{member.id}", turn.texts("role-given", role=label, team=team.name)
+        )
+    ]
+    notices += [
+        _told(
+            turn,
+            holder,
+            f"role:{holder.id}",
+            turn.texts("role-stepped-down", name=member.full_name, role=label, team=team.name),
+        )
+        for holder in stepped_down
+    ]
+    await enqueue_notices(
+        turn.session, turn.incoming.channel, [notice for notice in notices if notice is not None]
+    )
+    lines = [turn.texts("officer-role-changed", name=member.full_name, role=label, team=team.name)]
+    lines += [
+        turn.texts("officer-role-stepped-down", name=holder.full_name) for holder in stepped_down
+    ]
+    return [Say(text="\n".join(lines)), await team_view(turn, viewer, team)]
+
+
+def _told(turn: Turn, member: Member, key: str, text: str) -> Notice | None:
+    """A notice to a member on the bot about their role (none for one not on it yet)."""
+    if member.telegram_user_id is None:
+        return None
+    return Notice(
+        f"notice:{key}:{turn.incoming.update_ref}",
+        str(member.telegram_user_id),
+        Say(text=text).model_dump(mode="json"),
+        member.id,
+        turn.morning_if_night(),
+    )
 
 
 def choose_reason(turn: Turn, member: Member) -> list[Reply]:

@@ -172,6 +172,36 @@ async def move_member(
     await session.refresh(member, ["unit"])
 
 
+# A team has one leader and one deputy (DOMAIN: 1 leader, 1 deputy, 1–3 members).
+SINGLE_ROLES = ("leader", "deputy")
+
+
+async def change_role(
+    session: AsyncSession, member: Member, role: str, by: Member | None, now: dt.datetime
+) -> list[Member]:
+    """Give a member of a team another role; whoever held a team's only leader or deputy
+    place becomes a member. The history keeps every change; the members who stepped down are
+    returned (to be told)."""
+    stepped_down: list[Member] = []
+    if role in SINGLE_ROLES:
+        holders = await session.scalars(
+            select(Member).where(
+                Member.unit_id == member.unit_id,
+                Member.status == "active",
+                Member.role == role,
+                Member.id != member.id,
+            )
+        )
+        for holder in holders:
+            holder.role = "member"
+            remember(session, holder, "role", now, by=by)
+            stepped_down.append(holder)
+    member.role = role
+    remember(session, member, "role", now, by=by)
+    await session.flush()
+    return stepped_down
+
+
 async def remove_member(
     session: AsyncSession, member: Member, reason: str, by: Member | None, now: dt.datetime
 ) -> None:

@@ -90,6 +90,7 @@ VIEWS: dict[str, Callable[[Tree, str], str]] = {
     "invite a leader": lambda tree, unit: f"o:i:{tree.units[tree.team_in.get(unit, unit)]}:leader",
     "export roster": lambda tree, unit: f"o:x:{tree.units[WARD_IN.get(unit, unit)]}",
     "member card": lambda tree, unit: f"o:m:{tree.members[tree.team_in.get(unit, unit)]}",
+    "member's roles": lambda tree, unit: f"o:rl:{tree.members[tree.team_in.get(unit, unit)]}",
     "planned size": lambda tree, unit: f"o:sz:{tree.units[tree.team_in.get(unit, unit)]}:4",
 }
 # view → role → the relatives where the view is allowed; every other cell is refused.
@@ -106,6 +107,7 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
     "invite a leader": {"officer": {"own"}, "admin": {"own"}},
     "export roster": {"officer": {"own"}, "admin": {"own"}},
     "member card": {"officer": {"own"}, "admin": {"own"}},
+    "member's roles": {"officer": {"own"}, "admin": {"own"}},
     "planned size": {"officer": {"own"}, "admin": {"own"}},
 }
 

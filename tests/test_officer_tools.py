@@ -147,6 +147,58 @@ async def test_officer_moves_then_removes_a_member_and_history_is_kept(
     assert (await member(ward, lan_id)).telegram_user_id is None
 
 
+async def test_officer_makes_a_member_the_leader_and_the_old_leader_steps_down(
+    emulator: TelegramEmulator, ward: Ward
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Hùng")
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(officer, "officer", ward.ward_id)
+    tam_id = await ward.person(tam, "leader")
+    lan_id = await ward.person(lan, "member")
+
+    # Tâm, still leader, cannot hand the role on himself, even with a forged button.
+    [refused] = await tam.press_data(f"o:rs:{lan_id}:leader")
+    assert "Không tìm thấy mục này, hoặc đồng chí không có quyền" in refused.text_plain
+
+    await officer.send("/quanly")
+    await officer.press("👥 Các tổ (2)")
+    await officer.press("Tổ bảo vệ ANTT số 12 · 2/5")
+    await officer.press("Lan · tổ viên")
+    [which] = await officer.press("🎖 Đổi vai trò")
+    assert "Giao vai trò mới cho Lan (Tổ bảo vệ ANTT số 12; hiện là tổ viên)" in which.text_plain
+    assert which.button_labels == ["tổ phó", "tổ trưởng", "◀ Quay lại"]
+    done, page = await officer.press("tổ trưởng", expect=2)
+    assert "Đã giao Lan vai trò tổ trưởng của Tổ bảo vệ ANTT số 12" in done.text_plain
+    assert "Tâm trở thành tổ viên" in done.text_plain
+    assert "Lan — tổ trưởng" in page.text_plain and "Tâm — tổ viên" in page.text_plain
+
+    assert ((await member(ward, lan_id)).role, (await member(ward, tam_id)).role) == (
+        "leader",
+        "member",
+    )
+    await eventually(
+        lambda: "Đồng chí được giao vai trò tổ trưởng" in lan.last.text_plain, "Lan is told"
+    )
+    await eventually(lambda: "Từ nay Lan là tổ trưởng" in tam.last.text_plain, "Tâm is told")
+    async with ward.db.read() as session:
+        assert [(h.event, h.role) for h in await history_of(session, lan_id)] == [
+            ("role", "leader")
+        ]
+        assert [(h.event, h.role) for h in await history_of(session, tam_id)] == [
+            ("role", "member")
+        ]
+    # Lan now runs the team: /quanly opens its page for her; Tâm's is a member's answer.
+    [her_page] = await lan.send("/quanly")
+    assert "Tổ bảo vệ ANTT số 12" in her_page.text_plain
+    [his] = await tam.send("/quanly")
+    assert "Chức năng quản lý dành cho" in his.text_plain
+    # A role that is not a team's is refused, whoever presses it.
+    [forged] = await officer.press_data(f"o:rs:{lan_id}:officer")
+    assert "Không tìm thấy mục này, hoặc đồng chí không có quyền" in forged.text_plain
+    assert (await member(ward, lan_id)).role == "leader"
+
+
 async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_off(
     emulator: TelegramEmulator, ward: Ward
 ) -> None:

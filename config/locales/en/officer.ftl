@@ -151,3 +151,11 @@ roster-two-leaders = the team has a leader on row { $first } already
 roster-unknown-ward = no ward named «{ $ward }» (create it first with antt-bot admin add-unit)
 roster-phone-elsewhere = the phone number belongs to a member of another ward
 roster-row = Row { $row }: { $problem }
+
+## Roles in a team
+officer-change-role = 🎖 Change role
+officer-role-which = A new role for <b>{ $name }</b> ({ $team }; now { $role }). A team has 1 leader and 1 deputy: whoever holds that role becomes a member.
+officer-role-changed = <b>{ $name }</b> is now { $role } of <b>{ $team }</b>. The history is kept.
+officer-role-stepped-down = <b>{ $name }</b> is now a member.
+role-given = 🎖 You are now <b>{ $role }</b> of <b>{ $team }</b>.
+role-stepped-down = <b>{ $name }</b> is now { $role } of <b>{ $team }</b>; you are a member of the team.

@@ -151,3 +151,11 @@ roster-two-leaders = tổ đã có tổ trưởng ở dòng { $first }
 roster-unknown-ward = không có phường, xã tên «{ $ward }» (tạo trước bằng antt-bot admin add-unit)
 roster-phone-elsewhere = số điện thoại đã thuộc một thành viên của phường, xã khác
 roster-row = Dòng { $row }: { $problem }
+
+## Vai trò trong tổ
+officer-change-role = 🎖 Đổi vai trò
+officer-role-which = Giao vai trò mới cho <b>{ $name }</b> ({ $team }; hiện là { $role }). Mỗi tổ có 1 tổ trưởng và 1 tổ phó: người đang giữ vai trò đó sẽ trở thành tổ viên.
+officer-role-changed = Đã giao <b>{ $name }</b> vai trò { $role } của <b>{ $team }</b>. Lịch sử vẫn được lưu.
+officer-role-stepped-down = <b>{ $name }</b> trở thành tổ viên.
+role-given = 🎖 Đồng chí được giao vai trò <b>{ $role }</b> của <b>{ $team }</b>.
+role-stepped-down = Từ nay <b>{ $name }</b> là { $role } của <b>{ $team }</b>; đồng chí là tổ viên của tổ.
