@@ -199,9 +199,7 @@ class NoticeSender:
                     for later in undelivered:
                         await mark_blocked(session, later, self.now(), failure.reason)
                     if is_group(message.chat_ref):
-                        team = await group_lost(
-                            session, self.channel.name, self.texts, undelivered, self.now()
-                        )
+                        team = await group_lost(session, self.channel.name, self.texts, undelivered)
                         log.info(
                             "outbox %d: the group refused it; %s",
                             message.id,

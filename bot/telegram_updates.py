@@ -20,6 +20,16 @@ def incoming_of(inbox_id: int, payload: Json) -> Incoming | None:
     query = payload.get("callback_query")
     if query is not None:
         return _from_button(inbox_id, query)
+    change = payload.get("my_chat_member")
+    if change is not None and change["new_chat_member"]["status"] in ("left", "kicked"):
+        return Incoming(
+            channel=CHANNEL,
+            update_ref=inbox_id,
+            chat_ref=str(change["chat"]["id"]),
+            user_ref=str(change["from"]["id"]),
+            user_name=full_name(change["from"]),
+            bot_removed=True,
+        )
     return None
 
 

@@ -41,6 +41,8 @@ class Incoming:
     photos: tuple[str, ...] = field(default_factory=tuple)
     contact: Contact | None = None
     location: Location | None = None
+    bot_removed: bool = False
+    """The bot was removed from this (group) chat, or left it."""
 
     @property
     def is_private(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from handlers import actions, commands
 from handlers.access import Action, may
+from handlers.lost_groups import group_removed
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.turn import Turn
 from storage.members import member_by_telegram_id
@@ -15,6 +16,16 @@ from storage.units import link_group, teams_below
 async def in_group(turn: Turn) -> list[Reply]:
     """What the bot answers in a group: the link command and its buttons; nothing else."""
     incoming = turn.incoming
+    if incoming.bot_removed:
+        await group_removed(
+            turn.session,
+            incoming.channel,
+            turn.texts,
+            int(incoming.chat_ref),
+            f"removed:{incoming.update_ref}",
+            turn.morning_if_night(),
+        )
+        return []  # nothing can be said there any more
     if incoming.command == commands.LINK_GROUP:
         return await _link_asked(turn)
     if incoming.button is not None:

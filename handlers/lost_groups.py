@@ -1,7 +1,9 @@
 """A team's linked group the bot can no longer write in (someone removed the bot, or the group
-was deleted): the link is dropped so that reminders go to the team's members again, what the
-group was owed goes to each of them privately, and the leader and deputy learn how to link the
-group again. Nothing owed to the team is lost with the group."""
+was deleted): the link is dropped so that reminders go to the team's members again, and the
+leader and deputy learn how to link the group again. The bot learns it from Telegram's
+my_chat_member update (`group_removed`), or, if it missed that, from a message the group refused
+(`group_lost`): then what the group was owed goes to each member privately. Nothing owed to the
+team is lost with the group."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from handlers.access import TEAM_ROLES
 from handlers.replies import Say
 from handlers.texts import Texts
 from storage.members import reachable_members_of_units
-from storage.models import OutboxMessage, Unit
+from storage.models import Member, OutboxMessage, Unit
 from storage.outbox import Notice, enqueue_notices
 
 LEADERS = ("leader", "deputy")
@@ -31,7 +33,6 @@ async def group_lost(
     channel: str,
     texts: Texts,
     undelivered: Sequence[OutboxMessage],
-    now: dt.datetime,
 ) -> Unit | None:
     """The team whose linked group refused `undelivered` (all to that one chat), unlinked, with
     the messages queued to its members privately and the leaders told; None when the group is
@@ -39,15 +40,10 @@ async def group_lost(
     if not undelivered:
         return None
     chat_id = int(undelivered[0].chat_ref)
-    team = await session.scalar(select(Unit).where(Unit.group_chat_id == chat_id))
-    if team is None:
+    found = await _unlinked(session, chat_id)
+    if found is None:
         return None
-    team.group_chat_id = None
-    people = [
-        member
-        for member in await reachable_members_of_units(session, {team.id})
-        if member.role in TEAM_ROLES
-    ]
+    team, people = found
     notices = [
         Notice(
             f"{message.key}:private:{member.id}",
@@ -58,16 +54,56 @@ async def group_lost(
         for message in undelivered
         for member in people
     ]
+    notices += _told(texts, team, people, f"refused:{undelivered[0].id}", None)
+    await enqueue_notices(session, channel, notices)
+    return team
+
+
+async def group_removed(
+    session: AsyncSession,
+    channel: str,
+    texts: Texts,
+    chat_id: int,
+    event: str,
+    not_before: dt.datetime | None,
+) -> Unit | None:
+    """Telegram says the bot was removed from a group (`event` names that update): the team it
+    served, unlinked and its leaders told at once; None when the group was no team's."""
+    found = await _unlinked(session, chat_id)
+    if found is None:
+        return None
+    team, people = found
+    await enqueue_notices(session, channel, _told(texts, team, people, event, not_before))
+    return team
+
+
+async def _unlinked(session: AsyncSession, chat_id: int) -> tuple[Unit, list[Member]] | None:
+    """The team linked to the group, unlinked, and the people of the team the bot can reach."""
+    team = await session.scalar(select(Unit).where(Unit.group_chat_id == chat_id))
+    if team is None:
+        return None
+    team.group_chat_id = None
+    people = [
+        member
+        for member in await reachable_members_of_units(session, {team.id})
+        if member.role in TEAM_ROLES
+    ]
+    return team, people
+
+
+def _told(
+    texts: Texts, team: Unit, people: Sequence[Member], event: str, not_before: dt.datetime | None
+) -> list[Notice]:
+    """The leader and deputy told the group is no longer linked, and how to link it again."""
     told = Say(text=texts("group-lost", team=team.name)).model_dump(mode="json")
-    notices += [
+    return [
         Notice(
-            f"notice:group-lost:{team.id}:{undelivered[0].id}:{member.id}",
+            f"notice:group-lost:{team.id}:{event}:{member.id}",
             str(member.telegram_user_id),
             told,
             member.id,
+            not_before,
         )
         for member in people
         if member.role in LEADERS
     ]
-    await enqueue_notices(session, channel, notices)
-    return team

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from types import TracebackType
 from typing import Any, Self
 
@@ -155,10 +156,26 @@ class TelegramEmulator:
         """The user blocks the bot: sends to them answer 403."""
         self.state.chat_for_bot(user_id).blocked = True
 
-    def remove_bot_from_group(self, group_id: int) -> None:
-        """Someone removes the bot from a group: sends there answer 403, as Telegram's do."""
+    def remove_bot_from_group(
+        self, group_id: int, by_user_id: int, *, tell_bot: bool = True
+    ) -> None:
+        """Someone removes the bot from a group: sends there answer 403, as Telegram's do, and
+        the bot gets a my_chat_member update, unless `tell_bot` is False (an update it missed:
+        Telegram keeps them for 24 hours only)."""
         chat = self.state.chat_for_bot(group_id)
         chat.blocked, chat.blocked_as = True, "bot was kicked from the group chat"
+        if not tell_bot:
+            return
+        by = self.state.chats[by_user_id].user
+        bot = self.state.bot.to_api()
+        change = {
+            "chat": chat.chat_to_api(),
+            "from": by.to_api(),
+            "date": int(time.time()),
+            "old_chat_member": {"user": bot, "status": "member"},
+            "new_chat_member": {"user": bot, "status": "kicked", "until_date": 0},
+        }
+        self.push_update({"my_chat_member": change}, group_id)
 
     def unblock(self, user_id: int) -> None:
         """The user unblocks the bot."""

@@ -113,6 +113,37 @@ async def test_a_team_with_a_linked_group_is_reminded_in_the_group_only(
     assert {phone: len(phone.messages) for phone in (tam, lan)} == before
 
 
+async def test_the_leader_hears_at_once_that_the_bot_was_removed_from_the_team_group(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(tam, "leader")
+    await ward.person(lan, "member")
+    group = tam.in_group(-100123, "Tổ 12")
+    await group.send("/lienket")
+    lan.in_group(-100123, "Tổ 12")
+
+    emulator.remove_bot_from_group(-100123, by_user_id=1001)  # Lan removes the bot
+    await eventually(
+        lambda: tam.messages != [] and tam.last.text_plain.startswith("⚠️"), "Tâm is told"
+    )
+    assert "không còn gửi được tin vào nhóm của Tổ bảo vệ ANTT số 12" in tam.last.text_plain
+    async with bot.db.read() as session:
+        team = await session.get(Unit, ward.team_id)
+        assert team is not None and team.group_chat_id is None
+
+    # The reminder goes to each member, with its button; the group gets nothing.
+    in_group = len(group.messages)
+    clock.moment = REMINDER_DAY
+    assert bot.scheduler is not None
+    await bot.scheduler.run_pass()
+    await settled(bot, REMINDER_DAY)
+    assert lan.last.text_plain.startswith("📝 Tổ bảo vệ ANTT số 12 chưa có việc tốt nào")
+    assert lan.last.inline_keyboard != []
+    assert len(group.messages) == in_group
+
+
 async def test_a_group_that_removed_the_bot_loses_nothing_its_members_are_reminded_privately(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
@@ -123,7 +154,9 @@ async def test_a_group_that_removed_the_bot_loses_nothing_its_members_are_remind
     group = tam.in_group(-100123, "Tổ 12")
     await group.send("/lienket")
     in_group = len(group.messages)
-    emulator.remove_bot_from_group(-100123)  # someone in the group removed the bot
+    # Someone removed the bot from the group while the bot was away for days: it never hears of
+    # it (Telegram keeps updates 24 hours) until the group refuses the next reminder.
+    emulator.remove_bot_from_group(-100123, by_user_id=1001, tell_bot=False)
 
     clock.moment = REMINDER_DAY
     assert bot.scheduler is not None
