@@ -21,7 +21,11 @@ def incoming_of(inbox_id: int, payload: Json) -> Incoming | None:
     if query is not None:
         return _from_button(inbox_id, query)
     change = payload.get("my_chat_member")
-    if change is not None and change["new_chat_member"]["status"] in ("left", "kicked"):
+    if (
+        change is not None
+        and change["chat"]["type"] in ("group", "supergroup")
+        and change["new_chat_member"]["status"] in ("left", "kicked")
+    ):  # the bot removed from a group (in a private chat, "kicked" is a block: not an event)
         return Incoming(
             channel=CHANNEL,
             update_ref=inbox_id,
