@@ -14,12 +14,10 @@ from sqlalchemy import (
     BindParameter,
     Select,
     String,
-    Text,
     bindparam,
     case,
     distinct,
     func,
-    literal,
     select,
     type_coerce,
 )
@@ -51,9 +49,10 @@ from reports.work import (
     whole_half_months,
     window_finder,
 )
-from storage.models import Attachment, Member, MemberHalfMonth, Report, TeamHalfMonth, Unit
-from storage.plain_rows import collector_paused, stored_answers, stored_day, stored_utc
+from storage.models import Member, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.plain_rows import collector_paused, stored_day
 from storage.police_figures import figures_between
+from storage.report_rows import photo_count, report_columns, report_records
 
 
 async def load_record_set(
@@ -322,15 +321,13 @@ async def report_rows(
     tree = UnitTree(await _units(session))
     teams = {unit.id: unit.name for unit in tree.units if unit.kind == "team"}
     below = [unit_id for unit_id in tree.ids_below(unit_id) if unit_id in teams]
-    photos = (
-        select(func.count(Attachment.id))
-        .where(Attachment.report_id == Report.id)
-        .correlate(Report)
-        .scalar_subquery()
-    )
     rows = await session.execute(
         select(
-            Report.id, Report.kind, Report.team_id, type_coerce(Report.occurred_on, String), photos
+            Report.id,
+            Report.kind,
+            Report.team_id,
+            type_coerce(Report.occurred_on, String),
+            photo_count(),
         )
         .where(
             Report.team_id.in_(below),
@@ -438,20 +435,7 @@ async def _reports(
         values["limit"], values["offset"] = page
     connection = await session.connection()  # Core rows: the ORM's row handling is not needed
     with collector_paused():
-        rows = (await connection.execute(query, values)).all()
-        return tuple(
-            ReportRecord(
-                id=row[0],
-                kind=row[1],
-                team_id=row[2],
-                author_id=row[3],
-                occurred_on=stored_day(row[4]),
-                created_at=stored_utc(row[5]).astimezone(zone),
-                payload=stored_answers(row[6]),
-                photo_count=int(row[7]),
-            )
-            for row in rows
-        )
+        return tuple(report_records((await connection.execute(query, values)).all(), zone))
 
 
 @lru_cache(maxsize=32)
@@ -460,27 +444,7 @@ def _report_query(
 ) -> Select[Any]:
     """The statement `_reports` runs, made once per shape (a province's summary runs it over a
     thousand times): the teams, the days and the page are bound when it runs."""
-    # Photos counted per report, not by grouping the whole attachments table.
-    photos = (
-        select(func.count(Attachment.id))
-        .where(Attachment.report_id == Report.id)
-        .correlate(Report)
-        .scalar_subquery()
-        if with_photos
-        else literal(0)
-    )
-    query = select(
-        Report.id,
-        Report.kind,
-        Report.team_id,
-        Report.author_id,
-        # As the driver gives them (text on SQLite), read below by C parsers: SQLAlchemy's
-        # own date and JSON processing took a third of a year's load.
-        type_coerce(Report.occurred_on, String),
-        type_coerce(Report.created_at, String),
-        type_coerce(Report.payload, Text),
-        photos,
-    ).where(
+    query = select(*report_columns(with_photos=with_photos)).where(
         Report.team_id.in_(bindparam("teams", expanding=True)),
         Report.status == "active",
         Report.occurred_on.between(bindparam("first"), bindparam("last")),

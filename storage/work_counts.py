@@ -14,15 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
     Select,
-    String,
     Table,
-    Text,
     and_,
     bindparam,
     delete,
@@ -30,7 +29,6 @@ from sqlalchemy import (
     insert,
     select,
     text,
-    type_coerce,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,9 +43,11 @@ from reports.work import (
     half_month_end,
     half_month_of,
 )
-from storage.models import Attachment, Base, MemberHalfMonth, Report, TeamHalfMonth, Unit
-from storage.plain_rows import collector_paused, stored_answers, stored_day
+from storage.models import Base, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.plain_rows import collector_paused
+from storage.report_rows import report_columns, report_records
 
+UTC = ZoneInfo("UTC")
 TEAM_TABLE: Table = Base.metadata.tables[TeamHalfMonth.__tablename__]
 MEMBER_TABLE: Table = Base.metadata.tables[MemberHalfMonth.__tablename__]
 
@@ -75,8 +75,6 @@ _KINDS_OF_MASK: tuple[frozenset[str], ...] = tuple(
     for mask in range(1 << len(PATROL_KINDS))
 )
 _BIT_OF_KIND = {kind: 1 << bit for bit, kind in enumerate(PATROL_KINDS)}
-# Counting never reads when a report was sent; the records get this instead of reading it.
-_NOT_READ = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Reports counted per step of `rebuild` (whole teams at a time, so at least one team's).
 REBUILD_CHUNK = 20_000
 _INSERT_CHUNK = 5_000
@@ -177,23 +175,8 @@ def _recount(connection: Connection, keys: list[tuple[int, dt.date]]) -> None:
 
 
 def _reports_query(where: ColumnElement[bool]) -> Select[Any]:
-    """The active reports matching `where`, as plain columns: the date and the answers as the
-    driver gives them (text on SQLite), read by C parsers in `_records`."""
-    photos = (
-        select(func.count(Attachment.id))
-        .where(Attachment.report_id == Report.id)
-        .correlate(Report)
-        .scalar_subquery()
-    )
-    return select(
-        Report.id,
-        Report.kind,
-        Report.team_id,
-        Report.author_id,
-        type_coerce(Report.occurred_on, String),
-        type_coerce(Report.payload, Text),
-        photos,
-    ).where(Report.status == "active", where)
+    """The active reports matching `where`, selected for `report_records`."""
+    return select(*report_columns()).where(Report.status == "active", where)
 
 
 # The statements of a recount, built once (it runs inside every report save).
@@ -219,19 +202,7 @@ _HALF_MONTH_REPORTS = _reports_query(
 
 
 def _records(rows: Iterable[Sequence[Any]]) -> list[ReportRecord]:
-    return [
-        ReportRecord(
-            id=report_id,
-            kind=kind,
-            team_id=team_id,
-            author_id=author_id,
-            occurred_on=stored_day(day),
-            created_at=_NOT_READ,
-            payload=stored_answers(payload),
-            photo_count=int(photos),
-        )
-        for report_id, kind, team_id, author_id, day, payload, photos in rows
-    ]
+    return report_records(rows, UTC)  # when a report was sent does not count
 
 
 def _store(
