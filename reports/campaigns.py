@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from reports.config_files import CONFIG_DIR, ConfigFileError, load_model
 from reports.periods import MonthDay
+from reports.review import Tier
 
 CAMPAIGNS_DIR = CONFIG_DIR / "campaigns"
 ID = r"^[a-z][a-z0-9_-]*$"
@@ -52,11 +53,13 @@ PARAMETERS = (
     "figure",
     "numerator_figure",
     "denominator_figure",
+    "min_level",
 )
 OPTIONAL = {
     "call_outs_in_time": {"max_minutes"},
     "members_on_patrol": {"patrol_kinds"},
     "teams_on_patrol": {"patrol_kinds"},
+    "models_acknowledged": {"min_level"},
 }
 
 
@@ -142,6 +145,9 @@ class IndicatorSpec(Frozen):
     figure: str | None = None
     numerator_figure: str | None = None
     denominator_figure: str | None = None
+    # models_acknowledged: the lowest tier of government whose acknowledgement counts
+    # ("district": "Công an quận trở lên"); any level when not given.
+    min_level: Tier | None = None
 
     @model_validator(mode="after")
     def _parameters_fit(self) -> IndicatorSpec:

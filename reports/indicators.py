@@ -182,8 +182,9 @@ def _police_share(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> In
 
 
 def _models(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Models the police acknowledged."""
-    return IndicatorResult(spec, "model", scope.activity.total().models_acknowledged)
+    """Models acknowledged at the level the plan asks or above (any level when it names none)."""
+    total = scope.activity.total()
+    return IndicatorResult(spec, "model", total.models_acknowledged_from(spec.min_level))
 
 
 def _staffing(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:

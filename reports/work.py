@@ -19,6 +19,7 @@ from reports.participation import participants
 from reports.payload import flag, number, text
 from reports.periods import Period
 from reports.records import PATROL_KINDS, REPORT_KINDS, ReportRecord
+from reports.review import TIERS, Tier, acknowledged_tier, reaches
 
 HALF_MONTH_SPLIT = 15  # the second half of a month starts on the 15th
 
@@ -54,7 +55,11 @@ class TeamWork:
     reintegration: int = 0
     reintegration_visits: int = 0
     models: int = 0
-    models_acknowledged: int = 0
+    models_acknowledged: int = 0  # at any level
+    # Acknowledged at that tier of government or above (reports.review.TIERS).
+    models_acknowledged_district: int = 0
+    models_acknowledged_province: int = 0
+    models_acknowledged_central: int = 0
 
     def __add__(self, other: TeamWork) -> TeamWork:
         return TeamWork(*map(add, _team_figures(self), _team_figures(other)))
@@ -77,6 +82,12 @@ class TeamWork:
         if not wanted:
             return self.patrols
         return sum(int(getattr(self, f"patrols_{kind}")) for kind in set(wanted))
+
+    def models_acknowledged_from(self, tier: Tier | None) -> int:
+        """Models acknowledged at `tier` or above (at any level when None)."""
+        if tier is None or tier == TIERS[0]:
+            return self.models_acknowledged
+        return int(getattr(self, f"models_acknowledged_{tier}"))
 
 
 TEAM_FIGURES: tuple[str, ...] = tuple(item.name for item in fields(TeamWork))
@@ -206,7 +217,12 @@ def _report_figures(report: ReportRecord) -> dict[str, int]:
     elif report.kind == "reintegration":
         figures["reintegration_visits"] = number(payload, "visits")
     elif report.kind == "model":
-        figures["models_acknowledged"] = int(flag(payload, "acknowledged") is True)
+        tier = acknowledged_tier(payload)
+        if tier is not None:
+            figures["models_acknowledged"] = 1
+            for above in TIERS[1:]:
+                if reaches(tier, above):
+                    figures[f"models_acknowledged_{above}"] = 1
     return figures
 
 

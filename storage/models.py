@@ -396,6 +396,9 @@ class TeamHalfMonth(Base):
     reintegration_visits: Mapped[int] = mapped_column(Integer, default=0)
     models: Mapped[int] = mapped_column(Integer, default=0)
     models_acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+    models_acknowledged_district: Mapped[int] = mapped_column(Integer, default=0)
+    models_acknowledged_province: Mapped[int] = mapped_column(Integer, default=0)
+    models_acknowledged_central: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class MemberHalfMonth(Base):

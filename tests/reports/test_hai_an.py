@@ -117,6 +117,7 @@ def build() -> Ward:
         started_on="2024-12-01",
         recognised_by="Công an quận",
         acknowledged=True,
+        acknowledged_level="district_police",
     )
     w.report(
         "model",

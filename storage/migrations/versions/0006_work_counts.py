@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from storage.work_counts import rebuild
-
 revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
@@ -80,10 +78,9 @@ def upgrade() -> None:
             "team_id", "member_id", "starts_on", name=op.f("pk_member_half_months")
         ),
     )
-    # The reports already stored, counted as every save counts them. This runs today's
-    # `rebuild`: a later migration that changes these tables' columns must make this backfill
-    # match the 0006 shape (or skip it and rebuild itself), or an upgrade from 0005 breaks.
-    rebuild(op.get_bind())
+    # The reports already stored are counted by 0007, which adds the columns today's `rebuild`
+    # fills: counting here would write columns this table does not have yet. A later migration
+    # that changes these tables' columns moves the backfill to itself the same way.
 
 
 def downgrade() -> None:
