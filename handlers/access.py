@@ -32,6 +32,9 @@ class Action(enum.StrEnum):
     LINK_GROUP = "link-group"  # link a team's Telegram group
     EXPORT_ROSTER = "export-roster"  # the roster as a file (phone numbers, dates of birth)
     YEARLY_REPORT = "yearly-report"  # say the ward's yearly report is sent (reminders stop)
+    # Mark a tip of the ward valuable or not, a model acknowledged and by whom (asked about
+    # the report's ward: only that ward's own police)
+    REVIEW_REPORTS = "review-reports"
 
 
 class Reach(enum.Enum):
@@ -76,6 +79,7 @@ RULES: dict[str, dict[Action, Reach]] = {
         Action.POLICE_FIGURES: OWN,
         Action.EXPORT_ROSTER: OWN,
         Action.YEARLY_REPORT: OWN,
+        Action.REVIEW_REPORTS: OWN,
     },
     # The ward leadership (lãnh đạo UBND) reads the ward's reports; it changes nothing.
     "leadership": {Action.SUMMARY: OWN, Action.TEAM_SUMMARY: BELOW},

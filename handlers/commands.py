@@ -10,6 +10,7 @@ HELP = "trogiup"
 SUMMARY = "baocao"
 FIGURES = "solieu"
 MANAGE = "quanly"  # officer tools: teams, members, invites, join requests
+REVIEW = "nguontin"  # the ward police: tips (and models) waiting for review
 LINK_GROUP = "lienket"  # in a team's Telegram group: link it to the team
 
 # Shown in Telegram's command menu, in this order.
@@ -20,6 +21,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (SUMMARY, "command-summary"),
     (FIGURES, "command-figures"),
     (MANAGE, "command-manage"),
+    (REVIEW, "command-review"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

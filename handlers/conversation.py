@@ -26,6 +26,7 @@ from handlers.police_figures import typed as figure_typed
 from handlers.quick_capture import KIND, capture, choose_kind, is_capture
 from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
+from handlers.reviews import command as review_command
 from handlers.turn import Turn
 from handlers.ward_summary import choose_period, period_chosen
 from handlers.yearly_report import pressed as pressed_yearly_report
@@ -77,6 +78,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await figures_menu(turn, member)
     if incoming.command == commands.MANAGE:
         return await manage(turn, member)
+    if incoming.command == commands.REVIEW:
+        return await review_command(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)

@@ -7,16 +7,15 @@ import datetime as dt
 
 from handlers import actions
 from handlers.access import may_change_report, may_read_report
-from handlers.forms.engine import FormContext
-from handlers.forms.screens import ScreenPainter, rows_of
+from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
 from handlers.menu import HOME, main_menu
 from handlers.months import month_bounds, parse_month
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.report_flow import edit_report
+from handlers.report_view import report_lines
 from handlers.turn import Turn
 from storage.access_log import log_access
-from storage.members import members_of_unit
 from storage.models import Member, Report
 from storage.reports import delete_report, report_by_id, reports_of_author_between
 
@@ -166,23 +165,7 @@ def _hours(turn: Turn) -> int:
 
 async def open_report(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
     """The whole report as the summary showed it, its photos, and what may still be done."""
-    roster = await members_of_unit(turn.session, report.team_id)
-    context = FormContext(now=turn.now, roster=tuple((m.id, m.full_name) for m in roster))
-    painter = ScreenPainter(form, turn.texts, 0, context)
-    values = dict(report.payload)
-    lines: list[str] = [
-        turn.texts("report-heading", number=str(report.id), kind=turn.texts.label(form.title))
-    ]
-    for spec in form.fields:
-        if spec.type == "photo":
-            continue
-        if spec.asked or spec.name in values:
-            lines.append(f"• {turn.texts(spec.label)}: {painter.value_text(spec, values)}")
-    if report.attachments:
-        lines.append(
-            f"• {turn.texts('field-label-photos')}: "
-            f"{turn.texts('review-photos', count=len(report.attachments))}"
-        )
+    lines = await report_lines(turn, form, report)
     zone = turn.now.tzinfo
     lines.append(
         turn.texts("report-sent-at", time=f"{report.created_at.astimezone(zone):%H:%M %d/%m/%Y}")

@@ -6,7 +6,7 @@ something that does not exist."""
 
 from __future__ import annotations
 
-from handlers import team_people
+from handlers import reviews, team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
@@ -50,6 +50,8 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
     parts = rest.split(":")
     if not parts[0].isdigit():
         return [Say(text=turn.texts("forged-button"))]
+    if verb in reviews.VERBS:
+        return await reviews.pressed(turn, viewer, verb, parts)
     first = int(parts[0])
     extra = parts[1] if len(parts) > 1 else ""
     if verb in MEMBER_VERBS:
@@ -165,6 +167,8 @@ async def _export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
 
 async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     """A name or a number typed for the officer's question in progress."""
+    if draft.step == reviews.NOTE_STEP:
+        return await reviews.typed_note(turn, viewer, draft)
     unit = await turn.session.get(Unit, int(draft.data.get("unit_id", 0)))
     text = (turn.incoming.text or "").strip()
     if draft.step == "size" and unit is not None:

@@ -12,7 +12,9 @@ from handlers.forms.screens import ScreenPainter
 from handlers.forms.spec import FormSpec
 from handlers.menu import main_menu
 from handlers.replies import Edit, Reply
+from handlers.review_notices import tell_reviewers
 from handlers.turn import Turn
+from reports.review import REVIEW_KEYS, REVIEWED_KINDS
 from storage.drafts import discard_draft, move_draft, start_draft
 from storage.members import members_of_unit
 from storage.models import Draft, Member, Report
@@ -122,6 +124,8 @@ async def _submit(
         source_update_id=turn.incoming.update_ref,
         now=turn.now,
     )
+    if form.kind in REVIEWED_KINDS:
+        await tell_reviewers(turn, report, form)
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     first_of_month = turn.today.replace(day=1)
     count = await count_team_reports(
@@ -148,6 +152,8 @@ async def _change(
             *mark_choice(turn),
             main_menu(turn.texts, turn.forms, turn.texts("report-too-late", hours=hours)),
         ]
+    # The police's decision is theirs: the author's edit keeps it.
+    payload.update({key: report.payload[key] for key in REVIEW_KEYS if key in report.payload})
     await change_report(
         turn.session,
         report,
@@ -164,7 +170,11 @@ async def _change(
 async def edit_report(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
     """Open a sent report as a draft at its summary; sending it again saves the changes."""
     context = await form_context(turn, member, form)
-    values = {key: value for key, value in report.payload.items() if key not in DERIVED}
+    values = {
+        key: value
+        for key, value in report.payload.items()
+        if key not in DERIVED and key not in REVIEW_KEYS
+    }
     photo_field = next((spec.name for spec in form.fields if spec.type == "photo"), None)
     if photo_field is not None and report.attachments:
         values[photo_field] = [attachment.file_id for attachment in report.attachments]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers import actions
 from handlers.access import Action, may
 from handlers.replies import Button, Say
+from handlers.review_queue import queue_buttons
 from handlers.turn import Turn
 from storage.invites import usable_invites_of
 from storage.join_requests import pending_requests_in
@@ -60,6 +61,8 @@ async def ward_menu(turn: Turn, viewer: Member, ward: Unit) -> Say:
         [button(turn.texts.label("officer-join-requests", count=len(waiting)), f"jr:{ward.id}")],
         [button(turn.texts.label(key), f"aa:{ward.id}:{0 if auto else 1}")],
     ]
+    if await may(turn.session, viewer, Action.REVIEW_REPORTS, ward):
+        rows.append(await queue_buttons(turn, ward))
     if await may(turn.session, viewer, Action.EXPORT_ROSTER, ward):
         rows.append([button(turn.texts.label("officer-export-roster"), f"x:{ward.id}")])
     return Say(text=text, buttons=rows)

@@ -1,0 +1,95 @@
+"""Notices of the review: a new tip or model for the police of its ward (the card, with its
+buttons), and the decision for the member who sent it. Outbox notices like every notice to
+someone else (`handlers/notices.py`): by day at once, at night the next morning."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers.access import Action, may
+from handlers.forms.spec import FormSpec
+from handlers.replies import Say
+from handlers.review_card import NO, TIP, YES, Reviewed, card, level_label, state_of
+from handlers.turn import Turn
+from reports.payload import text
+from storage.members import member_by_id
+from storage.models import Member, Report, Unit
+from storage.outbox import Notice, enqueue_notices
+from storage.units import ward_of
+
+
+async def tell_reviewers(turn: Turn, report: Report, form: FormSpec) -> None:
+    """Send the card of a new tip or model to the police of the report's ward."""
+    team = await turn.session.get(Unit, report.team_id)
+    ward = await ward_of(turn.session, team) if team is not None else None
+    if team is None or ward is None:
+        return
+    query = select(Member).where(
+        Member.unit_id == ward.id,
+        Member.role == "officer",
+        Member.status == "active",
+        Member.telegram_user_id.is_not(None),
+    )
+    officers = [
+        officer
+        for officer in (await turn.session.scalars(query)).all()
+        if await may(turn.session, officer, Action.REVIEW_REPORTS, ward)
+    ]
+    if not officers:
+        return
+    lead = turn.texts("reviewing-new-tip" if report.kind == TIP else "reviewing-new-model")
+    say = await card(turn, Reviewed(report, form, team, ward), lead=lead)
+    notices = [
+        Notice(
+            f"notice:review:{report.id}:{officer.id}",
+            str(officer.telegram_user_id),
+            say.model_dump(mode="json"),
+            officer.id,
+            turn.morning_if_night(),
+        )
+        for officer in officers
+    ]
+    await enqueue_notices(turn.session, turn.incoming.channel, notices)
+
+
+async def tell_author(turn: Turn, item: Reviewed, reviewer: Member) -> None:
+    """Tell the member who sent the report what the police decided (never the outcome note: it
+    may name people or say what the police do next)."""
+    report = item.report
+    author = await member_by_id(turn.session, report.author_id)
+    if (
+        author is None
+        or author.id == reviewer.id
+        or author.status != "active"
+        or author.telegram_user_id is None
+    ):
+        return
+    state = state_of(report)
+    zone = turn.now.tzinfo
+    common = {
+        "number": str(report.id),
+        "ward": item.ward.name,
+        "day": f"{report.created_at.astimezone(zone):%d/%m/%Y}",
+    }
+    if report.kind == TIP:
+        key = "reviewing-told-valuable" if state == YES else "reviewing-told-not-valuable"
+        said = turn.texts(key, **common)
+    elif state == NO:
+        said = turn.texts(
+            "reviewing-told-not-acknowledged", name=text(report.payload, "name"), **common
+        )
+    else:
+        said = turn.texts(
+            "reviewing-told-acknowledged",
+            name=text(report.payload, "name"),
+            level=level_label(turn, report),
+            **common,
+        )
+    notice = Notice(
+        f"notice:reviewed:{report.id}:{turn.incoming.update_ref}",
+        str(author.telegram_user_id),
+        Say(text=said).model_dump(mode="json"),
+        author.id,
+        turn.morning_if_night(),
+    )
+    await enqueue_notices(turn.session, turn.incoming.channel, [notice])
