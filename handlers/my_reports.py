@@ -14,7 +14,9 @@ from handlers.months import month_bounds, parse_month
 from handlers.replies import Button, Reply, Say, Toast
 from handlers.report_flow import edit_report
 from handlers.report_view import report_lines
+from handlers.review_card import decision_text
 from handlers.turn import Turn
+from reports.review import REVIEWED_KINDS
 from storage.access_log import log_access
 from storage.models import Member, Report
 from storage.reports import delete_report, report_by_id, reports_of_author_between
@@ -176,6 +178,8 @@ async def open_report(turn: Turn, member: Member, form: FormSpec, report: Report
                 "report-edited-at", time=f"{report.updated_at.astimezone(zone):%H:%M %d/%m/%Y}"
             )
         )
+    if report.kind in REVIEWED_KINDS:
+        lines.append(decision_text(turn, report))
     buttons: list[list[Button]] = []
     if may_change_report(member, report, turn.now, turn.edit_window):
         until = (report.created_at + turn.edit_window).astimezone(zone)

@@ -139,18 +139,24 @@ async def card(turn: Turn, item: Reviewed, lead: str | None = None) -> Say:
     return Say(text="\n".join(lines), buttons=_buttons(turn, item))
 
 
-async def _decision_line(turn: Turn, report: Report) -> Safe:
+def decision_text(turn: Turn, report: Report) -> Safe:
+    """What the police decided about a tip or a model, in a few words (also for its author)."""
     state = state_of(report)
     if state == WAITING:
         key = "reviewing-tip-waiting" if report.kind == TIP else "reviewing-model-waiting"
         return turn.texts(key)
     if report.kind == TIP:
         key = "reviewing-tip-valuable" if state == YES else "reviewing-tip-not-valuable"
-        said = turn.texts(key)
-    elif state == NO:
-        said = turn.texts("reviewing-model-not-acknowledged")
-    else:
-        said = turn.texts("reviewing-model-acknowledged", level=level_label(turn, report))
+        return turn.texts(key)
+    if state == NO:
+        return turn.texts("reviewing-model-not-acknowledged")
+    return turn.texts("reviewing-model-acknowledged", level=level_label(turn, report))
+
+
+async def _decision_line(turn: Turn, report: Report) -> Safe:
+    said = decision_text(turn, report)
+    if state_of(report) == WAITING:
+        return said
     decided = _last_decision(await reviews_of(turn.session, report.id), report.kind)
     if decided is None:
         return said

@@ -117,6 +117,9 @@ async def test_an_officer_marks_a_tip_valuable_and_the_ward_counts_it(
     # The author is told the decision, not the outcome (it may name people).
     await told(luong, "đánh giá có giá trị")
     assert not any("đối tượng" in message.text_plain for message in luong.messages)
+    [mine] = await luong.press_data(f"r:o:{tip.id}")
+    assert "Đánh giá: có giá trị" in mine.text_plain
+    assert "đối tượng" not in mine.text_plain
 
     # The month's workbook the officer forwards shows it.
     await officer.send("/baocao")
