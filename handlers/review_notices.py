@@ -4,6 +4,8 @@ someone else (`handlers/notices.py`): by day at once, at night the next morning.
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import select
 
 from handlers.access import Action, may
@@ -16,6 +18,17 @@ from storage.members import member_by_id
 from storage.models import Member, Report, Unit
 from storage.outbox import Notice, enqueue_notices
 from storage.units import ward_of
+
+# The kind of unit at the head of a ward's name, written in lower case after "Công an".
+UNIT_WORDS = ("Phường ", "Xã ", "Thị trấn ", "Đặc khu ")
+
+
+def police_name(ward: str) -> str:
+    """ "Phường Yên Hòa" as it follows "Công an": "phường Yên Hòa" (NFC or NFD alike)."""
+    composed = unicodedata.normalize("NFC", ward)
+    if composed.startswith(UNIT_WORDS):
+        return composed[0].lower() + composed[1:]
+    return ward
 
 
 async def tell_reviewers(turn: Turn, report: Report, form: FormSpec) -> None:
@@ -68,7 +81,7 @@ async def tell_author(turn: Turn, item: Reviewed, reviewer: Member) -> None:
     zone = turn.now.tzinfo
     common = {
         "number": str(report.id),
-        "ward": item.ward.name,
+        "ward": police_name(item.ward.name),
         "day": f"{report.created_at.astimezone(zone):%d/%m/%Y}",
     }
     if report.kind == TIP:

@@ -17,12 +17,14 @@ from handlers.review_card import (
     DECIDED_LIST,
     LIST_CODES,
     LIST_KINDS,
+    MODEL,
     TIP,
     WAITING_LIST,
     Reviewed,
     button,
     card,
     decision_of,
+    list_button,
     reviewable,
     state_of,
 )
@@ -179,13 +181,9 @@ async def review_list(
             ),
         ]
     )
-    other = "model" if kind == TIP else TIP
-    other_key = "reviewing-list-models" if kind == TIP else "reviewing-list-tips"
+    other = MODEL if kind == TIP else TIP
     rows.append(
-        [
-            button(turn.texts.label(other_key), f"vl:{ward.id}:{LIST_CODES[other]}:w:0"),
-            button(turn.texts.label("button-back"), f"w:{ward.id}"),
-        ]
+        [list_button(turn, ward, other), button(turn.texts.label("button-back"), f"w:{ward.id}")]
     )
     key = _title_key(kind, state, bool(shown))
     title = turn.texts(key, ward=ward.name, count=len(shown), page=page + 1, pages=pages)

@@ -28,7 +28,7 @@ from handlers.summaries import (
 from reports.summary import WardSummary
 from storage.access_log import access_entries
 from storage.database import Database
-from storage.models import Member, Report, ReportChange, TeamHalfMonth, Unit
+from storage.models import Member, OutboxMessage, Report, ReportChange, TeamHalfMonth, Unit
 from storage.reports import add_report
 from storage.units import add_unit
 from tests.waiting import eventually
@@ -115,7 +115,7 @@ async def test_an_officer_marks_a_tip_valuable_and_the_ward_counts_it(
     assert trail[0].at is not None
 
     # The author is told the decision, not the outcome (it may name people).
-    await told(luong, "đánh giá có giá trị")
+    await told(luong, "đã được Công an phường Yên Hòa đánh giá có giá trị")
     assert not any("đối tượng" in message.text_plain for message in luong.messages)
     [mine] = await luong.press_data(f"r:o:{tip.id}")
     assert "Đánh giá: có giá trị" in mine.text_plain
@@ -124,7 +124,7 @@ async def test_an_officer_marks_a_tip_valuable_and_the_ward_counts_it(
     # The month's workbook the officer forwards shows it.
     await officer.send("/baocao")
     _making, digest, *files = await officer.press("Tháng này", expect=5, timeout=20)
-    assert "Nguồn tin: 1 (1 có giá trị)" in digest.text_plain
+    assert "1 có giá trị" in digest.text_plain
     workbook = next(
         m.document for m in files if m.document and m.document.filename.endswith(".xlsx")
     )
@@ -254,6 +254,29 @@ async def test_only_the_police_of_the_reports_ward_may_review(
     }
     assert await changes(ward.db, tip) == []
     assert await valuable_tips(ward.db, ward.team_id) == 0
+
+
+async def test_a_tip_sent_at_night_reaches_the_officer_in_the_morning(
+    emulator: TelegramEmulator, ward: Ward, clock: FixedClock
+) -> None:
+    luong = emulator.phone(user_id=1001, first_name="Đặng Thị Lương")
+    officer = emulator.phone(user_id=2001, first_name="Trương Văn Đức")
+    await ward.person(luong, "member")
+    officer_id = await ward.person(officer, "officer", ward.ward_id)
+    clock.moment = dt.datetime(2026, 11, 22, 22, 40, tzinfo=ZONE)
+    await send_tip(luong, "Nghi có đối tượng lạ dò xét nhà dân trong ngõ.")
+    [tip] = await ward.reports()
+    async with ward.db.read() as session:
+        [notice] = (
+            await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.key.startswith("notice:review:"))
+            )
+        ).all()
+    assert notice.key == f"notice:review:{tip.id}:{officer_id}"
+    assert notice.chat_ref == str(officer.user_id)
+    assert notice.not_before == dt.datetime(2026, 11, 23, 7, 0, tzinfo=ZONE)
+    assert notice.status == "pending"
+    assert not any("Nguồn tin mới" in message.text_plain for message in officer.messages)
 
 
 HAI_AN_DAY = dt.datetime(2025, 3, 10, 9, 0, tzinfo=ZONE)  # Đợt 2: 04/02–19/08/2025
