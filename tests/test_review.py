@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +26,7 @@ from handlers.summaries import (
     summarise_province_by_ward,
     ward_package,
 )
+from reports.campaigns import IndicatorSpec
 from reports.summary import WardSummary
 from storage.access_log import access_entries
 from storage.database import Database
@@ -277,6 +279,41 @@ async def test_a_tip_sent_at_night_reaches_the_officer_in_the_morning(
     assert notice.not_before == dt.datetime(2026, 11, 23, 7, 0, tzinfo=ZONE)
     assert notice.status == "pending"
     assert not any("Nguồn tin mới" in message.text_plain for message in officer.messages)
+
+
+async def test_a_long_list_of_tips_is_paged_newest_first(
+    emulator: TelegramEmulator, ward: Ward
+) -> None:
+    luong = emulator.phone(user_id=1001, first_name="Đặng Thị Lương")
+    officer = emulator.phone(user_id=2001, first_name="Trương Văn Đức")
+    author_id = await ward.person(luong, "member")
+    await ward.person(officer, "officer", ward.ward_id)
+    async with ward.db.write() as session:
+        ids = [
+            await _tip(session, team, author_id, f"Nguồn tin thứ {n} về đối tượng Ương.", ward)
+            for n, team in enumerate([ward.team_id, ward.other_team_id] * 5, start=1)
+        ]
+    [first] = await officer.send("/nguontin")
+    assert "Phường Yên Hòa: 10 (trang 1/2)" in first.text_plain
+    numbers = [label.split(" · ")[0] for label in first.button_labels if label.startswith("#")]
+    assert numbers == [f"#{n}" for n in sorted(ids, reverse=True)[:8]]
+    assert "Trang sau ▶" in first.button_labels
+    [second] = await officer.press("Trang sau ▶")
+    numbers = [label.split(" · ")[0] for label in second.button_labels if label.startswith("#")]
+    assert numbers == [f"#{n}" for n in sorted(ids, reverse=True)[8:]]
+    assert "◀ Trang trước" in second.button_labels
+    assert "trang 2/2" in second.text_plain
+
+
+def test_a_minimum_level_belongs_to_the_models_indicator_only() -> None:
+    base = {"label": "Mô hình", "short": "Mô hình", "target": 1, "seed": "001 IV.2"}
+    spec = IndicatorSpec(id="m", computation="models_acknowledged", min_level="district", **base)
+    assert spec.min_level == "district"
+    assert IndicatorSpec(id="m", computation="models_acknowledged", **base).min_level is None
+    with pytest.raises(ValidationError, match="takes no min_level"):
+        IndicatorSpec(id="t", computation="teams_on_patrol", min_level="district", **base)
+    with pytest.raises(ValidationError):
+        IndicatorSpec(id="m", computation="models_acknowledged", min_level="ward", **base)
 
 
 HAI_AN_DAY = dt.datetime(2025, 3, 10, 9, 0, tzinfo=ZONE)  # Đợt 2: 04/02–19/08/2025
