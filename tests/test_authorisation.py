@@ -92,6 +92,7 @@ VIEWS: dict[str, Callable[[Tree, str], str]] = {
     "member card": lambda tree, unit: f"o:m:{tree.members[tree.team_in.get(unit, unit)]}",
     "member's roles": lambda tree, unit: f"o:rl:{tree.members[tree.team_in.get(unit, unit)]}",
     "planned size": lambda tree, unit: f"o:sz:{tree.units[tree.team_in.get(unit, unit)]}:4",
+    "tips to review": lambda tree, unit: f"o:vl:{tree.units[WARD_IN.get(unit, unit)]}:t:w:0",
 }
 # view → role → the relatives where the view is allowed; every other cell is refused.
 ALLOWED: dict[str, dict[str, set[str]]] = {
@@ -109,6 +110,7 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
     "member card": {"officer": {"own"}, "admin": {"own"}},
     "member's roles": {"officer": {"own"}, "admin": {"own"}},
     "planned size": {"officer": {"own"}, "admin": {"own"}},
+    "tips to review": {"officer": {"own"}},
 }
 
 
@@ -137,6 +139,7 @@ COMMANDS: dict[str, tuple[str, set[str]]] = {
         {"deputy", "leader", "officer", "leadership", "province"},
     ),
     "/solieu": ("Chức năng tổng hợp dành cho", {"officer"}),
+    "/nguontin": ("Chức năng đánh giá nguồn tin dành cho", {"officer"}),
 }
 
 
