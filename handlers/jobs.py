@@ -63,7 +63,7 @@ async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[
         records = await load_record_set(session, team.id, period.start, period.end, context.zone)
     summary = summarise_team(records, team.id, period, campaign)
     lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
-    lines += [indicator_line(result) for result in summary.indicators]
+    lines += [indicator_line(result, campaign) for result in summary.indicators]
     return [Say(text="\n".join(lines))]
 
 

@@ -40,8 +40,27 @@ COUNTED = {
     "figure": "",
     "model": "mô hình",
 }
-STATUS_ICONS = {"met": "✅", "not_met": "⚠️", "no_data": "❔"}
-STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
+STATUS_ICONS = {
+    "met": "✅",
+    "met_in_part": "☑️",
+    "not_met": "⚠️",
+    "no_data": "❔",
+    "no_target": "📊",
+}
+STATUS_WORDS = {
+    "met": "Đạt",
+    "met_in_part": "Đạt phần do hệ thống đo",
+    "not_met": "Chưa đạt",
+    "no_data": "Chưa có số liệu",
+    "no_target": "Không đánh giá",
+}
+# Who set a target, and what a figure that measures less than the plan leaves to the officer.
+TARGET_OF_WARD = "{target} (phường đặt)"
+NO_TARGET = "Không đặt"
+TARGET_BASIS = {"plan": "theo {citation}", "ward": "do phường đặt", "none": ""}
+NO_TARGET_NOTE = "kế hoạch không đặt chỉ tiêu"
+BY_HAND = "cán bộ bổ sung: {by_hand}"
+COVERS = "Số liệu hệ thống: {covers}; cán bộ bổ sung: {by_hand}"
 YES_NO = {True: "Có", False: "Không"}
 
 # Digest

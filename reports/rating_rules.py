@@ -26,7 +26,8 @@ class RatingLevel(Frozen):
 class RatingRules(Frozen):
     """Four levels, the rating year, the cap on "excellent" and the minimum time active."""
 
-    source: str
+    # Printed in the report as "Căn cứ: …": no bracketed note such as "[cần kiểm tra]".
+    source: str = Field(min_length=1, pattern=r"^[^\[\]]+$")
     year_starts: YearDay
     min_active_months: int = Field(ge=0, le=12)
     excellent_cap_percent: int = Field(ge=0, le=100)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from docx.document import Document as DocumentObject
 
 from reports import labels
+from reports.campaigns import Campaign
 from reports.commendation import Candidate, Commendation
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
 from reports.rating import Rating, Ratings
 from reports.tally import Tally
+from reports.targets import target_with_basis
 
 # Figures always shown in the totals table; the others only when not zero.
 CORE_TOTALS = {
@@ -51,25 +53,25 @@ def result_text(result: IndicatorResult) -> str:
     return f"{figures} {unit}".strip()
 
 
-def indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[str]]:
-    """Rows of the indicator table."""
+def indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -> list[list[str]]:
+    """Rows of the indicator table: the target says who set it (the plan, cited, or the ward);
+    a figure that measures less than the plan asks says what the officer adds."""
     rows = []
     for number, result in enumerate(indicators, start=1):
         spec = result.spec
         share = result.percentage
-        shown = "" if share is None else labels.percent(share, None if result.met else spec.target)
-        target = (
-            labels.target_text(spec.comparison, spec.target, spec.measure)
-            if spec.target is not None
-            else labels.YES_NO[True]
-        )
+        missed = result.judged and not result.met
+        shown = "" if share is None else labels.percent(share, spec.target if missed else None)
+        label = spec.label
+        if spec.partial:
+            label += f" ({labels.COVERS.format(covers=spec.covers, by_hand=spec.by_hand)})"
         rows.append(
             [
                 str(number),
-                spec.label,
+                label,
                 result_text(result),
                 shown,
-                target,
+                target_with_basis(campaign, spec),
                 labels.STATUS_WORDS[result.status],
             ]
         )

@@ -24,7 +24,7 @@ WINDOWS = YEAR.months()
 
 
 def one_target_campaign() -> Campaign:
-    base = load_campaigns()["yen-hoa-179"].model_dump()
+    base = load_campaigns()["hai-an-2024"].model_dump()
     base["indicators"] = [
         spec for spec in base["indicators"] if spec["computation"] == "good_deed_every_month"
     ]
