@@ -8,7 +8,7 @@ from html import escape
 
 from reports import labels
 from reports.campaigns import Campaign
-from reports.commendation import Candidate
+from reports.commendation import Candidate, proposed
 from reports.describe import clean
 from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
@@ -116,7 +116,7 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
     lines += [indicator_line(result, summary.campaign) for result in summary.indicators]
     lines += _totals_lines(summary)
     if summary.period.kind != "month":
-        picks = [*summary.commendation.collectives[:1], *summary.commendation.individuals[:1]]
+        picks = proposed(summary.commendation)
         if picks:
             names = " / ".join(_candidate_name(pick) for pick in picks)
             lines.append(labels.CANDIDATES_LINE.format(names=names))

@@ -17,6 +17,7 @@ from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
 from reports.campaigns import Campaign
 from reports.describe import clean, describe
+from reports.excel_ratings import rating_sheet
 from reports.indicators import IndicatorResult
 from reports.local_time import local
 from reports.payload import member_list, moment, text
@@ -287,6 +288,12 @@ def _workbook(
         [*ward_column, *labels.CALL_OUT_HEADERS],
         _call_out_rows(wards, many),
     )
+    ratings = rating_sheet(wards, many)
+    if ratings is not None:
+        sheet = workbook.create_sheet(ratings.title)
+        _write_table(sheet, ratings.headers, ratings.rows)
+        for note in ("", *ratings.notes):
+            sheet.append([note])
     return _save(workbook, issued_on)
 
 

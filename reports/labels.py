@@ -210,6 +210,21 @@ NOT_RATED = {
     "no_data": "Không xếp loại (chưa có số liệu)",
 }
 CAPPED = " (giới hạn {cap}% xuất sắc)"
+TIED = " (bằng điểm ở giới hạn {cap}% xuất sắc: cùng xếp loại tốt)"
+RATING_CAP_RULE = (
+    "Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá {cap}% số được xếp loại hoàn thành"
+    " tốt nhiệm vụ trở lên; khi bằng tỷ lệ nhiệm vụ, xét lần lượt: {ties}; nếu vẫn bằng nhau mà"
+    " không đủ chỉ tiêu cho tất cả thì cùng xếp loại hoàn thành tốt nhiệm vụ."
+)
+RATING_CAP_RULE_NO_TIES = (
+    "Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá {cap}% số được xếp loại hoàn thành"
+    " tốt nhiệm vụ trở lên; khi bằng tỷ lệ nhiệm vụ mà không đủ chỉ tiêu cho tất cả thì cùng xếp"
+    " loại hoàn thành tốt nhiệm vụ."
+)
+TIE_RULES = {
+    "reports": "số báo cáo tham gia nhiều hơn",
+    "active_months": "số tháng hoạt động nhiều hơn",
+}
 RATING_SOURCE = "Căn cứ: {source}."
 
 # Workbook
@@ -218,6 +233,16 @@ SHEET_TEAMS = "Theo tổ"
 SHEET_WARDS = "Theo xã, phường"
 SHEET_REPORTS = "Báo cáo"
 SHEET_CALL_OUTS = "Huy động"
+SHEET_RATINGS = "Xếp loại"
+RATING_SHEET_HEADERS = (
+    "Đối tượng",
+    "Tên",
+    "Tổ",
+    "Số tháng hoạt động",
+    "Tỷ lệ nhiệm vụ (%)",
+    "Xếp loại",
+)
+RATING_SUBJECTS = {"team": "Tổ", "member": "Thành viên"}
 SUMMARY_INFO = ("Đơn vị", "Kỳ báo cáo", "Từ ngày", "Đến ngày", "Kế hoạch")
 SUMMARY_INDICATOR_HEADERS = (
     "Chỉ tiêu",

@@ -33,6 +33,13 @@ class TeamSummary:
         return sum(1 for result in self.indicators if result.reached)
 
     @cached_property
+    def lowest(self) -> Fraction | None:
+        """The share (0–100) of the task done least, among the indicators with a verdict."""
+        values = [result.attainment for result in self.with_data]
+        known = [value for value in values if value is not None]
+        return 100 * min(known) if known else None
+
+    @cached_property
     def score(self) -> Fraction | None:
         """Share of tasks done, 0–100: the mean attainment of the indicators with data."""
         known = [result.attainment for result in self.with_data]

@@ -14,6 +14,7 @@ from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
 from reports.rating import Rating, Ratings
+from reports.rating_text import cap_rule_text, level_text
 from reports.tally import Tally
 from reports.targets import target_with_basis
 
@@ -165,12 +166,7 @@ def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
     """Rows of a rating table."""
     rows = []
     for number, rating in enumerate(ratings, start=1):
-        if rating.level is None:
-            level = labels.NOT_RATED[rating.reason].format(months=parent.rules.min_active_months)
-        else:
-            level = parent.rules.level(rating.level).label
-            if rating.capped:
-                level += labels.CAPPED.format(cap=parent.rules.excellent_cap_percent)
+        level = level_text(rating, parent.rules)
         score = "" if rating.score is None else labels.percent(rating.score)
         rows.append(
             [
@@ -189,6 +185,7 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
     """Section I.5: team and member ratings."""
     paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
     paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
+    paragraph(document, cap_rule_text(ratings.rules))
     widths = (14, 41, 30, 25, 25, 30)
     for title, items in (
         (labels.RATING_TEAMS, ratings.teams),

@@ -201,6 +201,14 @@ def test_a_rating_year_report_rates_teams_and_members() -> None:
     ratings = table_with(document, "STT", "Tên")
     # Members joined 01/03/2025: a full year; every team was active for 12 whole months.
     assert ratings.rows[1].cells[3].text == "12"
+    # The source as it is cited, nothing internal; the cap and its rule for ties, written out.
+    assert "Căn cứ: Hướng dẫn số 01/HD-BCA-V05 năm 2026." in lines
+    assert not any("[cần kiểm tra]" in line or "[check]" in line for line in lines)
+    assert any(
+        line.startswith("Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá 20%")
+        and "xét lần lượt: số báo cáo tham gia nhiều hơn, số tháng hoạt động nhiều hơn" in line
+        for line in lines
+    )
 
 
 def test_phase_report_subject_and_commendation() -> None:
