@@ -10,6 +10,7 @@ from docx import Document
 
 from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
+from tests.waiting import eventually
 from tests.ward import Ward
 
 
@@ -172,3 +173,15 @@ async def test_fire_and_rescue_reports_count_as_participation_once(
     await officer.send("/baocao")
     _making, digest, *_files = await officer.press("Tháng này", expect=5, timeout=20)
     assert "PCCC: 1 lượt · CNCH: 1 lượt" in digest.text_plain
+
+
+async def test_a_plans_own_target_is_not_the_wards_to_change(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    # Hà Nội 357 sets every target itself: /solieu offers no ward targets, and a made-up press
+    # for one is refused.
+    officer = await officer_of(emulator, ward)
+    [menu] = await officer.send("/solieu")
+    assert "🎯 Chỉ tiêu phường đặt" not in menu.button_labels
+    assert await officer.press_data("t:e:good-deed-every-month", expect=0) == []
+    await eventually(lambda: "không hợp lệ" in (officer.last_toast or ""), "the press refused")
