@@ -208,6 +208,7 @@ RATING_MEMBERS = "b) Xếp loại thành viên"
 NOT_RATED = {
     "too_short": "Không xếp loại (dưới {months} tháng)",
     "no_data": "Không xếp loại (chưa có số liệu)",
+    "no_target": "Không xếp loại (kế hoạch không đặt chỉ tiêu)",
 }
 CAPPED = " (giới hạn {cap}% xuất sắc)"
 TIED = " (bằng điểm ở giới hạn {cap}% xuất sắc: cùng xếp loại tốt)"

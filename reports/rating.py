@@ -15,7 +15,7 @@ from reports.records import MemberRecord
 from reports.scope import Scope
 from reports.team_summary import TeamSummary
 
-Reason = Literal["rated", "too_short", "no_data"]
+Reason = Literal["rated", "too_short", "no_data", "no_target"]
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,8 @@ def rate(rules: RatingRules, scope: Scope, teams: tuple[TeamSummary, ...]) -> Ra
         span = _span(scope.members_of(summary.team.id), start, end)
         months = whole_months(*span) if span else 0
         level, reason = _rated(rules, months, summary.score, summary.lowest)
+        if reason == "no_data" and any(r.status == "no_target" for r in summary.indicators):
+            reason = "no_target"  # figures there are, but no target to judge them by
         team_ratings.append(
             Rating(
                 "team",

@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 from reports.campaigns import Campaign, load_campaigns
 from reports.digest import ward_digest
 from reports.excel import ward_workbook
-from reports.periods import month
+from reports.periods import month, rating_year
+from reports.rating_rules import load_rating_rules
 from reports.summary import WardSummary, summarise_ward
 from reports.word import ward_report
 from tests.reports import test_ha_noi, test_phan_dinh_phung, yen_hoa_ward
@@ -161,3 +162,12 @@ def test_a_figure_that_measures_less_than_the_plan_asks_never_reads_as_met() -> 
         "Đạt phần do hệ thống đo; cán bộ bổ sung: 100% thành viên gương mẫu chấp hành đúng các"
         " quy định pháp luật"
     )
+
+
+def test_a_team_with_no_target_to_judge_is_not_rated_down() -> None:
+    w = yen_hoa_ward.build()
+    rules_year = rating_year(2026, load_rating_rules().year_starts)
+    summary = summarise_ward(w.records(), w.ward_id, rules_year, yen_hoa_ward.as_filed())
+    assert summary.ratings is not None
+    assert {r.reason for r in summary.ratings.teams} <= {"no_target", "too_short"}
+    assert all(r.level is None for r in summary.ratings.teams)
