@@ -100,6 +100,8 @@ def _province_row(number: int, item: ProvinceIndicator, campaign: Campaign) -> l
     share = labels.percent(Fraction(100 * item.numerator, item.denominator)) if pooled else ""
     target = target_with_basis(campaign, spec)
     wards = labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known)
+    if not item.wards_known and spec.target_source == "none":
+        wards = labels.STATUS_WORDS["no_target"]
     return [str(number), spec.label, figures, share, target, wards]
 
 
