@@ -13,6 +13,7 @@ FIGURES = "p"  # the police figures of /solieu: checked against the rule book at
 YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked at every press
 OFFICER = "o"  # officer tools (/quanly): carry unit and member ids, checked at every press
 GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
+TARGETS = "t"  # the ward's own targets (from /solieu): checked against the rule book every press
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ def figures(action: str) -> str:
     return f"{FIGURES}:{action}"
 
 
+def targets(action: str) -> str:
+    """A button of the ward's own targets."""
+    return f"{TARGETS}:{action}"
+
+
 def yearly_report(ward_id: int, year: int) -> str:
     """The button that marks a ward's yearly report as sent."""
     return f"{YEARLY}:{ward_id}:{year}"
@@ -70,7 +76,7 @@ def decode(data: str) -> Pressed | None:
     if not sep or not action or not head:
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP) and not number:
+    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP, TARGETS) and not number:
         return Pressed(scope, None, action)
     if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
         return Pressed(scope, int(number), action)

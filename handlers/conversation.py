@@ -29,6 +29,9 @@ from handlers.report_flow import answer_form, form_of, mark_choice, resume_form,
 from handlers.reviews import command as review_command
 from handlers.turn import Turn
 from handlers.ward_summary import choose_period, period_chosen
+from handlers.ward_targets import FLOW as TARGETS_FLOW
+from handlers.ward_targets import pressed as pressed_targets
+from handlers.ward_targets import typed as target_typed
 from handlers.yearly_report import pressed as pressed_yearly_report
 from storage.drafts import discard_draft, draft_of
 from storage.members import member_by_telegram_id, unblock
@@ -88,6 +91,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await _pressed(turn, member, draft)
     if draft is not None and draft.flow == FIGURES_FLOW and incoming.command is None:
         return await figure_typed(turn, member, draft)
+    if draft is not None and draft.flow == TARGETS_FLOW and incoming.command is None:
+        return await target_typed(turn, member, draft)
     if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
         return await officer_typed(turn, member, draft)
     if draft is not None and form is not None:
@@ -129,6 +134,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await period_chosen(turn, member, pressed.action)
     if pressed.scope == actions.FIGURES:
         return await pressed_figures(turn, member, pressed.action)
+    if pressed.scope == actions.TARGETS:
+        return await pressed_targets(turn, member, pressed.action)
     if pressed.scope == actions.YEARLY:
         return await pressed_yearly_report(turn, member, pressed.action)
     if pressed.scope == actions.OFFICER:

@@ -10,13 +10,20 @@ from zoneinfo import ZoneInfo
 
 from handlers.record_sets import load_record_set
 from handlers.replies import Reply, Say, SendFile
-from handlers.summaries import PeriodError, campaign_named, parse_period, ward_package
+from handlers.summaries import (
+    PeriodError,
+    campaign_named,
+    parse_period,
+    ward_campaign,
+    ward_package,
+)
 from handlers.texts import Texts
 from reports.digest import indicator_line
 from reports.periods import month
 from reports.summary import summarise_team
 from storage.database import Database
 from storage.models import Unit
+from storage.units import ward_of
 
 
 @dataclass(frozen=True)
@@ -61,9 +68,12 @@ async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[
         if team is None:
             return [Say(text=context.texts("summary-unavailable"))]
         records = await load_record_set(session, team.id, period.start, period.end, context.zone)
+        ward = await ward_of(session, team)
+        if ward is not None:
+            campaign = await ward_campaign(session, ward.id, campaign)
     summary = summarise_team(records, team.id, period, campaign)
     lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
-    lines += [indicator_line(result) for result in summary.indicators]
+    lines += [indicator_line(result, campaign) for result in summary.indicators]
     return [Say(text="\n".join(lines))]
 
 

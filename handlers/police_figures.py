@@ -57,6 +57,8 @@ async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None)
             Button(label=f"{following:%m/%Y} ▶", action=actions.figures(f"m:{following:%Y-%m}"))
         )
     rows.append(moves)
+    if campaign.ward_settable():
+        rows.append([Button(label=turn.texts.label("targets-button"), action=actions.targets("l"))])
     text = turn.texts("figures-menu", month=f"{first:%m/%Y}", ward=ward.name, plan=campaign.name)
     if not campaign.police_figures:
         text = turn.texts("figures-none", plan=campaign.name)

@@ -38,6 +38,7 @@ from reports.summary import (
 from reports.word import province_report, ward_report
 from storage.models import Unit
 from storage.plain_rows import collector_paused
+from storage.ward_targets import ward_targets
 
 
 class PeriodError(ValueError):
@@ -124,12 +125,18 @@ async def summarise_province_by_ward(
                 counted.records,
                 counted.ward.id,
                 period,
-                campaign,
+                await ward_campaign(session, counted.ward.id, campaign),
                 rules,
                 counted.scope,
             )
             wards.append(await _justified(session, summary, zone))
     return roll_up(province, campaign, period, wards)
+
+
+async def ward_campaign(session: AsyncSession, ward_id: int, campaign: Campaign) -> Campaign:
+    """The campaign as the ward reads it: the targets it set itself in place of the file's
+    (only where the plan sets none, or sets it as the ward's own)."""
+    return campaign.with_ward_targets(await ward_targets(session, ward_id, campaign.id))
 
 
 async def _justified(session: AsyncSession, summary: WardSummary, zone: ZoneInfo) -> WardSummary:
@@ -195,6 +202,7 @@ async def ward_package(
     """Summarise the ward over the period and render every file (in a worker thread: the
     rendering is pure and takes CPU the bot's loop should not lose)."""
     records = await load_record_set(session, ward.id, period.start, period.end, zone, campaign.id)
+    campaign = await ward_campaign(session, ward.id, campaign)
     async with _RENDERING:
         return await asyncio.to_thread(
             render_package, records, ward.id, ward.name, campaign, period, issued_on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -31,6 +32,9 @@ Computation = Literal[
 IncidentKind = Literal["antt", "pccc", "cnch", "traffic", "propaganda"]
 PatrolKind = Literal["antt", "atgt", "night"]
 FigureKind = Literal["count", "state", "yes_no"]
+# Who set an indicator's target: the plan (cited by `seed`), the ward itself (the file's value
+# is the ward's default, an officer may change it), or no one (results without a verdict).
+TargetSource = Literal["plan", "ward", "none"]
 
 # computation -> the parameters it needs; for a police figure, what it must hold
 # ("number" is a count or a state)
@@ -61,6 +65,14 @@ OPTIONAL = {
     "teams_on_patrol": {"patrol_kinds"},
     "models_acknowledged": {"min_level"},
 }
+
+
+def seed_parts(seed: str) -> tuple[tuple[str, str], ...]:
+    """ "003 II.5; 000 II.8" as (("003", "II.5"), ("000", "II.8")): a seed's id, then the
+    section of that document."""
+    return tuple(
+        (part[:3], part[4:].strip()) for part in (item.strip() for item in seed.split(";"))
+    )
 
 
 def _month_day(value: object) -> object:
@@ -136,9 +148,14 @@ class IndicatorSpec(Frozen):
     label: str
     short: str
     target: int | None = Field(default=None, ge=0)
+    target_source: TargetSource = "plan"
     comparison: Literal["at_least", "more_than"] = "at_least"
-    seed: str
+    seed: str = Field(pattern=r"^\d{3} \S[^;]*(; \d{3} \S[^;]*)*$")
     note: str = ""
+    # When the figure measures less than the plan asks: what it covers, and what the officer
+    # adds by hand; the indicator is then never "met", only "met in part".
+    covers: str = ""
+    by_hand: str = ""
     incident_kinds: tuple[IncidentKind, ...] = ()
     max_minutes: int | None = Field(default=None, ge=0)
     patrol_kinds: tuple[PatrolKind, ...] = ()
@@ -161,8 +178,12 @@ class IndicatorSpec(Frozen):
                 raise ValueError(f"indicator {self.id!r}: {self.computation} takes no {name}")
         if self.measure == "yes_no" and self.target is not None:
             raise ValueError(f"indicator {self.id!r}: a yes/no indicator has no target")
-        if self.measure != "yes_no" and self.target is None:
+        if self.target_source == "none" and self.target is not None:
+            raise ValueError(f"indicator {self.id!r}: target_source is none, yet a target is set")
+        if self.measure != "yes_no" and self.target_source != "none" and self.target is None:
             raise ValueError(f"indicator {self.id!r}: target is missing")
+        if bool(self.covers.strip()) != bool(self.by_hand.strip()):
+            raise ValueError(f"indicator {self.id!r}: covers and by_hand go together")
         if self.measure == "share" and (self.target or 0) > 100:
             raise ValueError(f"indicator {self.id!r}: a share target is at most 100 (%)")
         return self
@@ -186,6 +207,24 @@ class IndicatorSpec(Frozen):
             "police_yes_no",
         }
 
+    @property
+    def partial(self) -> bool:
+        """Whether the figure measures only part of what the plan asks (see `by_hand`)."""
+        return bool(self.by_hand)
+
+    @property
+    def seeds(self) -> tuple[tuple[str, str], ...]:
+        """The documents and sections `seed` points at: (("000", "II.4"), …)."""
+        return seed_parts(self.seed)
+
+    def with_ward_target(self, target: int) -> IndicatorSpec:
+        """The same indicator with a target the ward set itself."""
+        if self.measure == "yes_no":
+            raise ValueError(f"indicator {self.id!r}: a yes/no indicator has no target")
+        if target < 0 or (self.measure == "share" and target > 100):
+            raise ValueError(f"indicator {self.id!r}: target {target} out of range")
+        return self.model_copy(update={"target": target, "target_source": "ward"})
+
     def figures(self) -> dict[str, Literal["number", "count", "yes_no"]]:
         """The police figures this indicator reads, with the kind each must have."""
         return {
@@ -203,6 +242,11 @@ class Campaign(Frozen):
     plan: str
     movement: str
     seeds: tuple[str, ...] = Field(min_length=1)
+    # Each seed's short reference, as the plan itself is cited ("KH 357/KH-UBND"): printed in
+    # official files, so no bracketed note such as "[check]".
+    sources: dict[str, Annotated[str, Field(min_length=1, pattern=r"^[^\[\]]+$")]] = Field(
+        default_factory=dict
+    )
     phases: tuple[PhaseSpec, ...] = ()
     recurring: RecurringSpec | None = None
     report_before: YearDay | None = None
@@ -225,6 +269,10 @@ class Campaign(Frozen):
         ):
             if len(set(items)) != len(items):
                 raise ValueError(f"two of the {kind}s have the same id")
+        for indicator in self.indicators:
+            for seed, _ in indicator.seeds:
+                if seed not in self.sources:
+                    raise ValueError(f"indicator {indicator.id!r}: no source for seed {seed!r}")
         declared = {figure.id: figure.kind for figure in self.police_figures}
         for indicator in self.indicators:
             for name, kind in indicator.figures().items():
@@ -235,6 +283,35 @@ class Campaign(Frozen):
                 if kind != "number" and declared[name] != kind:
                     raise ValueError(f"indicator {indicator.id!r}: {name!r} must be {kind}")
         return self
+
+    def with_ward_targets(self, targets: Mapping[str, int]) -> Campaign:
+        """The campaign with the targets a ward set itself (by indicator id); a plan's target
+        is the plan's and is left as it is, an unknown id is ignored."""
+        changed = tuple(
+            spec.with_ward_target(targets[spec.id])
+            if spec.id in targets and spec.target_source != "plan"
+            else spec
+            for spec in self.indicators
+        )
+        return (
+            self if changed == self.indicators else self.model_copy(update={"indicators": changed})
+        )
+
+    def ward_settable(self) -> tuple[IndicatorSpec, ...]:
+        """The indicators whose target a ward may set: not the plan's, and not a yes/no."""
+        return tuple(
+            spec
+            for spec in self.indicators
+            if spec.target_source != "plan" and spec.measure != "yes_no"
+        )
+
+
+def citation(campaign: Campaign, seed: str) -> str:
+    """An indicator's `seed` as the plan is cited: "KH 357/KH-UBND, mục II.4" (several parts
+    joined by "; ")."""
+    return "; ".join(
+        f"{campaign.sources[document]}, mục {section}" for document, section in seed_parts(seed)
+    )
 
 
 def load_campaign(path: Path) -> Campaign:

@@ -148,8 +148,8 @@ def province_chart(summary: ProvinceSummary) -> bytes:
     bars = []
     for ward in summary.wards:
         counts = Counter(ward.kinds)
-        met = sum(1 for result in ward.indicators if result.status == "met")
-        known = sum(1 for result in ward.indicators if result.status != "no_data")
+        met = sum(1 for result in ward.indicators if result.reached)
+        known = sum(1 for result in ward.indicators if result.judged)
         bars.append(
             Bar(
                 ward.ward.name,

@@ -149,6 +149,18 @@ def shortlist(rule: CommendationRule, ranking: Sequence[RankedTeam], scope: Scop
     )
 
 
+def proposed(commendation: Commendation) -> tuple[Candidate, ...]:
+    """Whom the ward proposes from the shortlists. Under `either` ("01 tập thể hoặc 01 cá
+    nhân"), one kind only: the best collectives if any team qualifies, else the best
+    individuals; otherwise up to the rule's number of each."""
+    rule = commendation.rule
+    collectives = commendation.collectives[: rule.collectives]
+    individuals = commendation.individuals[: rule.individuals]
+    if rule.either:
+        return collectives or individuals
+    return (*collectives, *individuals)
+
+
 @dataclass(frozen=True)
 class EvidenceWanted:
     """Whose evidence to look for: a team's reports, or those a member took part in."""

@@ -7,10 +7,12 @@ from fractions import Fraction
 from html import escape
 
 from reports import labels
-from reports.commendation import Candidate
+from reports.campaigns import Campaign
+from reports.commendation import Candidate, proposed
 from reports.describe import clean
-from reports.indicators import IndicatorResult
+from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
+from reports.targets import target_phrase, verdict
 from reports.telegram_html import split_message
 
 MAX_NAMED_TEAMS = 15
@@ -29,16 +31,16 @@ def _team_list(names: Sequence[str]) -> str:
     return f"{shown} {labels.MORE_TEAMS.format(count=extra)}" if extra > 0 else shown
 
 
-def _target(result: IndicatorResult) -> str:
-    """ "chỉ tiêu 100%" for a share or count target."""
-    spec = result.spec
-    assert spec.target is not None
-    return labels.TARGET.format(
-        target=labels.target_text(spec.comparison, spec.target, spec.measure)
-    )
+def _after(result: IndicatorResult) -> str:
+    """What follows the figures: no target set, or what the officer adds by hand."""
+    if result.status == "no_target":
+        return f" · {labels.NO_TARGET_NOTE}"
+    if result.status == "met_in_part":
+        return f" · {_safe(verdict(result), None)}"
+    return ""
 
 
-def indicator_line(result: IndicatorResult) -> str:
+def indicator_line(result: IndicatorResult, campaign: Campaign) -> str:
     """✅ Việc tốt: 39/42 tổ đạt (93%) · chưa đạt: Tổ 7, …"""
     spec = result.spec
     head = f"{labels.STATUS_ICONS[result.status]} {_safe(spec.short)}: "
@@ -47,22 +49,26 @@ def indicator_line(result: IndicatorResult) -> str:
         if police_figure:
             return head + labels.NO_DATA_POLICE
         return head + labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA)
+    judged = result.judged
+    missed = judged and not result.met
     if spec.measure == "yes_no":
-        return head + labels.YES_NO_ANSWER[bool(result.answer)]
+        answer = labels.YES_NO[bool(result.answer)]
+        return head + (labels.YES_NO_ANSWER[bool(result.answer)] if judged else answer)
     if spec.measure == "count":
         line = f"{labels.count(result.numerator or 0)} {labels.COUNTED[result.counted]}"
-        return head + line + ("" if result.met else f" ({_target(result)})")
+        line += f" ({_safe(target_phrase(campaign, spec), None)})" if missed else ""
+        return head + line + _after(result)
     percentage = result.percentage
-    assert percentage is not None and spec.target is not None
+    assert percentage is not None
     unit = labels.COUNTED[result.counted]
-    done = labels.TEAMS_DONE if result.counted in ("team", "team_month") else ""
+    done = labels.TEAMS_DONE if judged and result.counted in ("team", "team_month") else ""
     figures = f"{labels.count(result.numerator or 0)}/{labels.count(result.denominator or 0)}"
-    shown = labels.percent(percentage, None if result.met else spec.target)
+    shown = labels.percent(percentage, spec.target if missed else None)
     line = f"{figures}{' ' + unit if unit else ''}{done} ({shown}"
-    line += ")" if result.met else f", {_target(result)})"
-    if result.shortfall and not result.met:
+    line += f", {_safe(target_phrase(campaign, spec), None)})" if missed else ")"
+    if result.shortfall and missed:
         line += " · " + labels.NOT_MET_TEAMS.format(teams=_team_list(result.shortfall))
-    return head + line
+    return head + line + _after(result)
 
 
 def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
@@ -107,10 +113,10 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
         members=labels.count(summary.totals.members),
     )
     lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
-    lines += [indicator_line(result) for result in summary.indicators]
+    lines += [indicator_line(result, summary.campaign) for result in summary.indicators]
     lines += _totals_lines(summary)
     if summary.period.kind != "month":
-        picks = [*summary.commendation.collectives[:1], *summary.commendation.individuals[:1]]
+        picks = proposed(summary.commendation)
         if picks:
             names = " / ".join(_candidate_name(pick) for pick in picks)
             lines.append(labels.CANDIDATES_LINE.format(names=names))
@@ -118,13 +124,24 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
     return split_message("\n".join(lines))
 
 
+def province_status(indicator: ProvinceIndicator) -> Status:
+    """One target across wards: met when every ward with a verdict reached it (in part when
+    the figure measures less than the plan asks)."""
+    spec = indicator.spec
+    if not indicator.wards_known:
+        return "no_target" if spec.target_source == "none" else "no_data"
+    if indicator.wards_met < indicator.wards_known:
+        return "not_met"
+    return "met_in_part" if spec.partial else "met"
+
+
 def province_line(indicator: ProvinceIndicator) -> str:
     """✅ Việc tốt: 12/12 xã/phường đạt · 500/510 (98%)."""
     known = indicator.wards_known
-    status = "no_data" if not known else "met" if indicator.wards_met == known else "not_met"
+    status = province_status(indicator)
     line = f"{labels.STATUS_ICONS[status]} {_safe(indicator.spec.short)}: "
     if not known:
-        return line + labels.NO_DATA
+        return line + (labels.NO_TARGET_NOTE if status == "no_target" else labels.NO_DATA)
     line += labels.WARDS_MET.format(met=indicator.wards_met, known=known)
     if indicator.spec.measure == "share" and indicator.denominator:
         share = labels.percent(Fraction(100 * indicator.numerator, indicator.denominator))

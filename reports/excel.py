@@ -15,13 +15,16 @@ from openpyxl.writer.excel import ExcelWriter
 
 from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
+from reports.campaigns import Campaign
 from reports.describe import clean, describe
+from reports.excel_ratings import rating_sheet
 from reports.indicators import IndicatorResult
 from reports.local_time import local
 from reports.payload import member_list, moment, text
 from reports.scope import Scope
 from reports.stable_zip import restamp
 from reports.summary import ProvinceSummary, WardSummary
+from reports.targets import source_of, target_words, verdict
 
 Cell = str | int | float | date | datetime | None
 HEADER_FONT = Font(bold=True)
@@ -70,16 +73,12 @@ def _percent(result: IndicatorResult) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
-def _indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[Cell]]:
-    """One row per indicator."""
+def _indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -> list[list[Cell]]:
+    """One row per indicator; "Căn cứ" cites the plan's own number and section."""
     rows: list[list[Cell]] = []
     for result in indicators:
         spec = result.spec
-        target = (
-            labels.target_text(spec.comparison, spec.target, spec.measure)
-            if spec.target is not None
-            else labels.YES_NO[True]
-        )
+        target = target_words(spec)
         done: Cell = result.numerator
         if spec.measure == "yes_no":
             done = None if result.answer is None else labels.YES_NO[result.answer]
@@ -90,8 +89,8 @@ def _indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[Cell]]:
                 result.denominator,
                 _percent(result),
                 target,
-                labels.STATUS_WORDS[result.status],
-                spec.seed,
+                verdict(result),
+                source_of(campaign, spec),
             ]
         )
     return rows
@@ -118,7 +117,7 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     sheet.column_dimensions["B"].width = 40
     rows: list[list[Cell]]
     if isinstance(summary, WardSummary):
-        rows = _indicator_rows(summary.indicators)
+        rows = _indicator_rows(summary.indicators, summary.campaign)
     else:
         rows = [
             [
@@ -128,7 +127,7 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
                 round(100 * item.numerator / item.denominator, 1) if item.denominator else None,
                 labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known),
                 None,
-                item.spec.seed,
+                source_of(summary.campaign, item.spec),
             ]
             for item in summary.indicators
         ]
@@ -265,8 +264,8 @@ def _workbook(
                     w.totals.good_deeds,
                     w.totals.patrols,
                     w.totals.tips,
-                    f"{sum(1 for r in w.indicators if r.status == 'met')}/"
-                    f"{sum(1 for r in w.indicators if r.status != 'no_data')}",
+                    f"{sum(1 for r in w.indicators if r.reached)}/"
+                    f"{sum(1 for r in w.indicators if r.judged)}",
                 ]
                 for w in wards
             ],
@@ -289,6 +288,12 @@ def _workbook(
         [*ward_column, *labels.CALL_OUT_HEADERS],
         _call_out_rows(wards, many),
     )
+    ratings = rating_sheet(wards, many)
+    if ratings is not None:
+        sheet = workbook.create_sheet(ratings.title)
+        _write_table(sheet, ratings.headers, ratings.rows)
+        for note in ("", *ratings.notes):
+            sheet.append([note])
     return _save(workbook, issued_on)
 
 

@@ -12,7 +12,13 @@ from reports.campaigns import Campaign, IndicatorSpec
 from reports.records import UnitRecord
 from reports.scope import Scope
 
-Status = Literal["met", "not_met", "no_data"]
+# met_in_part: the figure measures part of what the plan asks (`by_hand`) and that part reaches
+# the target; no_target: the figures are known but no one set a target (no verdict).
+Status = Literal["met", "met_in_part", "not_met", "no_data", "no_target"]
+# The statuses that are a verdict on a target.
+JUDGED: frozenset[Status] = frozenset({"met", "met_in_part", "not_met"})
+# The statuses that reach the target on what is measured.
+REACHED: frozenset[Status] = frozenset({"met", "met_in_part"})
 Counted = Literal["team_month", "team", "member", "call_out", "tip", "figure", "model"]
 PoliceValues = Mapping[str, int | bool]
 
@@ -38,29 +44,55 @@ class IndicatorResult:
         return Fraction(100 * self.numerator, self.denominator)
 
     @cached_property
-    def met(self) -> bool | None:
-        """Whether the target is reached; None when there is no data to say."""
+    def value(self) -> Fraction | int | bool | None:
+        """The figure the target is about: a share, a count or a yes/no; None when unknown."""
         if self.spec.measure == "yes_no":
             return self.answer
-        value = self.percentage if self.spec.measure == "share" else self.numerator
-        if value is None or self.spec.target is None:
+        return self.percentage if self.spec.measure == "share" else self.numerator
+
+    @cached_property
+    def met(self) -> bool | None:
+        """Whether the target is reached on what is measured; None when there is no data or
+        no target to say (see `status` for a target met only in part)."""
+        value = self.value
+        if value is None or self.spec.target_source == "none":
             return None
+        if self.spec.measure == "yes_no":
+            return bool(value)
+        assert self.spec.target is not None
         if self.spec.comparison == "more_than":
             return value > self.spec.target
         return value >= self.spec.target
 
     @cached_property
     def status(self) -> Status:
-        """met, not_met or no_data."""
+        """met, met_in_part, not_met, no_data or no_target."""
+        if self.value is None:
+            return "no_data"
         met = self.met
-        return "no_data" if met is None else "met" if met else "not_met"
+        if met is None:
+            return "no_target"
+        if not met:
+            return "not_met"
+        return "met_in_part" if self.spec.partial else "met"
+
+    @property
+    def judged(self) -> bool:
+        """Whether there is a verdict (Đạt, Đạt một phần, Chưa đạt)."""
+        return self.status in JUDGED
+
+    @property
+    def reached(self) -> bool:
+        """Whether the target is reached on what is measured (in full or in part)."""
+        return self.status in REACHED
 
     @cached_property
     def attainment(self) -> Fraction | None:
-        """How much of the target is reached, 0 to 1 (used to score tasks done)."""
-        if self.status == "no_data":
+        """How much of the target is reached, 0 to 1 (used to score tasks done); None without
+        a verdict, so that a figure no one set a target for never counts as a failure."""
+        if not self.judged:
             return None
-        if self.status == "met" or not self.spec.target or self.spec.measure == "yes_no":
+        if self.reached or not self.spec.target or self.spec.measure == "yes_no":
             return Fraction(1 if self.met else 0)
         value = self.percentage if self.spec.measure == "share" else self.numerator
         assert value is not None

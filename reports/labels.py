@@ -40,8 +40,27 @@ COUNTED = {
     "figure": "",
     "model": "mô hình",
 }
-STATUS_ICONS = {"met": "✅", "not_met": "⚠️", "no_data": "❔"}
-STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
+STATUS_ICONS = {
+    "met": "✅",
+    "met_in_part": "☑️",
+    "not_met": "⚠️",
+    "no_data": "❔",
+    "no_target": "📊",
+}
+STATUS_WORDS = {
+    "met": "Đạt",
+    "met_in_part": "Đạt phần do hệ thống đo",
+    "not_met": "Chưa đạt",
+    "no_data": "Chưa có số liệu",
+    "no_target": "Không đánh giá",
+}
+# Who set a target, and what a figure that measures less than the plan leaves to the officer.
+TARGET_OF_WARD = "{target} (phường đặt)"
+NO_TARGET = "Không đặt"
+TARGET_BASIS = {"plan": "theo {citation}", "ward": "do phường đặt", "none": ""}
+NO_TARGET_NOTE = "kế hoạch không đặt chỉ tiêu"
+BY_HAND = "cán bộ bổ sung: {by_hand}"
+COVERS = "Số liệu hệ thống: {covers}; cán bộ bổ sung: {by_hand}"
 YES_NO = {True: "Có", False: "Không"}
 
 # Digest
@@ -189,8 +208,24 @@ RATING_MEMBERS = "b) Xếp loại thành viên"
 NOT_RATED = {
     "too_short": "Không xếp loại (dưới {months} tháng)",
     "no_data": "Không xếp loại (chưa có số liệu)",
+    "no_target": "Không xếp loại (kế hoạch không đặt chỉ tiêu)",
 }
 CAPPED = " (giới hạn {cap}% xuất sắc)"
+TIED = " (bằng điểm ở giới hạn {cap}% xuất sắc: cùng xếp loại tốt)"
+RATING_CAP_RULE = (
+    "Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá {cap}% số được xếp loại hoàn thành"
+    " tốt nhiệm vụ trở lên; khi bằng tỷ lệ nhiệm vụ, xét lần lượt: {ties}; nếu vẫn bằng nhau mà"
+    " không đủ chỉ tiêu cho tất cả thì cùng xếp loại hoàn thành tốt nhiệm vụ."
+)
+RATING_CAP_RULE_NO_TIES = (
+    "Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá {cap}% số được xếp loại hoàn thành"
+    " tốt nhiệm vụ trở lên; khi bằng tỷ lệ nhiệm vụ mà không đủ chỉ tiêu cho tất cả thì cùng xếp"
+    " loại hoàn thành tốt nhiệm vụ."
+)
+TIE_RULES = {
+    "reports": "số báo cáo tham gia nhiều hơn",
+    "active_months": "số tháng hoạt động nhiều hơn",
+}
 RATING_SOURCE = "Căn cứ: {source}."
 
 # Workbook
@@ -199,6 +234,16 @@ SHEET_TEAMS = "Theo tổ"
 SHEET_WARDS = "Theo xã, phường"
 SHEET_REPORTS = "Báo cáo"
 SHEET_CALL_OUTS = "Huy động"
+SHEET_RATINGS = "Xếp loại"
+RATING_SHEET_HEADERS = (
+    "Đối tượng",
+    "Tên",
+    "Tổ",
+    "Số tháng hoạt động",
+    "Tỷ lệ nhiệm vụ (%)",
+    "Xếp loại",
+)
+RATING_SUBJECTS = {"team": "Tổ", "member": "Thành viên"}
 SUMMARY_INFO = ("Đơn vị", "Kỳ báo cáo", "Từ ngày", "Đến ngày", "Kế hoạch")
 SUMMARY_INDICATOR_HEADERS = (
     "Chỉ tiêu",

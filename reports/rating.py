@@ -1,19 +1,21 @@
-"""Yearly ratings of teams and members, with the cap on "excellent" applied deterministically."""
+"""Yearly ratings of teams and members, with the cap on "excellent" applied by a written rule:
+scores, then the ties rules of config/campaigns/rules/rating.toml, never the order of a list."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
+from itertools import groupby
 from typing import Literal
 
 from reports.periods import whole_months
-from reports.rating_rules import LevelId, RatingRules
+from reports.rating_rules import LevelId, RatingRules, TieBreak
 from reports.records import MemberRecord
 from reports.scope import Scope
 from reports.team_summary import TeamSummary
 
-Reason = Literal["rated", "too_short", "no_data"]
+Reason = Literal["rated", "too_short", "no_data", "no_target"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Rating:
     level: LevelId | None
     reason: Reason
     capped: bool = False
+    reports: int = 0  # reports taken part in (a team: sent), for breaking ties at the cap
+    tied: bool = False  # capped with others of equal standing that did not all fit
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,14 @@ def _span(members: tuple[MemberRecord, ...], start: date, end: date) -> tuple[da
 
 
 def _rated(
-    rules: RatingRules, months: int, score: Fraction | None
+    rules: RatingRules, months: int, score: Fraction | None, lowest: Fraction | None = None
 ) -> tuple[LevelId | None, Reason]:
-    """The level for a score, or why there is none."""
+    """The level for a score (and the share of the task done least), or why there is none."""
     if months < rules.min_active_months:
         return None, "too_short"
     if score is None:
         return None, "no_data"
-    return rules.level_for(float(score)), "rated"
+    return rules.level_for(float(score), None if lowest is None else float(lowest)), "rated"
 
 
 def _member_score(member: MemberRecord, scope: Scope) -> Fraction | None:
@@ -78,18 +82,41 @@ def _member_score(member: MemberRecord, scope: Scope) -> Fraction | None:
     return Fraction(100 * busy, len(windows))
 
 
-def cap_excellent(ratings: list[Rating], cap_percent: int) -> list[Rating]:
+def _standing(rating: Rating, ties: tuple[TieBreak, ...]) -> tuple[Fraction | int, ...]:
+    """What orders those rated "excellent", best first when sorted: the score, then the
+    tie-breaking rules in their order."""
+    order: list[Fraction | int] = [-(rating.score or 0)]
+    for rule in ties:
+        order.append(-(rating.reports if rule == "reports" else rating.active_months))
+    return tuple(order)
+
+
+def cap_excellent(
+    ratings: list[Rating], cap_percent: int, ties: tuple[TieBreak, ...] = ()
+) -> list[Rating]:
     """Keep "excellent" for at most `cap_percent`% of those rated good or better (rounded
-    down), the highest scores first and lower ids on ties; the rest become "good"."""
+    down), the highest scores first, equal scores by the rules of `ties` in order. Those still
+    equal where the cap falls stay together: if not all of them fit, none keeps "excellent"
+    (they are marked `tied`), and no one below them does. The rest become "good"."""
     good_or_better = [rating for rating in ratings if rating.level in ("excellent", "good")]
     allowed = len(good_or_better) * cap_percent // 100
     excellent = sorted(
         (rating for rating in ratings if rating.level == "excellent"),
-        key=lambda rating: (-(rating.score or 0), rating.id),
+        key=lambda rating: _standing(rating, ties),
     )
-    demoted = {rating.id for rating in excellent[allowed:]}
+    kept: set[int] = set()
+    tied: set[int] = set()
+    for _, group in groupby(excellent, key=lambda rating: _standing(rating, ties)):
+        members = [rating.id for rating in group]
+        if len(kept) + len(members) > allowed:
+            if len(members) > 1 and len(kept) < allowed:
+                tied.update(members)
+            break
+        kept.update(members)
     return [
-        replace(rating, level="good", capped=True) if rating.id in demoted else rating
+        replace(rating, level="good", capped=True, tied=rating.id in tied)
+        if rating.level == "excellent" and rating.id not in kept
+        else rating
         for rating in ratings
     ]
 
@@ -101,7 +128,9 @@ def rate(rules: RatingRules, scope: Scope, teams: tuple[TeamSummary, ...]) -> Ra
     for summary in teams:
         span = _span(scope.members_of(summary.team.id), start, end)
         months = whole_months(*span) if span else 0
-        level, reason = _rated(rules, months, summary.score)
+        level, reason = _rated(rules, months, summary.score, summary.lowest)
+        if reason == "no_data" and any(r.status == "no_target" for r in summary.indicators):
+            reason = "no_target"  # figures there are, but no target to judge them by
         team_ratings.append(
             Rating(
                 "team",
@@ -112,6 +141,7 @@ def rate(rules: RatingRules, scope: Scope, teams: tuple[TeamSummary, ...]) -> Ra
                 summary.score,
                 level,
                 reason,
+                reports=summary.tally.reports,
             )
         )
     names = {team.id: team.name for team in scope.teams}
@@ -133,11 +163,12 @@ def rate(rules: RatingRules, scope: Scope, teams: tuple[TeamSummary, ...]) -> Ra
                 score,
                 level,
                 reason,
+                reports=scope.activity.member_total(member.unit_id, member.id).reports,
             )
         )
-    cap = rules.excellent_cap_percent
+    cap, ties = rules.excellent_cap_percent, rules.excellent_ties
     return Ratings(
         rules,
-        tuple(cap_excellent(team_ratings, cap)),
-        tuple(cap_excellent(member_ratings, cap)),
+        tuple(cap_excellent(team_ratings, cap, ties)),
+        tuple(cap_excellent(member_ratings, cap, ties)),
     )

@@ -51,7 +51,8 @@ class WardSummary:
 
 @dataclass(frozen=True)
 class ProvinceIndicator:
-    """One target across wards: how many wards reached it, and the pooled figures."""
+    """One target across wards: how many wards with a verdict reached it (on what is
+    measured), and the pooled figures."""
 
     spec: IndicatorSpec
     wards_met: int
@@ -122,10 +123,10 @@ def summarise_ward(
 def _across(spec: IndicatorSpec, wards: tuple[WardSummary, ...]) -> ProvinceIndicator:
     """One indicator added up over the wards that had data for it."""
     results = [result for ward in wards for result in ward.indicators if result.spec.id == spec.id]
-    known = [result for result in results if result.status != "no_data"]
+    known = [result for result in results if result.judged]
     return ProvinceIndicator(
         spec,
-        sum(1 for result in known if result.status == "met"),
+        sum(1 for result in known if result.reached),
         len(known),
         len(wards),
         sum(result.numerator or 0 for result in known),

@@ -24,13 +24,20 @@ class TeamSummary:
     # Worked out once: the ranking compares them many times.
     @cached_property
     def with_data(self) -> tuple[IndicatorResult, ...]:
-        """The indicators there was data for."""
-        return tuple(result for result in self.indicators if result.status != "no_data")
+        """The indicators with a verdict: there was data, and a target to judge it by."""
+        return tuple(result for result in self.indicators if result.judged)
 
     @cached_property
     def met(self) -> int:
-        """How many indicators it reached."""
-        return sum(1 for result in self.indicators if result.status == "met")
+        """How many indicators it reached on what is measured (in full or in part)."""
+        return sum(1 for result in self.indicators if result.reached)
+
+    @cached_property
+    def lowest(self) -> Fraction | None:
+        """The share (0–100) of the task done least, among the indicators with a verdict."""
+        values = [result.attainment for result in self.with_data]
+        known = [value for value in values if value is not None]
+        return 100 * min(known) if known else None
 
     @cached_property
     def score(self) -> Fraction | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from reports import labels
+from reports.campaigns import Campaign
 from reports.docx_parts import data_table, open_template
 from reports.letterhead import (
     Letterhead,
@@ -23,6 +24,7 @@ from reports.make_template import TEMPLATE_PATH
 from reports.periods import Period
 from reports.stable_zip import restamp
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
+from reports.targets import target_with_basis
 from reports.word_sections import (
     OfficerNotes,
     indicator_rows,
@@ -90,18 +92,16 @@ def _staffed(summary: WardSummary) -> int:
     )
 
 
-def _province_row(number: int, item: ProvinceIndicator) -> list[str]:
+def _province_row(number: int, item: ProvinceIndicator, campaign: Campaign) -> list[str]:
     """A target across wards: pooled figures, share, target, and how many wards reached it."""
     spec = item.spec
     pooled = spec.measure == "share" and item.denominator > 0
     figures = f"{labels.count(item.numerator)}/{labels.count(item.denominator)}" if pooled else ""
     share = labels.percent(Fraction(100 * item.numerator, item.denominator)) if pooled else ""
-    target = (
-        labels.target_text(spec.comparison, spec.target, spec.measure)
-        if spec.target is not None
-        else labels.YES_NO[True]
-    )
+    target = target_with_basis(campaign, spec)
     wards = labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known)
+    if not item.wards_known and spec.target_source == "none":
+        wards = labels.STATUS_WORDS["no_target"]
     return [str(number), spec.label, figures, share, target, wards]
 
 
@@ -134,7 +134,7 @@ def ward_report(
     data_table(
         document,
         labels.INDICATOR_HEADERS,
-        indicator_rows(summary.indicators),
+        indicator_rows(summary.indicators, summary.campaign),
         (14, 61, 28, 18, 22, 22),
     )
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
@@ -190,7 +190,10 @@ def province_report(
     paragraph(document, labels.SECTION_FIGURES, "ANTT Section")
     write_totals(document, summary.totals)
     paragraph(document, labels.SECTION_INDICATORS, "ANTT Section")
-    rows = [_province_row(number, item) for number, item in enumerate(summary.indicators, 1)]
+    rows = [
+        _province_row(number, item, summary.campaign)
+        for number, item in enumerate(summary.indicators, 1)
+    ]
     data_table(document, labels.INDICATOR_HEADERS, rows, (14, 61, 28, 18, 22, 22))
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
@@ -202,8 +205,8 @@ def province_report(
             labels.count(ward.totals.good_deeds),
             labels.count(ward.totals.patrols),
             labels.count(ward.totals.tips),
-            f"{sum(1 for r in ward.indicators if r.status == 'met')}/"
-            f"{sum(1 for r in ward.indicators if r.status != 'no_data')}",
+            f"{sum(1 for r in ward.indicators if r.reached)}/"
+            f"{sum(1 for r in ward.indicators if r.judged)}",
         ]
         for number, ward in enumerate(summary.wards, start=1)
     ]

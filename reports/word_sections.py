@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from docx.document import Document as DocumentObject
 
 from reports import labels
+from reports.campaigns import Campaign
 from reports.commendation import Candidate, Commendation
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
 from reports.rating import Rating, Ratings
+from reports.rating_text import cap_rule_text, level_text
 from reports.tally import Tally
+from reports.targets import target_with_basis
 
 # Figures always shown in the totals table; the others only when not zero.
 CORE_TOTALS = {
@@ -51,25 +54,25 @@ def result_text(result: IndicatorResult) -> str:
     return f"{figures} {unit}".strip()
 
 
-def indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[str]]:
-    """Rows of the indicator table."""
+def indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -> list[list[str]]:
+    """Rows of the indicator table: the target says who set it (the plan, cited, or the ward);
+    a figure that measures less than the plan asks says what the officer adds."""
     rows = []
     for number, result in enumerate(indicators, start=1):
         spec = result.spec
         share = result.percentage
-        shown = "" if share is None else labels.percent(share, None if result.met else spec.target)
-        target = (
-            labels.target_text(spec.comparison, spec.target, spec.measure)
-            if spec.target is not None
-            else labels.YES_NO[True]
-        )
+        missed = result.judged and not result.met
+        shown = "" if share is None else labels.percent(share, spec.target if missed else None)
+        label = spec.label
+        if spec.partial:
+            label += f" ({labels.COVERS.format(covers=spec.covers, by_hand=spec.by_hand)})"
         rows.append(
             [
                 str(number),
-                spec.label,
+                label,
                 result_text(result),
                 shown,
-                target,
+                target_with_basis(campaign, spec),
                 labels.STATUS_WORDS[result.status],
             ]
         )
@@ -163,12 +166,7 @@ def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
     """Rows of a rating table."""
     rows = []
     for number, rating in enumerate(ratings, start=1):
-        if rating.level is None:
-            level = labels.NOT_RATED[rating.reason].format(months=parent.rules.min_active_months)
-        else:
-            level = parent.rules.level(rating.level).label
-            if rating.capped:
-                level += labels.CAPPED.format(cap=parent.rules.excellent_cap_percent)
+        level = level_text(rating, parent.rules)
         score = "" if rating.score is None else labels.percent(rating.score)
         rows.append(
             [
@@ -187,6 +185,7 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
     """Section I.5: team and member ratings."""
     paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
     paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
+    paragraph(document, cap_rule_text(ratings.rules))
     widths = (14, 41, 30, 25, 25, 30)
     for title, items in (
         (labels.RATING_TEAMS, ratings.teams),

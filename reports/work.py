@@ -14,7 +14,6 @@ from datetime import date
 from operator import add, attrgetter
 from typing import TypeVar
 
-from reports.call_outs import incident_kind
 from reports.participation import participants
 from reports.payload import flag, number, text
 from reports.periods import Period
@@ -38,6 +37,8 @@ class TeamWork:
     patrol_turns: int = 0
     violations: int = 0
     call_outs: int = 0
+    # Fire (PCCC) and rescue (CNCH) incidents the team worked at: call-outs of that kind and
+    # PCCC/CNCH form reports, one incident counted once (see `fire_rescue_incidents`).
     fire_call_outs: int = 0
     rescue_call_outs: int = 0
     fire_rescue: int = 0
@@ -159,6 +160,7 @@ def count_reports(
     """Each report counted into its team's bucket and the buckets of everyone who took part
     (a report whose day has no bucket is left out)."""
     teams: dict[tuple[int, Key], list[int]] = {}
+    incidents: dict[tuple[int, Key, date, str], list[int]] = {}
     members: dict[tuple[int, int, Key], tuple[list[int], set[str]]] = {}
     position = {name: index for index, name in enumerate(TEAM_FIGURES)}
     for report in reports:
@@ -170,6 +172,11 @@ def count_reports(
             figures = teams[(report.team_id, bucket)] = [0] * len(TEAM_FIGURES)
         for name, value in _report_figures(report).items():
             figures[position[name]] += value
+        kind = text(report.payload, "incident_kind")
+        if kind in INCIDENT_FIGURE and report.kind in ("call_out", "fire_rescue"):
+            key = (report.team_id, bucket, report.occurred_on, kind)
+            found = incidents.setdefault(key, [0, 0])
+            found[report.kind == "fire_rescue"] += 1
         patrol_kind = text(report.payload, "patrol_kind") if report.kind == "patrol" else ""
         for member_id in participants(report):
             counts = members.get((report.team_id, member_id, bucket))
@@ -181,6 +188,10 @@ def count_reports(
             counts[0][KIND_POSITION[report.kind]] += 1
             if patrol_kind in PATROL_KINDS:
                 counts[1].add(patrol_kind)
+    for (team_id, bucket, _, kind), (call_outs, forms) in incidents.items():
+        teams[(team_id, bucket)][position[INCIDENT_FIGURE[kind]]] += fire_rescue_incidents(
+            call_outs, forms
+        )
     return (
         {key: TeamWork(*values) for key, values in teams.items()},
         {
@@ -188,6 +199,18 @@ def count_reports(
             for key, (by_kind, kinds) in members.items()
         },
     )
+
+
+# The figure counting the incidents of each kind a PCCC/CNCH form or a call-out can be about.
+INCIDENT_FIGURE = {"pccc": "fire_call_outs", "cnch": "rescue_call_outs"}
+
+
+def fire_rescue_incidents(call_outs: int, forms: int) -> int:
+    """How many fire (or rescue) incidents a team worked at on one day, from its call-outs and
+    its PCCC/CNCH form reports of that kind that day. The forms do not name a call-out, so a
+    form and a call-out of the same team, day and kind are taken as one incident: each form
+    pairs with one call-out, and what is left over on either side is an incident of its own."""
+    return max(call_outs, forms)
 
 
 def _report_figures(report: ReportRecord) -> dict[str, int]:
@@ -200,9 +223,6 @@ def _report_figures(report: ReportRecord) -> dict[str, int]:
             figures[f"patrols_{kind}"] = 1
         figures["patrol_turns"] = len(participants(report))
         figures["violations"] = number(payload, "violations")
-    elif report.kind == "call_out":
-        figures["fire_call_outs"] = int(incident_kind(report) == "pccc")
-        figures["rescue_call_outs"] = int(incident_kind(report) == "cnch")
     elif report.kind == "fire_rescue":
         figures["people_saved"] = number(payload, "people_saved")
     elif report.kind == "tip":

@@ -332,6 +332,20 @@ class WardSetting(Base):
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
 
+class WardTarget(Base):
+    """A target a ward set itself for an indicator its plan gives none (or gives as the ward's
+    own): it replaces the campaign file's value in the ward's summaries, labelled as the ward's."""
+
+    __tablename__ = "ward_targets"
+
+    ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    set_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class InviteAttempt(Base):
     """A wrong invite code someone typed; too many in a short time slow that person down."""
 

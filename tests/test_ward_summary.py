@@ -10,6 +10,7 @@ from docx import Document
 
 from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
+from tests.waiting import eventually
 from tests.ward import Ward
 
 
@@ -67,7 +68,7 @@ async def test_a_member_cannot_ask_for_the_ward_summary(
     assert "dành cho cán bộ Công an phường" in refused.text_plain
     answers = await lan.press_data("s:2026-11", expect=0)
     assert answers == []
-    assert "dành cho cán bộ" in (lan.last_toast or "")
+    await eventually(lambda: "dành cho cán bộ" in (lan.last_toast or ""), "the press refused")
 
 
 async def test_the_officer_enters_the_figures_only_the_police_know(
@@ -140,3 +141,47 @@ async def test_a_team_leader_sees_the_team_month(
     [month] = await leader.send("/baocao", timeout=20)
     assert "Tổ bảo vệ ANTT số 12 · tháng 11/2026 đến hôm nay" in month.text_plain
     assert "Việc tốt" in month.text_plain
+
+
+async def test_fire_and_rescue_reports_count_as_participation_once(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    # A fire: Lan logs the call-out and, afterwards, the PCCC form about the same fire (same
+    # team, same day: one incident). A drowning: only the CNCH form (one rescue).
+    await lan.press("🚨 Huy động")
+    await lan.press("Cháy (PCCC)")
+    await lan.press("1 giờ trước")
+    await lan.press("Sau 10 phút")
+    await lan.send("Cùng lực lượng PCCC dập tắt đám cháy nhà kho.")
+    await lan.press("Xong")
+    await lan.press("✅ Gửi báo cáo")
+    for kind, what, role, saved in (
+        ("Cháy (PCCC)", "Cháy nhà kho ngõ 12 Trung Kính", "Cứu người bị nạn", "2"),
+        ("Cứu nạn (CNCH)", "Đuối nước ở hồ Nghĩa Tân", "Cứu người bị nạn", "1"),
+    ):
+        await lan.press("☰ Khác")
+        await lan.press("🔥 PCCC, CNCH")
+        await lan.press(kind)
+        await lan.press("Hôm nay")
+        await lan.send(what)
+        await lan.press(role)
+        await lan.press(saved)
+        await lan.press("Xong")
+        await lan.press("✅ Gửi báo cáo")
+
+    officer = await officer_of(emulator, ward)
+    await officer.send("/baocao")
+    _making, digest, *_files = await officer.press("Tháng này", expect=5, timeout=20)
+    assert "PCCC: 1 lượt · CNCH: 1 lượt" in digest.text_plain
+
+
+async def test_a_plans_own_target_is_not_the_wards_to_change(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone
+) -> None:
+    # Hà Nội 357 sets every target itself: /solieu offers no ward targets, and a made-up press
+    # for one is refused.
+    officer = await officer_of(emulator, ward)
+    [menu] = await officer.send("/solieu")
+    assert "🎯 Chỉ tiêu phường đặt" not in menu.button_labels
+    assert await officer.press_data("t:e:good-deed-every-month", expect=0) == []
+    await eventually(lambda: "không hợp lệ" in (officer.last_toast or ""), "the press refused")

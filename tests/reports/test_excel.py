@@ -49,8 +49,16 @@ def test_summary_sheet(workbook: Workbook) -> None:
         for row in rows(workbook, "Tổng hợp")
         if row[0] == "Mỗi tổ thực hiện ít nhất 01 việc tốt mỗi tháng"
     )
-    # label, met, of, %, target, verdict, seed: 2/3 = 66.7%
-    assert deeds == (deeds[0], 2, 3, 66.7, "100%", "Chưa đạt", "000 II.7")
+    # label, met, of, %, target (the ward's own), verdict, the plan's section: 2/3 = 66.7%
+    assert deeds == (
+        deeds[0],
+        2,
+        3,
+        66.7,
+        "100% (phường đặt)",
+        "Chưa đạt",
+        "KH 179/KH-UBND, mục II.3",
+    )
 
 
 def test_team_sheet(workbook: Workbook) -> None:

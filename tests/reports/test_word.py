@@ -100,12 +100,17 @@ def test_indicator_and_team_tables_come_from_the_data(report: DocumentObject) ->
         "Mỗi tổ thực hiện ít nhất 01 việc tốt mỗi tháng",
         "2/3 tổ",
         "67%",
-        "100%",
+        "100% (phường đặt)",
         "Chưa đạt",
     ]
-    assert values[1][2:] == ["2/2 lần", "100%", "100%", "Đạt"]
-    assert values[2][2:] == ["Không có lần huy động nào", "", "100%", "Chưa có số liệu"]
-    assert values[6][2:] == ["Có", "", "Có", "Đạt"]
+    assert values[1][2:] == ["2/2 lần", "100%", "100% (phường đặt)", "Đạt"]
+    assert values[2][2:] == [
+        "Không có lần huy động nào",
+        "",
+        "100% (phường đặt)",
+        "Chưa có số liệu",
+    ]
+    assert values[6][2:] == ["Có", "", "Không đặt", "Không đánh giá"]
     teams = table_with(report, "STT", "Tổ")
     rows = [[cell.text for cell in row.cells] for row in teams.rows[1:]]
     # Tổ 7, Tổ 12, Tổ 19: members, deeds, patrols, call-outs, tips, targets met, rank.
@@ -196,6 +201,14 @@ def test_a_rating_year_report_rates_teams_and_members() -> None:
     ratings = table_with(document, "STT", "Tên")
     # Members joined 01/03/2025: a full year; every team was active for 12 whole months.
     assert ratings.rows[1].cells[3].text == "12"
+    # The source as it is cited, nothing internal; the cap and its rule for ties, written out.
+    assert "Căn cứ: Hướng dẫn số 01/HD-BCA-V05 năm 2026." in lines
+    assert not any("[cần kiểm tra]" in line or "[check]" in line for line in lines)
+    assert any(
+        line.startswith("Số được xếp loại hoàn thành xuất sắc nhiệm vụ không quá 20%")
+        and "xét lần lượt: số báo cáo tham gia nhiều hơn, số tháng hoạt động nhiều hơn" in line
+        for line in lines
+    )
 
 
 def test_phase_report_subject_and_commendation() -> None:
@@ -230,7 +243,12 @@ def test_the_province_report() -> None:
     assert [row.cells[1].text for row in wards.rows[1:]] == ["Phường Cầu Giấy", "Phường Yên Hòa"]
     indicators = table_with(document, "STT", "Chỉ tiêu")
     deeds = next(row for row in indicators.rows if row.cells[1].text.startswith("Mỗi tổ"))
-    assert [cell.text for cell in deeds.cells][2:] == ["8/10", "80%", "100%", "1/2 xã/phường đạt"]
+    assert [cell.text for cell in deeds.cells][2:] == [
+        "8/10",
+        "80%",
+        "100% (KH 357/KH-UBND, mục II.7)",
+        "1/2 xã/phường đạt",
+    ]
 
 
 def test_no_tip_content_and_same_bytes_every_time() -> None:

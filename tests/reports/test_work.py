@@ -18,6 +18,7 @@ from reports.work import (
     window_finder,
 )
 from tests.reports import test_ha_noi
+from tests.reports.builders import Ward
 
 D = date
 
@@ -78,3 +79,24 @@ def test_a_team_s_months_and_its_members_are_read_off_the_activity() -> None:
     assert activity.member_total(team_1, first.id).of_kind("good_deed") == 2
     with pytest.raises(ValueError, match="not kept"):
         activity.months_with(team_1, "patrol")
+
+
+def test_a_fire_is_counted_once_from_its_call_out_and_its_form() -> None:
+    # Same team, day and kind: one incident (each form pairs with a call-out); another day or
+    # another team is another incident.
+    w = Ward(ward="Phường Đằng Lâm", province="Thành phố Hải Phòng")
+    one, two = w.team("Đ1"), w.team("Ư2")
+    lan = w.member(one, "Nguyễn Thị Lan", D(2025, 1, 1))
+    hung = w.member(two, "Trần Văn Hùng", D(2025, 1, 1))
+    day = D(2025, 3, 14)
+    w.call_out(one, lan, day, "pccc", "08:00", "08:10")
+    w.report("fire_rescue", one, lan, day, incident_kind="pccc", people_saved=1)
+    w.report("fire_rescue", one, lan, day, incident_kind="pccc", people_saved=0)
+    w.report("fire_rescue", one, lan, D(2025, 3, 20), incident_kind="cnch", people_saved=2)
+    w.call_out(one, lan, D(2025, 3, 21), "cnch", "09:00", "09:20")
+    w.call_out(two, hung, day, "pccc", "08:00", "08:05")
+    activity = Activity.of_reports(month(2025, 3), w.records().reports)
+    first, second = activity.of_team(one).total, activity.of_team(two).total
+    assert (first.fire_call_outs, first.rescue_call_outs, first.people_saved) == (2, 2, 3)
+    assert (second.fire_call_outs, second.rescue_call_outs) == (1, 0)
+    assert activity.total().fire_call_outs == 3

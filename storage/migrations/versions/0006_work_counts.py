@@ -78,9 +78,9 @@ def upgrade() -> None:
             "team_id", "member_id", "starts_on", name=op.f("pk_member_half_months")
         ),
     )
-    # The reports already stored are counted by 0007, which adds the columns today's `rebuild`
-    # fills: counting here would write columns this table does not have yet. A later migration
-    # that changes these tables' columns moves the backfill to itself the same way.
+    # The reports already stored are counted by 0009, once the columns today's `rebuild` fills
+    # exist (0007): counting here would write columns this table does not have yet. A later
+    # migration that changes these tables' columns moves the backfill to itself the same way.
 
 
 def downgrade() -> None:

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from storage.work_counts import rebuild
-
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
@@ -28,10 +26,8 @@ def upgrade() -> None:
     with op.batch_alter_table("team_half_months", schema=None) as batch_op:
         for name in COLUMNS:
             batch_op.add_column(sa.Column(name, sa.Integer(), server_default="0", nullable=False))
-    # The reports already stored, counted as every save counts them (0006 left this to here).
-    # This runs today's `rebuild`: a later migration that changes these tables' columns must
-    # take the backfill over from this one, or an upgrade from 0006 breaks.
-    rebuild(op.get_bind())
+    # The reports already stored are counted again by 0009 (once, for both changes): a later
+    # migration that changes these tables' columns must take that backfill over.
 
 
 def downgrade() -> None:
