@@ -55,13 +55,13 @@ async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[
     """A team's month so far, for its leader: each target, met or not."""
     campaign = campaign_named(str(args["campaign"]))
     today = context.now.date()
-    period = month(today.year, today.month).until(today)
+    period = month(today.year, today.month)
     async with context.db.read() as session:
         team = await session.get(Unit, int(args["team_id"]))
         if team is None:
             return [Say(text=context.texts("summary-unavailable"))]
-        records = await load_record_set(session, team.id, period.start, period.end, context.zone)
-    summary = summarise_team(records, team.id, period, campaign)
+        records = await load_record_set(session, team.id, period.start, today, context.zone)
+    summary = summarise_team(records, team.id, period, campaign, as_of=today)
     lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
     lines += [indicator_line(result) for result in summary.indicators]
     return [Say(text="\n".join(lines))]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
 from reports.campaigns import Campaign, IndicatorSpec
+from reports.periods import in_progress
+from reports.police_figures import FigureReading
 from reports.records import UnitRecord
 from reports.scope import Scope
 
@@ -27,6 +29,7 @@ class IndicatorResult:
     denominator: int | None = None
     answer: bool | None = None
     shortfall: tuple[str, ...] = ()
+    readings: tuple[FigureReading, ...] = ()  # the police figures it reads, with their months
 
     # The figures below are worked out once: ranking and scoring ask for them many times.
 
@@ -78,8 +81,11 @@ def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
 
 
 def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Team-months with at least one good deed, counting a team only in months it had members."""
-    months = scope.period.months()
+    """Team-months with at least one good deed, over the whole calendar months the period is
+    judged on (reports/month_rule.py), counting a team only in months it had members. A month
+    not yet ended counts a team that has its good deed already and not one that has none yet;
+    months not begun are not judged."""
+    months = scope.activity.months
     counted = met = 0
     short: list[str] = []
     for team in scope.teams:
@@ -89,10 +95,11 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
         for number, window in enumerate(months):
             if not any(member.active_during(window.start, window.end) for member in members):
                 continue
-            counted += 1
             if number in with_deeds:
+                counted += 1
                 met += 1
-            else:
+            elif not in_progress(window, scope.as_of):
+                counted += 1
                 missed = True
         if missed:
             short.append(team.name)
@@ -224,12 +231,21 @@ def compute(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indicato
 
 
 def compute_all(
-    campaign: Campaign, scope: Scope, police: PoliceValues, *, team_level: bool = False
+    campaign: Campaign,
+    scope: Scope,
+    police: PoliceValues,
+    *,
+    team_level: bool = False,
+    readings: Mapping[str, FigureReading] | None = None,
 ) -> tuple[IndicatorResult, ...]:
     """Every indicator of the campaign (only those that mean something for one team when
-    `team_level`)."""
+    `team_level`), each with the `readings` of the police figures it reads."""
+    found = readings or {}
     return tuple(
-        compute(spec, scope, police)
+        replace(
+            compute(spec, scope, police),
+            readings=tuple(found[name] for name in spec.figures() if name in found),
+        )
         for spec in campaign.indicators
         if spec.team_level or not team_level
     )
