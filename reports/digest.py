@@ -8,6 +8,7 @@ from html import escape
 
 from reports import labels
 from reports.commendation import Candidate
+from reports.coverage import police_covers, police_partial, so_far
 from reports.describe import clean
 from reports.indicators import IndicatorResult
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
@@ -45,7 +46,7 @@ def indicator_line(result: IndicatorResult) -> str:
     police_figure = spec.computation in ("police_yes_no", "police_share", "tips_through_force")
     if result.status == "no_data":
         if police_figure:
-            return head + labels.NO_DATA_POLICE
+            return head + (_safe(police_partial(result), None) or labels.NO_DATA_POLICE)
         return head + labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA)
     if spec.measure == "yes_no":
         return head + labels.YES_NO_ANSWER[bool(result.answer)]
@@ -63,6 +64,12 @@ def indicator_line(result: IndicatorResult) -> str:
     if result.shortfall and not result.met:
         line += " · " + labels.NOT_MET_TEAMS.format(teams=_team_list(result.shortfall))
     return head + line
+
+
+def _with_months(line: str, result: IndicatorResult) -> str:
+    """The line, and the months of the police figures it was judged on."""
+    covers = police_covers(result)
+    return f"{line} · {_safe(covers, None)}" if covers else line
 
 
 def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
@@ -107,7 +114,9 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
         members=labels.count(summary.totals.members),
     )
     lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
-    lines += [indicator_line(result) for result in summary.indicators]
+    if note := so_far(summary.period, summary.as_of, summary.scope.judged_months):
+        lines.append(f"<i>{_safe(note, None)}</i>")
+    lines += [_with_months(indicator_line(result), result) for result in summary.indicators]
     lines += _totals_lines(summary)
     if summary.period.kind != "month":
         picks = [*summary.commendation.collectives[:1], *summary.commendation.individuals[:1]]
@@ -146,6 +155,9 @@ def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list
         members=labels.count(summary.totals.members),
     )
     lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
+    months = summary.wards[0].scope.judged_months if summary.wards else ()
+    if note := so_far(summary.period, summary.as_of, months):
+        lines.append(f"<i>{_safe(note, None)}</i>")
     lines += [province_line(indicator) for indicator in summary.indicators]
     lines += _totals_lines(summary)
     lines += _files_line(files)
