@@ -240,7 +240,7 @@ async def _stored_activity(
     teams: dict[int, TeamActivity] = {}
     figures = len(TEAM_FIGURES)
     for row in await connection.execute(team_query, values):
-        masks = row[1 + figures :]
+        masks = row[1 + figures : -1]
         teams[row[0]] = TeamActivity(
             TeamWork(*(int(value) for value in row[1 : 1 + figures])),
             {
@@ -249,6 +249,7 @@ async def _stored_activity(
                 if mask
             },
             members.get(row[0], {}),
+            int(row[-1]),
         )
     return Activity(period, teams, months)
 
@@ -264,6 +265,7 @@ def _stored_queries(
     teams: BindParameter[int] = bindparam("teams", expanding=True)
     month_bit = {half: bit for half, bit, _ in bits}
     inside = {half: flag for half, _, flag in bits}
+    in_month = {half: int(bit != 0) for half, bit, _ in bits}
     listed = [half for half, _, _ in bits]
     team = (
         select(
@@ -275,6 +277,9 @@ def _stored_queries(
             *(
                 getattr(TeamHalfMonth, KIND_FIGURE[kind]).label(f"months_{kind}")
                 for kind in MONTHLY_KINDS
+            ),
+            (TeamHalfMonth.tips * case(in_month, value=TeamHalfMonth.starts_on, else_=0)).label(
+                "month_tips"
             ),
             case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
         )
@@ -316,6 +321,7 @@ def _stored_queries(
                 func.sum(distinct(case((team.c[f"months_{kind}"] > 0, team.c.bit), else_=0)))
                 for kind in MONTHLY_KINDS
             ),
+            func.sum(team.c.month_tips),
         )
         .group_by(team.c.team_id)
         .order_by(team.c.team_id)

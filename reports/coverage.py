@@ -47,6 +47,8 @@ def police_covers(result: IndicatorResult) -> str:
     readings = [reading for reading in result.readings if reading.complete]
     if not readings or len(readings) != len(result.readings):
         return ""
+    if not any(reading.noted for reading in readings):
+        return ""  # a month's own entries in the month's report: nothing to add
     months = sorted({whole for reading in readings for whole in reading.months}, key=_start)
     if not months:
         return POLICE_WHOLE

@@ -173,8 +173,9 @@ def _number(police: PoliceValues, key: str | None) -> int | None:
 
 
 def _tips(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Tips logged through the force ÷ all tips the police received (their figure)."""
-    tips = scope.activity.total().tips
+    """Tips logged through the force ÷ all tips the police received (their figure), both over
+    the whole months the period is judged on (the police enter theirs month by month)."""
+    tips = scope.activity.month_tips() if scope.activity.months else scope.activity.total().tips
     return IndicatorResult(spec, "tip", tips, _number(police, spec.figure))
 
 

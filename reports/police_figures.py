@@ -26,6 +26,7 @@ class FigureReading:
     value: int | bool
     months: tuple[Period, ...] = ()
     missing: tuple[Period, ...] = ()
+    noted: bool = True  # whether the report says what it covers (not for a month's own entry)
 
     @property
     def complete(self) -> bool:
@@ -97,7 +98,8 @@ def police_readings(
             entry for entry in entries if (entry.start, entry.end) == (period.start, period.end)
         ]
         if exact:
-            found[spec.id] = FigureReading(spec, exact[-1].values[spec.id])
+            value = exact[-1].values[spec.id]
+            found[spec.id] = FigureReading(spec, value, noted=period.kind != "month")
         elif months and (reading := _from_months(spec, entries, months, as_of)) is not None:
             found[spec.id] = reading
     return found

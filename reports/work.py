@@ -287,11 +287,13 @@ class MemberActivity:
 @dataclass(frozen=True)
 class TeamActivity:
     """What one team did over a period: its counts, the months in which it sent each kind of
-    report, and what each member took part in."""
+    report, what each member took part in, and the tips it logged over the whole months (to
+    set beside the police's total of those months)."""
 
     total: TeamWork
     months_by_kind: Mapping[str, frozenset[int]]  # the kinds of MONTHLY_KINDS only
     members: Mapping[int, MemberActivity]
+    month_tips: int = 0
 
     def __add__(self, other: TeamActivity) -> TeamActivity:
         kinds = self.months_by_kind.keys() | other.months_by_kind.keys()
@@ -307,6 +309,7 @@ class TeamActivity:
                 member_id: _joined(self.members.get(member_id), other.members.get(member_id))
                 for member_id in sorted(members)
             },
+            self.month_tips + other.month_tips,
         )
 
 
@@ -385,6 +388,7 @@ class Activity:
                         )
                         for member_id, done in sorted(members.get(team_id, {}).items())
                     },
+                    sum(work.tips for (window, _), work in counted.items() if window is not None),
                 )
                 for team_id, counted in sorted(buckets.items())
             },
@@ -418,6 +422,10 @@ class Activity:
     def total(self) -> TeamWork:
         """Every team's counts added up."""
         return team_total(team.total for team in self.teams.values())
+
+    def month_tips(self) -> int:
+        """The tips every team logged over the whole months (not the period's days)."""
+        return sum(team.month_tips for team in self.teams.values())
 
     def months_with(self, team_id: int, kind: str) -> frozenset[int]:
         """The months in which the team sent a report of `kind` (one of MONTHLY_KINDS)."""

@@ -188,10 +188,12 @@ def test_call_outs_in_time(summary: WardSummary) -> None:
 
 
 def test_tips_reach_police_through_the_force(summary: WardSummary) -> None:
-    # 4 tips logged in the phase ÷ 2+1+1+1 = 5 received by police = 80% ≥ 80%: met.
+    # Both sides over the same months, 11/2024–01/2025: 3 tips logged through the force (the
+    # one of 02/02 is February's, set beside Đợt 2's February total) ÷ 2+1+2 = 5 received by
+    # the police = 60% < 80%: not met.
     tips = results(summary)["tips-through-force"]
-    assert (tips.numerator, tips.denominator, tips.percentage) == (4, 5, Fraction(80))
-    assert tips.status == "met"
+    assert (tips.numerator, tips.denominator, tips.percentage) == (3, 5, Fraction(60))
+    assert tips.status == "not_met"
 
 
 def test_police_figures(summary: WardSummary) -> None:
@@ -267,9 +269,10 @@ def test_the_deeds_of_04_02_count_in_dot_2() -> None:
     deeds = {result.spec.id: result for result in second.indicators}["good-deed-every-month"]
     # Đợt 2 is judged on 7 months (Feb–Aug) × 3 teams; Tổ 3 still has a3 → 21 team-months.
     assert (deeds.numerator, deeds.denominator) == (3, 21)
-    # Police entered the tips total for February only: shown with its months, no verdict.
+    # Police entered the tips total for February only: shown with its months, no verdict. The
+    # force logged 2 tips in Đợt 2's months (02/02 and 04/02).
     tips = {result.spec.id: result for result in second.indicators}["tips-through-force"]
-    assert (tips.numerator, tips.denominator, tips.status) == (1, None, "no_data")
+    assert (tips.numerator, tips.denominator, tips.status) == (2, None, "no_data")
     (reading,) = tips.readings
     assert reading.value == 6
     assert [f"{whole.start:%m}" for whole in reading.months] == ["02"]
