@@ -14,8 +14,8 @@ from reports.police_figures import FigureReading
 
 POLICE_MONTHS = "số liệu Công an phường tháng {months}"
 POLICE_WHOLE = "số liệu Công an phường nhập cho cả kỳ"
-POLICE_PARTIAL = "Công an phường mới nhập {figures}; chưa đủ tháng để đánh giá"
-PARTIAL_FIGURE = "{label} {value} (tháng {months}, thiếu tháng {missing})"
+POLICE_PARTIAL = "chưa đủ số liệu để đánh giá · {figures}"
+PARTIAL_FIGURE = "{label}: {value} (Công an phường nhập tháng {months}, thiếu tháng {missing})"
 SO_FAR = "Số liệu tính đến ngày {day}."
 IN_PROGRESS = (
     " Tháng {month} chưa kết thúc: tổ đã có việc tốt trong tháng được tính là đạt, tổ chưa có"

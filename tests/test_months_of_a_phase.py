@@ -185,7 +185,7 @@ async def test_a_tips_total_missing_months_is_shown_without_a_verdict(
         # 1 of 2 would read 50%, but April is missing: no verdict, what is known is shown
         assert tips.startswith("❔"), tips
         assert "tháng 02–03/2025" in tips and "thiếu tháng 04/2025" in tips, tips
-        assert "chưa đủ tháng để đánh giá" in tips
+        assert "chưa đủ số liệu để đánh giá" in tips
         assert "Số liệu tính đến ngày 20/05/2025." in digest.text_plain
     finally:
         await app_.stop()
