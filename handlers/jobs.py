@@ -61,7 +61,9 @@ async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[
         if team is None:
             return [Say(text=context.texts("summary-unavailable"))]
         records = await load_record_set(session, team.id, period.start, today, context.zone)
-    summary = summarise_team(records, team.id, period, campaign, as_of=today)
+    # Not `as_of=today`: the leader's own month so far is a to-do list, so a month without a
+    # good deed yet reads "chưa đạt" here (the ward's summaries never count it against a team).
+    summary = summarise_team(records, team.id, period, campaign)
     lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
     lines += [indicator_line(result) for result in summary.indicators]
     return [Say(text="\n".join(lines))]

@@ -16,6 +16,7 @@ POLICE_MONTHS = "số liệu Công an phường tháng {months}"
 POLICE_WHOLE = "số liệu Công an phường nhập cho cả kỳ"
 POLICE_PARTIAL = "chưa đủ số liệu để đánh giá · {figures}"
 PARTIAL_FIGURE = "{label}: {value} (Công an phường nhập tháng {months}, thiếu tháng {missing})"
+PENDING = "{teams} tổ chưa có việc tốt trong tháng đang diễn ra (chưa tính)"
 SO_FAR = "Số liệu tính đến ngày {day}."
 IN_PROGRESS = (
     " Tháng {month} chưa kết thúc: tổ đã có việc tốt trong tháng được tính là đạt, tổ chưa có"
@@ -71,6 +72,13 @@ def police_partial(result: IndicatorResult) -> str:
         for reading in partial
     )
     return POLICE_PARTIAL.format(figures=figures)
+
+
+def pending(result: IndicatorResult) -> str:
+    """ "2 tổ chưa có việc tốt trong tháng đang diễn ra (chưa tính)", or ""."""
+    if not result.pending:
+        return ""
+    return PENDING.format(teams=labels.count(result.pending))
 
 
 def so_far(period: Period, as_of: date | None, months: Sequence[Period]) -> str:

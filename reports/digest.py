@@ -8,7 +8,7 @@ from html import escape
 
 from reports import labels
 from reports.commendation import Candidate
-from reports.coverage import police_covers, police_partial, so_far
+from reports.coverage import pending, police_covers, police_partial, so_far
 from reports.describe import clean
 from reports.indicators import IndicatorResult
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
@@ -47,7 +47,7 @@ def indicator_line(result: IndicatorResult) -> str:
     if result.status == "no_data":
         if police_figure:
             return head + (_safe(police_partial(result), None) or labels.NO_DATA_POLICE)
-        return head + labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA)
+        return head + (pending(result) or labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA))
     if spec.measure == "yes_no":
         return head + labels.YES_NO_ANSWER[bool(result.answer)]
     if spec.measure == "count":
@@ -67,9 +67,10 @@ def indicator_line(result: IndicatorResult) -> str:
 
 
 def _with_months(line: str, result: IndicatorResult) -> str:
-    """The line, and the months of the police figures it was judged on."""
-    covers = police_covers(result)
-    return f"{line} · {_safe(covers, None)}" if covers else line
+    """The line, and the months of the police figures it was judged on (or the teams a month
+    still running does not judge yet)."""
+    notes = [police_covers(result), pending(result) if result.status != "no_data" else ""]
+    return " · ".join([line, *(_safe(note, None) for note in notes if note)])
 
 
 def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:

@@ -30,6 +30,7 @@ class IndicatorResult:
     answer: bool | None = None
     shortfall: tuple[str, ...] = ()
     readings: tuple[FigureReading, ...] = ()  # the police figures it reads, with their months
+    pending: int = 0  # teams not judged yet: no good deed so far in the month still running
 
     # The figures below are worked out once: ranking and scoring ask for them many times.
 
@@ -86,7 +87,7 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
     not yet ended counts a team that has its good deed already and not one that has none yet;
     months not begun are not judged."""
     months = scope.activity.months
-    counted = met = 0
+    counted = met = pending = 0
     short: list[str] = []
     for team in scope.teams:
         members = scope.members_of(team.id)
@@ -98,13 +99,15 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
             if number in with_deeds:
                 counted += 1
                 met += 1
-            elif not in_progress(window, scope.as_of):
+            elif in_progress(window, scope.as_of):
+                pending += 1
+            else:
                 counted += 1
                 missed = True
         if missed:
             short.append(team.name)
     unit: Counted = "team" if len(months) == 1 else "team_month"
-    return IndicatorResult(spec, unit, met, counted, shortfall=tuple(short))
+    return IndicatorResult(spec, unit, met, counted, shortfall=tuple(short), pending=pending)
 
 
 def _call_outs(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:

@@ -10,7 +10,7 @@ from docx.document import Document as DocumentObject
 
 from reports import labels
 from reports.commendation import Candidate, Commendation
-from reports.coverage import police_covers, police_partial, so_far
+from reports.coverage import pending, police_covers, police_partial, so_far
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
@@ -42,8 +42,10 @@ class OfficerNotes:
 def result_text(result: IndicatorResult) -> str:
     """39/42 tổ, Có, 2 mô hình, or Chưa có số liệu; a police figure says its months."""
     if result.status == "no_data":
-        words = police_partial(result) or labels.NO_DATA_FOR.get(
-            result.counted, labels.STATUS_WORDS["no_data"]
+        words = (
+            police_partial(result)
+            or pending(result)
+            or labels.NO_DATA_FOR.get(result.counted, labels.STATUS_WORDS["no_data"])
         )
         return words[:1].upper() + words[1:]
     covers = police_covers(result)

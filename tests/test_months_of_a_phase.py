@@ -317,6 +317,7 @@ async def test_a_year_still_running_judges_only_the_months_begun(
     # counts Tổ 12's deed but not Tổ 7's missing one → 1/1, not 1/4.
     deeds = line_of(digest, "Việc tốt:")
     assert "1/1" in deeds and "100%" in deeds, deeds
+    assert "1 tổ chưa có việc tốt trong tháng đang diễn ra (chưa tính)" in deeds
     assert "Số liệu tính đến ngày 29/11/2026." in digest
     assert "Tháng 11/2026 chưa kết thúc" in digest
     word = next(data for name, data in package.files.items() if name.endswith(".docx"))
