@@ -62,15 +62,17 @@ async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[
     """A team's month so far, for its leader: each target, met or not."""
     campaign = campaign_named(str(args["campaign"]))
     today = context.now.date()
-    period = month(today.year, today.month).until(today)
+    period = month(today.year, today.month)
     async with context.db.read() as session:
         team = await session.get(Unit, int(args["team_id"]))
         if team is None:
             return [Say(text=context.texts("summary-unavailable"))]
-        records = await load_record_set(session, team.id, period.start, period.end, context.zone)
+        records = await load_record_set(session, team.id, period.start, today, context.zone)
         ward = await ward_of(session, team)
         if ward is not None:
             campaign = await ward_campaign(session, ward.id, campaign)
+    # Not `as_of=today`: the leader's own month so far is a to-do list, so a month without a
+    # good deed yet reads "chưa đạt" here (the ward's summaries never count it against a team).
     summary = summarise_team(records, team.id, period, campaign)
     lines: list[str] = [context.texts("team-summary-title", team=team.name, month=f"{today:%m/%Y}")]
     lines += [indicator_line(result, campaign) for result in summary.indicators]

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reports.commendation import EVIDENCE_PER_CANDIDATE, EvidenceWanted, cites
-from reports.periods import Period
+from reports.periods import Period, majority_months
 from reports.records import (
     PATROL_KINDS,
     REPORT_KINDS,
@@ -84,27 +84,40 @@ class CountedWard:
 
 
 async def counted_wards(
-    session: AsyncSession, unit_id: int, period: Period, zone: ZoneInfo, campaign: str | None
+    session: AsyncSession,
+    unit_id: int,
+    period: Period,
+    zone: ZoneInfo,
+    campaign: str | None,
+    months: tuple[Period, ...] | None = None,
+    as_of: dt.date | None = None,
 ) -> AsyncIterator[CountedWard]:
     """Each commune/ward under `unit_id` (in name order), counted from storage: the half-months
-    lying wholly in the period from their stored counts, the days around them from their
-    reports, and the call-outs one by one. What a province's summary reads instead of every
-    report; its figures are those the ward's own reports give (tests/test_province_by_ward.py).
-    Units, members, figures and call-outs are read once, for every ward at a time."""
+    lying wholly in the period and in the whole `months` it is judged on (begun by `as_of`;
+    reports/month_rule.py) from their stored counts, the days around them from their reports,
+    and the call-outs one by one. What a province's summary reads instead of every report; its
+    figures are those the ward's own reports give (tests/test_province_by_ward.py). Units,
+    members, figures and call-outs are read once, for every ward at a time."""
+    judged = majority_months(period) if months is None else months
+    reach = Period(
+        period.kind,
+        min([period.start, *(whole.start for whole in judged)]),
+        max([period.end, *(whole.end for whole in judged)]),
+    )
     tree = UnitTree(await _units(session))
     below = tree.ids_below(unit_id)
     members: dict[int, list[MemberRecord]] = {}
     for member in await _members(session, below, zone):
         members.setdefault(member.unit_id, []).append(member)
     police: dict[int, list[PoliceFigures]] = {}
-    for entry in await _police(session, below, campaign, period.start, period.end):
+    for entry in await _police(session, below, campaign, reach.start, reach.end):
         police.setdefault(entry.ward_id, []).append(entry)
     call_outs: dict[int, list[ReportRecord]] = {}
     for report in await _reports(
         session, below, period.start, period.end, zone, kinds=("call_out",)
     ):
         call_outs.setdefault(report.team_id, []).append(report)
-    halves = whole_half_months(period)
+    halves = _stored_halves(period, reach)
     for ward in tree.under(unit_id, "commune"):
         ward_below = tree.ids_below(ward.id)
         records = RecordSet(
@@ -122,7 +135,7 @@ async def counted_wards(
         teams = units_under(records, ward.id, "team")
         team_ids = {team.id for team in teams}
         with collector_paused():
-            activity = await _activity(session, team_ids, period, halves, zone)
+            activity = await _activity(session, team_ids, period, judged, reach, halves, zone)
         scope = Scope(
             period,
             teams,
@@ -135,6 +148,8 @@ async def counted_wards(
                     key=lambda report: (report.occurred_on, report.id),
                 )
             ),
+            months,
+            as_of,
         )
         yield CountedWard(ward, records, scope)
 
@@ -143,45 +158,71 @@ async def _activity(
     session: AsyncSession,
     team_ids: set[int],
     period: Period,
+    months: tuple[Period, ...],
+    reach: Period,
     halves: tuple[dt.date, ...],
     zone: ZoneInfo,
 ) -> Activity:
-    """The teams' activity over the period: added up from the stored counts for the whole
-    half-months, counted from the reports for the days before and after them."""
-    activity = Activity(period, {})
+    """The teams' activity over the period and its months: added up from the stored counts for
+    the whole half-months, counted from the reports for the days before and after them."""
+    activity = Activity(period, {}, months)
     if halves:
-        activity = await _stored_activity(session, team_ids, period, halves)
-        edges = [
-            (period.start, halves[0] - dt.timedelta(days=1)),
-            (half_month_end(halves[-1]) + dt.timedelta(days=1), period.end),
-        ]
-    else:
-        edges = [(period.start, period.end)]
-    for start, end in edges:
-        if start <= end:
-            reports = await _reports(session, team_ids, start, end, zone)
-            activity = activity + Activity.of_reports(period, reports)
+        activity = await _stored_activity(session, team_ids, period, months, halves)
+    for start, end in _gaps(reach, halves):
+        reports = await _reports(session, team_ids, start, end, zone)
+        activity = activity + Activity.of_reports(period, reports, months)
     return activity
+
+
+def _stored_halves(period: Period, reach: Period) -> tuple[dt.date, ...]:
+    """The whole half-months of the reach whose stored counts can be used: those inside the
+    period, and those wholly outside it (they count for the months only); a half-month the
+    period starts or ends in is counted from its reports."""
+    return tuple(
+        half
+        for half in whole_half_months(reach)
+        if (period.start <= half and half_month_end(half) <= period.end)
+        or half_month_end(half) < period.start
+        or half > period.end
+    )
+
+
+def _gaps(reach: Period, halves: tuple[dt.date, ...]) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of the reach no stored half-month covers (counted from their reports)."""
+    found: list[tuple[dt.date, dt.date]] = []
+    cursor = reach.start
+    for half in halves:
+        if cursor < half:
+            found.append((cursor, half - dt.timedelta(days=1)))
+        cursor = half_month_end(half) + dt.timedelta(days=1)
+    if cursor <= reach.end:
+        found.append((cursor, reach.end))
+    return found
 
 
 MAX_STORED_MONTHS = 30  # a month is a bit of an integer the database adds up
 
 
 async def _stored_activity(
-    session: AsyncSession, team_ids: set[int], period: Period, halves: tuple[dt.date, ...]
+    session: AsyncSession,
+    team_ids: set[int],
+    period: Period,
+    months: tuple[Period, ...],
+    halves: tuple[dt.date, ...],
 ) -> Activity:
     """The stored counts of the half-months, added up by the database: per team its figures
-    and, per kind, the months with one (a bit per month, summed once each); per member the
-    same, and the patrol kinds they took part in. A row per team and member comes back, not one
-    per half-month."""
-    if len(period.months()) > MAX_STORED_MONTHS:
+    (of the half-months inside the period) and, per kind, the months with one (a bit per month,
+    summed once each); per member the same, and the patrol kinds they took part in. A row per
+    team and member comes back, not one per half-month."""
+    if len(months) > MAX_STORED_MONTHS:
         raise ValueError(f"a period of more than {MAX_STORED_MONTHS} months: {period}")
-    window_of = window_finder(period)
-    bits: list[tuple[dt.date, int]] = []
+    window_of = window_finder(months)
+    bits: list[tuple[dt.date, int, int]] = []
     for half in halves:
         window = window_of(half)
-        assert window is not None  # a whole half-month of the period lies in one of its months
-        bits.append((half, 1 << window))
+        # a whole half-month of the reach lies in the period, in one of its months, or both
+        inside = int(period.start <= half and half_month_end(half) <= period.end)
+        bits.append((half, 0 if window is None else 1 << window, inside))
     team_query, member_query = _stored_queries(tuple(bits))
     values = {"teams": sorted(team_ids), "first": halves[0], "last": halves[-1]}
     connection = await session.connection()  # Core rows: no ORM row handling
@@ -199,7 +240,7 @@ async def _stored_activity(
     teams: dict[int, TeamActivity] = {}
     figures = len(TEAM_FIGURES)
     for row in await connection.execute(team_query, values):
-        masks = row[1 + figures :]
+        masks = row[1 + figures : -1]
         teams[row[0]] = TeamActivity(
             TeamWork(*(int(value) for value in row[1 : 1 + figures])),
             {
@@ -208,24 +249,44 @@ async def _stored_activity(
                 if mask
             },
             members.get(row[0], {}),
+            int(row[-1]),
         )
-    return Activity(period, teams)
+    return Activity(period, teams, months)
 
 
 @lru_cache(maxsize=16)
-def _stored_queries(bits: tuple[tuple[dt.date, int], ...]) -> tuple[Select[Any], Select[Any]]:
-    """The two statements `_stored_activity` runs for a period whose whole half-months have
-    these month bits, made once: the teams and the first and last half-month are bound."""
+def _stored_queries(
+    bits: tuple[tuple[dt.date, int, int], ...],
+) -> tuple[Select[Any], Select[Any]]:
+    """The two statements `_stored_activity` runs for the half-months with these month bits
+    and inside flags (1 when the half-month lies in the period, whose counts it adds to; 0 when
+    it counts for its month only), made once: the teams and the first and last half-month are
+    bound."""
     teams: BindParameter[int] = bindparam("teams", expanding=True)
+    month_bit = {half: bit for half, bit, _ in bits}
+    inside = {half: flag for half, _, flag in bits}
+    in_month = {half: int(bit != 0) for half, bit, _ in bits}
+    listed = [half for half, _, _ in bits]
     team = (
         select(
             TeamHalfMonth.team_id,
-            *(getattr(TeamHalfMonth, name) for name in TEAM_FIGURES),
-            case(dict(bits), value=TeamHalfMonth.starts_on).label("bit"),
+            *(
+                getattr(TeamHalfMonth, name) * case(inside, value=TeamHalfMonth.starts_on, else_=0)
+                for name in TEAM_FIGURES
+            ),
+            *(
+                getattr(TeamHalfMonth, KIND_FIGURE[kind]).label(f"months_{kind}")
+                for kind in MONTHLY_KINDS
+            ),
+            (TeamHalfMonth.tips * case(in_month, value=TeamHalfMonth.starts_on, else_=0)).label(
+                "month_tips"
+            ),
+            case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
         )
         .where(
             TeamHalfMonth.team_id.in_(teams),
             TeamHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
+            TeamHalfMonth.starts_on.in_(listed),
         )
         .subquery()
     )
@@ -233,24 +294,34 @@ def _stored_queries(bits: tuple[tuple[dt.date, int], ...]) -> tuple[Select[Any],
         select(
             MemberHalfMonth.team_id,
             MemberHalfMonth.member_id,
-            *(getattr(MemberHalfMonth, kind) for kind in REPORT_KINDS),
-            MemberHalfMonth.patrol_kinds,
-            case(dict(bits), value=MemberHalfMonth.starts_on).label("bit"),
+            *(
+                getattr(MemberHalfMonth, kind)
+                * case(inside, value=MemberHalfMonth.starts_on, else_=0)
+                for kind in REPORT_KINDS
+            ),
+            (
+                MemberHalfMonth.patrol_kinds
+                * case(inside, value=MemberHalfMonth.starts_on, else_=0)
+            ).label("patrol_kinds"),
+            case(month_bit, value=MemberHalfMonth.starts_on, else_=0).label("bit"),
         )
         .where(
             MemberHalfMonth.team_id.in_(teams),
             MemberHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
+            MemberHalfMonth.starts_on.in_(listed),
         )
         .subquery()
     )
+    figures = list(team.c)[1 : 1 + len(TEAM_FIGURES)]
     team_query = (
         select(
             team.c.team_id,
-            *(func.sum(team.c[name]) for name in TEAM_FIGURES),
+            *(func.sum(column) for column in figures),
             *(
-                func.sum(distinct(case((team.c[KIND_FIGURE[kind]] > 0, team.c.bit), else_=0)))
+                func.sum(distinct(case((team.c[f"months_{kind}"] > 0, team.c.bit), else_=0)))
                 for kind in MONTHLY_KINDS
             ),
+            func.sum(team.c.month_tips),
         )
         .group_by(team.c.team_id)
         .order_by(team.c.team_id)
@@ -259,7 +330,7 @@ def _stored_queries(bits: tuple[tuple[dt.date, int], ...]) -> tuple[Select[Any],
         select(
             member.c.team_id,
             member.c.member_id,
-            *(func.sum(member.c[kind]) for kind in REPORT_KINDS),
+            *(func.sum(column) for column in list(member.c)[2 : 2 + len(REPORT_KINDS)]),
             *(
                 func.max(member.c.patrol_kinds.bitwise_and(1 << bit))
                 for bit in range(len(PATROL_KINDS))

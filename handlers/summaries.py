@@ -24,7 +24,8 @@ from reports.commendation import EvidenceWanted, evidence_wanted, with_evidence
 from reports.digest import province_digest, ward_digest
 from reports.excel import province_workbook, ward_workbook
 from reports.labels import KIND_LABELS, file_names
-from reports.periods import Period, calendar_year, month, rating_year
+from reports.month_rule import months_of
+from reports.periods import Period, calendar_year, month, rating_year, started
 from reports.phases import phase_named
 from reports.rating_rules import RatingRules, load_rating_rules
 from reports.records import RecordSet, ReportRecord
@@ -68,6 +69,14 @@ def parse_period(text: str, campaign: Campaign) -> Period:
     raise PeriodError(f"cannot read the period {text!r}: expected {PERIOD_FORMS}")
 
 
+def reach(period: Period, months: tuple[Period, ...]) -> tuple[dt.date, dt.date]:
+    """The first and last day whose records a period's summary reads: its own days and those
+    of the whole months it is judged on."""
+    if not months:
+        return period.start, period.end
+    return min(period.start, months[0].start), max(period.end, months[-1].end)
+
+
 def campaign_named(campaign_id: str) -> Campaign:
     """A campaign by its id, or a PeriodError listing the known ones."""
     campaigns = load_campaigns()
@@ -108,6 +117,7 @@ async def summarise_province_by_ward(
     period: Period,
     zone: ZoneInfo,
     rules: RatingRules | None = None,
+    as_of: dt.date | None = None,
 ) -> ProvinceSummary:
     """The province's summary made one ward at a time from the stored counts (no report is
     read but the call-outs, those around the stored half-months and those cited as evidence):
@@ -119,7 +129,10 @@ async def summarise_province_by_ward(
     # The wards' summaries pile up; the cyclic collector would walk them again and again (a
     # fifth of a year's roll-up, measured). None of them is garbage: it resumes afterwards.
     with collector_paused():
-        async for counted in counted_wards(session, province_id, period, zone, campaign.id):
+        months = started(months_of(period, campaign), as_of)
+        async for counted in counted_wards(
+            session, province_id, period, zone, campaign.id, months, as_of
+        ):
             summary = await asyncio.to_thread(
                 summarise_ward,
                 counted.records,
@@ -130,7 +143,7 @@ async def summarise_province_by_ward(
                 counted.scope,
             )
             wards.append(await _justified(session, summary, zone))
-    return roll_up(province, campaign, period, wards)
+    return roll_up(province, campaign, period, wards, as_of)
 
 
 async def ward_campaign(session: AsyncSession, ward_id: int, campaign: Campaign) -> Campaign:
@@ -162,7 +175,9 @@ async def unit_package(
     """A ward's package, or a province's roll-up across its wards (made ward by ward)."""
     if unit.kind != "province":
         return await ward_package(session, unit, campaign, period, issued_on, zone)
-    summary = await summarise_province_by_ward(session, unit.id, campaign, period, zone)
+    summary = await summarise_province_by_ward(
+        session, unit.id, campaign, period, zone, as_of=issued_on
+    )
     async with _RENDERING:
         return await asyncio.to_thread(_province_package, summary, unit.name, issued_on)
 
@@ -175,8 +190,8 @@ def render_province(
     period: Period,
     issued_on: dt.date,
 ) -> WardPackage:
-    """The province's summary, digest and files, from records (pure)."""
-    summary = summarise_province(records, province_id, period, campaign)
+    """The province's summary, digest and files, from records (pure), made on `issued_on`."""
+    summary = summarise_province(records, province_id, period, campaign, as_of=issued_on)
     return _province_package(summary, name, issued_on)
 
 
@@ -200,8 +215,10 @@ async def ward_package(
     zone: ZoneInfo,
 ) -> WardPackage:
     """Summarise the ward over the period and render every file (in a worker thread: the
-    rendering is pure and takes CPU the bot's loop should not lose)."""
-    records = await load_record_set(session, ward.id, period.start, period.end, zone, campaign.id)
+    rendering is pure and takes CPU the bot's loop should not lose). The records read are
+    those of the period and of the whole months it is judged on (reports/month_rule.py)."""
+    first, last = reach(period, months_of(period, campaign))
+    records = await load_record_set(session, ward.id, first, last, zone, campaign.id)
     campaign = await ward_campaign(session, ward.id, campaign)
     async with _RENDERING:
         return await asyncio.to_thread(
@@ -221,8 +238,9 @@ def render_package(
     period: Period,
     issued_on: dt.date,
 ) -> WardPackage:
-    """The summary, the digest and the files, from records (pure)."""
-    summary = summarise_ward(records, ward_id, period, campaign)
+    """The summary as of `issued_on` (later months are not judged), the digest and the files,
+    from records (pure)."""
+    summary = summarise_ward(records, ward_id, period, campaign, as_of=issued_on)
     names = file_names(period, ward_name)
     files = {
         names["xlsx"]: ward_workbook(summary, issued_on),

@@ -252,6 +252,9 @@ class Campaign(Frozen):
     report_before: YearDay | None = None
     commendation: CommendationRule
     police_figures: tuple[PoliceFigureSpec, ...] = ()
+    # How calendar months map onto phases, rating years and calendar years for every monthly
+    # figure (police entries, a good deed every month): see reports/month_rule.py.
+    month_rule: Literal["most_days"] = "most_days"
     indicators: tuple[IndicatorSpec, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

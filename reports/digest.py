@@ -9,6 +9,7 @@ from html import escape
 from reports import labels
 from reports.campaigns import Campaign
 from reports.commendation import Candidate, proposed
+from reports.coverage import pending, police_covers, police_partial, so_far
 from reports.describe import clean
 from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
@@ -47,8 +48,8 @@ def indicator_line(result: IndicatorResult, campaign: Campaign) -> str:
     police_figure = spec.computation in ("police_yes_no", "police_share", "tips_through_force")
     if result.status == "no_data":
         if police_figure:
-            return head + labels.NO_DATA_POLICE
-        return head + labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA)
+            return head + (_safe(police_partial(result), None) or labels.NO_DATA_POLICE)
+        return head + (pending(result) or labels.NO_DATA_FOR.get(result.counted, labels.NO_DATA))
     judged = result.judged
     missed = judged and not result.met
     if spec.measure == "yes_no":
@@ -69,6 +70,13 @@ def indicator_line(result: IndicatorResult, campaign: Campaign) -> str:
     if result.shortfall and missed:
         line += " · " + labels.NOT_MET_TEAMS.format(teams=_team_list(result.shortfall))
     return head + line + _after(result)
+
+
+def _with_months(line: str, result: IndicatorResult) -> str:
+    """The line, and the months of the police figures it was judged on (or the teams a month
+    still running does not judge yet)."""
+    notes = [police_covers(result), pending(result) if result.status != "no_data" else ""]
+    return " · ".join([line, *(_safe(note, None) for note in notes if note)])
 
 
 def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
@@ -113,7 +121,12 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
         members=labels.count(summary.totals.members),
     )
     lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
-    lines += [indicator_line(result, summary.campaign) for result in summary.indicators]
+    if note := so_far(summary.period, summary.as_of, summary.scope.judged_months):
+        lines.append(f"<i>{_safe(note, None)}</i>")
+    lines += [
+        _with_months(indicator_line(result, summary.campaign), result)
+        for result in summary.indicators
+    ]
     lines += _totals_lines(summary)
     if summary.period.kind != "month":
         picks = proposed(summary.commendation)
@@ -163,6 +176,9 @@ def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list
         members=labels.count(summary.totals.members),
     )
     lines = [f"<b>{header}</b>", f"<i>{_safe(summary.campaign.plan, None)}</i>"]
+    months = summary.wards[0].scope.judged_months if summary.wards else ()
+    if note := so_far(summary.period, summary.as_of, months):
+        lines.append(f"<i>{_safe(note, None)}</i>")
     lines += [province_line(indicator) for indicator in summary.indicators]
     lines += _totals_lines(summary)
     lines += _files_line(files)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
 from reports.campaigns import Campaign, IndicatorSpec
+from reports.periods import in_progress
+from reports.police_figures import FigureReading
 from reports.records import UnitRecord
 from reports.scope import Scope
 
@@ -33,6 +35,8 @@ class IndicatorResult:
     denominator: int | None = None
     answer: bool | None = None
     shortfall: tuple[str, ...] = ()
+    readings: tuple[FigureReading, ...] = ()  # the police figures it reads, with their months
+    pending: int = 0  # teams not judged yet: no good deed so far in the month still running
 
     # The figures below are worked out once: ranking and scoring ask for them many times.
 
@@ -110,9 +114,12 @@ def _active_teams(scope: Scope) -> tuple[UnitRecord, ...]:
 
 
 def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Team-months with at least one good deed, counting a team only in months it had members."""
-    months = scope.period.months()
-    counted = met = 0
+    """Team-months with at least one good deed, over the whole calendar months the period is
+    judged on (reports/month_rule.py), counting a team only in months it had members. A month
+    not yet ended counts a team that has its good deed already and not one that has none yet;
+    months not begun are not judged."""
+    months = scope.activity.months
+    counted = met = pending = 0
     short: list[str] = []
     for team in scope.teams:
         members = scope.members_of(team.id)
@@ -121,15 +128,18 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
         for number, window in enumerate(months):
             if not any(member.active_during(window.start, window.end) for member in members):
                 continue
-            counted += 1
             if number in with_deeds:
+                counted += 1
                 met += 1
+            elif in_progress(window, scope.as_of):
+                pending += 1
             else:
+                counted += 1
                 missed = True
         if missed:
             short.append(team.name)
     unit: Counted = "team" if len(months) == 1 else "team_month"
-    return IndicatorResult(spec, unit, met, counted, shortfall=tuple(short))
+    return IndicatorResult(spec, unit, met, counted, shortfall=tuple(short), pending=pending)
 
 
 def _call_outs(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
@@ -198,8 +208,9 @@ def _number(police: PoliceValues, key: str | None) -> int | None:
 
 
 def _tips(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Tips logged through the force ÷ all tips the police received (their figure)."""
-    tips = scope.activity.total().tips
+    """Tips logged through the force ÷ all tips the police received (their figure), both over
+    the whole months the period is judged on (the police enter theirs month by month)."""
+    tips = scope.activity.month_tips() if scope.activity.months else scope.activity.total().tips
     return IndicatorResult(spec, "tip", tips, _number(police, spec.figure))
 
 
@@ -257,12 +268,21 @@ def compute(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indicato
 
 
 def compute_all(
-    campaign: Campaign, scope: Scope, police: PoliceValues, *, team_level: bool = False
+    campaign: Campaign,
+    scope: Scope,
+    police: PoliceValues,
+    *,
+    team_level: bool = False,
+    readings: Mapping[str, FigureReading] | None = None,
 ) -> tuple[IndicatorResult, ...]:
     """Every indicator of the campaign (only those that mean something for one team when
-    `team_level`)."""
+    `team_level`), each with the `readings` of the police figures it reads."""
+    found = readings or {}
     return tuple(
-        compute(spec, scope, police)
+        replace(
+            compute(spec, scope, police),
+            readings=tuple(found[name] for name in spec.figures() if name in found),
+        )
         for spec in campaign.indicators
         if spec.team_level or not team_level
     )

@@ -62,6 +62,51 @@ def _months(start: date, end: date) -> tuple[Period, ...]:
     return tuple(found)
 
 
+def shared_days(one: Period, other: Period) -> int:
+    """How many days the two periods have in common."""
+    return max(0, (min(one.end, other.end) - max(one.start, other.start)).days + 1)
+
+
+def holds_month(period: Period, whole: Period) -> bool:
+    """Whether the calendar month `whole` belongs to `period` in a series of periods that follow
+    one another without gaps (months, calendar years, rating years): the period holding most of
+    its days, on a tie the one holding its last day (see reports/month_rule.py)."""
+    held = shared_days(whole, period)
+    rest = (whole.end - whole.start).days + 1 - held
+    return held > rest or (held == rest and period.contains(whole.end))
+
+
+def majority_months(period: Period) -> tuple[Period, ...]:
+    """The whole calendar months a period of a gapless series is judged on."""
+    return tuple(
+        month_of(window.start)
+        for window in period.months()
+        if holds_month(period, month_of(window.start))
+    )
+
+
+def started(months: tuple[Period, ...], as_of: date | None) -> tuple[Period, ...]:
+    """The months begun by `as_of` (all without a day): later months are not judged yet."""
+    if as_of is None:
+        return months
+    return tuple(whole for whole in months if whole.start <= as_of)
+
+
+def in_progress(whole: Period, as_of: date | None) -> bool:
+    """Whether the month has not ended by `as_of`."""
+    return as_of is not None and whole.end > as_of
+
+
+def month_span(months: tuple[Period, ...]) -> str:
+    """ "02–08/2025", "12/2025–01/2026", "11/2025" (months that follow one another)."""
+    first, last = months[0].start, months[-1].start
+    if first == last:
+        return f"{first:%m/%Y}"
+    if first.year == last.year:
+        return f"{first:%m}–{last:%m/%Y}"
+    return f"{first:%m/%Y}–{last:%m/%Y}"
+
+
 def month(year: int, number: int) -> Period:
     """A calendar month."""
     last = calendar.monthrange(year, number)[1]

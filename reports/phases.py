@@ -48,11 +48,34 @@ def phases_until(campaign: Campaign, day: date) -> tuple[Period, ...]:
 
 
 def phase_named(campaign: Campaign, name: str) -> Period:
-    """The fixed phase called `name` (KeyError when there is none)."""
+    """The phase called `name`: a fixed one, or a yearly one ("Năm 2026"); KeyError when
+    there is none."""
     for phase in campaign.phases:
         if phase.name == name:
             return Period("phase", phase.start, phase.end, phase.name)
+    recurring = campaign.recurring
+    if recurring is not None:
+        year = _year_in(recurring.name, name)
+        # the yearly phase named after `year` holds the day before `year_starts` of `year`
+        # or of the year after (which one depends on when its year starts)
+        for ending in (year, year + 1) if year is not None else ():
+            found = _recurring_phase(
+                recurring, recurring.year_starts.of(ending) - timedelta(days=1)
+            )
+            if found is not None and found.name == name:
+                return found
     raise KeyError(name)
+
+
+def _year_in(pattern: str, name: str) -> int | None:
+    """The year `name` gives to a pattern such as "Năm {year}", or None when it does not fit."""
+    before, _, after = pattern.partition("{year}")
+    if not (name.startswith(before) and name.endswith(after)):
+        return None
+    digits = name[len(before) : len(name) - len(after)]
+    if not (len(digits) == 4 and digits.isdigit()):
+        return None
+    return int(digits)
 
 
 def report_due(campaign: Campaign, year: int) -> date | None:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from itertools import groupby
 from typing import Literal
 
-from reports.periods import whole_months
+from reports.periods import in_progress, whole_months
 from reports.rating_rules import LevelId, RatingRules, TieBreak
 from reports.records import MemberRecord
 from reports.scope import Scope
@@ -69,15 +69,17 @@ def _rated(
 
 
 def _member_score(member: MemberRecord, scope: Scope) -> Fraction | None:
-    """Share of the member's active months in which they took part in at least one report."""
+    """Share of the member's active months (the year's months, reports/month_rule.py) in which
+    they took part in at least one report; a month not ended yet counts only if they did."""
+    took_part = scope.activity.member_months(member.unit_id, member.id)
     windows = [
         number
-        for number, window in enumerate(scope.period.months())
+        for number, window in enumerate(scope.activity.months)
         if member.active_during(window.start, window.end)
+        and (number in took_part or not in_progress(window, scope.as_of))
     ]
     if not windows:
         return None
-    took_part = scope.activity.member_months(member.unit_id, member.id)
     busy = sum(1 for number in windows if number in took_part)
     return Fraction(100 * busy, len(windows))
 
@@ -122,8 +124,15 @@ def cap_excellent(
 
 
 def rate(rules: RatingRules, scope: Scope, teams: tuple[TeamSummary, ...]) -> Ratings:
-    """Rate every team and every member who belonged to a team during the rating year."""
-    start, end = scope.period.start, scope.period.end
+    """Rate every team and every member who belonged to a team during the rating year, over its
+    months (reports/month_rule.py: 12 calendar months), those ended by the summary's day."""
+    judged = scope.activity.months
+    if not judged:
+        start, end = scope.period.start, scope.period.end
+    else:
+        start, end = judged[0].start, judged[-1].end
+        if scope.as_of is not None:
+            end = max(start, min(end, scope.as_of))
     team_ratings: list[Rating] = []
     for summary in teams:
         span = _span(scope.members_of(summary.team.id), start, end)

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from reports.call_outs import CallOutTimes
-from reports.periods import Period
+from reports.periods import Period, majority_months, started
 from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
 from reports.unit_tree import UnitTree
 from reports.work import Activity
@@ -72,7 +72,11 @@ class Scope:
 
     What they did is `activity`, the counts every summary reads: counted from `reports` when
     they are at hand (a ward), or `counted` already (a province, from the stored counts, with
-    no reports). `call_outs` are listed one by one either way: their response times count."""
+    no reports). `call_outs` are listed one by one either way: their response times count.
+
+    The period is judged month by month on `months` (whole calendar months, reports/month_rule.py;
+    by default those a period of a gapless series holds), those begun by `as_of` only; `around`
+    are the reports of those months outside the period, which count for the months only."""
 
     period: Period
     teams: tuple[UnitRecord, ...]
@@ -80,13 +84,22 @@ class Scope:
     reports: tuple[ReportRecord, ...]
     counted: Activity | None = None
     listed_call_outs: tuple[ReportRecord, ...] | None = None
+    months: tuple[Period, ...] | None = None
+    as_of: date | None = None
+    around: tuple[ReportRecord, ...] = ()
+
+    @cached_property
+    def judged_months(self) -> tuple[Period, ...]:
+        """The whole calendar months the period is judged on, begun by `as_of`."""
+        months = majority_months(self.period) if self.months is None else self.months
+        return started(months, self.as_of)
 
     @cached_property
     def activity(self) -> Activity:
         """What each team and member did, month by month."""
         if self.counted is not None:
             return self.counted
-        return Activity.of_reports(self.period, self.reports)
+        return Activity.of_reports(self.period, (*self.reports, *self.around), self.judged_months)
 
     @cached_property
     def call_outs(self) -> tuple[ReportRecord, ...]:
@@ -151,6 +164,8 @@ class Scope:
             self.reports_of_team(team.id),
             self.activity.narrowed(team.id),
             call_outs,
+            self.months,
+            self.as_of,
         )
         own.__dict__["call_out_times"] = times  # where cached_property keeps its value
         return own
@@ -158,11 +173,27 @@ class Scope:
     def counted_only(self) -> Scope:
         """The same scope with its counts and call-outs but without its reports (what a
         province keeps of each ward, and what a ward counted from storage looks like)."""
-        return Scope(self.period, self.teams, self.members, (), self.activity, self.call_outs)
+        return Scope(
+            self.period,
+            self.teams,
+            self.members,
+            (),
+            self.activity,
+            self.call_outs,
+            self.months,
+            self.as_of,
+        )
 
 
-def scope_of(records: RecordSet, unit_id: int, period: Period) -> Scope:
-    """The teams at or below `unit_id`, with their members and their reports in `period`."""
+def scope_of(
+    records: RecordSet,
+    unit_id: int,
+    period: Period,
+    months: tuple[Period, ...] | None = None,
+    as_of: date | None = None,
+) -> Scope:
+    """The teams at or below `unit_id`, with their members and their reports in `period` (and
+    those of its `months` outside it, which count for the months only), as of a day."""
     teams = units_under(records, unit_id, "team")
     team_ids = {team.id for team in teams}
     members = tuple(
@@ -171,14 +202,26 @@ def scope_of(records: RecordSet, unit_id: int, period: Period) -> Scope:
             key=lambda member: member.id,
         )
     )
-    reports = tuple(
-        sorted(
-            (
-                report
-                for report in records.reports
-                if report.team_id in team_ids and period.contains(report.occurred_on)
-            ),
-            key=lambda report: (report.occurred_on, report.id),
-        )
+    judged = started(majority_months(period) if months is None else months, as_of)
+    inside: list[ReportRecord] = []
+    around: list[ReportRecord] = []
+    for report in records.reports:
+        if report.team_id not in team_ids:
+            continue
+        if period.contains(report.occurred_on):
+            inside.append(report)
+        elif any(whole.contains(report.occurred_on) for whole in judged):
+            around.append(report)
+
+    def by_day(report: ReportRecord) -> tuple[date, int]:
+        return report.occurred_on, report.id
+
+    return Scope(
+        period,
+        teams,
+        members,
+        tuple(sorted(inside, key=by_day)),
+        months=months,
+        as_of=as_of,
+        around=tuple(sorted(around, key=by_day)),
     )
-    return Scope(period, teams, members, reports)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from reports.campaigns import Campaign, IndicatorSpec
 from reports.commendation import Commendation, shortlist
 from reports.indicators import IndicatorResult, compute_all
+from reports.month_rule import months_of
 from reports.periods import Period
-from reports.police_figures import police_values
+from reports.police_figures import FigureReading, police_readings, police_values
 from reports.ranking import RankedTeam, rank_teams
 from reports.rating import Ratings, rate
 from reports.rating_rules import RatingRules, load_rating_rules
@@ -42,6 +44,13 @@ class WardSummary:
     commendation: Commendation
     ratings: Ratings | None
     kinds: Mapping[str, int]
+    as_of: date | None = None  # the day the summary was made: later months are not judged
+    readings: Mapping[str, FigureReading] = field(default_factory=dict)
+
+    @property
+    def so_far(self) -> date | None:
+        """The summary's day when the period runs past it ("tính đến ngày …"), else None."""
+        return self.as_of if self.as_of is not None and self.as_of < self.period.end else None
 
     def without_reports(self) -> WardSummary:
         """The same summary with its scope's reports dropped (what a province keeps of each
@@ -72,13 +81,23 @@ class ProvinceSummary:
     wards: tuple[WardSummary, ...]
     totals: Tally
     indicators: tuple[ProvinceIndicator, ...]
+    as_of: date | None = None
+
+    @property
+    def so_far(self) -> date | None:
+        """The summary's day when the period runs past it ("tính đến ngày …"), else None."""
+        return self.as_of if self.as_of is not None and self.as_of < self.period.end else None
 
 
 def summarise_team(
-    records: RecordSet, team_id: int, period: Period, campaign: Campaign
+    records: RecordSet,
+    team_id: int,
+    period: Period,
+    campaign: Campaign,
+    as_of: date | None = None,
 ) -> TeamSummary:
-    """One team over a period (its team-level targets only)."""
-    scope = scope_of(records, team_id, period)
+    """One team over a period (its team-level targets only), as of a day."""
+    scope = scope_of(records, team_id, period, months_of(period, campaign), as_of)
     return summarise_team_scope(campaign, scope, unit_by_id(records, team_id))
 
 
@@ -89,14 +108,17 @@ def summarise_ward(
     campaign: Campaign,
     rules: RatingRules | None = None,
     scope: Scope | None = None,
+    as_of: date | None = None,
 ) -> WardSummary:
-    """A ward (or any unit whose teams are to be added up) over a period; ratings are made
-    when the period is a rating year, with `rules` or the configured ones. The scope is the
-    records' unless one already counted is given (see handlers/record_sets.counted_wards)."""
+    """A ward (or any unit whose teams are to be added up) over a period, as of a day (later
+    months are not judged); ratings are made when the period is a rating year, with `rules` or
+    the configured ones. The scope is the records' unless one already counted is given (see
+    handlers/record_sets.counted_wards, which counts it over the same months and day)."""
     ward = unit_by_id(records, ward_id)
     if scope is None:
-        scope = scope_of(records, ward_id, period)
-    police = police_values(records, ward_id, period, campaign)
+        scope = scope_of(records, ward_id, period, months_of(period, campaign), as_of)
+    readings = police_readings(records, ward_id, period, campaign, scope.judged_months, scope.as_of)
+    police = police_values(readings)
     teams = tuple(summarise_team_scope(campaign, scope, team) for team in scope.teams)
     totals = sum((team.tally for team in teams), Tally())
     ranking = rank_teams(teams)
@@ -111,12 +133,14 @@ def summarise_ward(
         scope=scope,
         police=police,
         totals=totals,
-        indicators=compute_all(campaign, scope, police),
+        indicators=compute_all(campaign, scope, police, readings=readings),
         teams=teams,
         ranking=ranking,
         commendation=shortlist(campaign.commendation, ranking, scope),
         ratings=ratings,
         kinds=scope.activity.total().kinds(),
+        as_of=scope.as_of,
+        readings=readings,
     )
 
 
@@ -135,7 +159,11 @@ def _across(spec: IndicatorSpec, wards: tuple[WardSummary, ...]) -> ProvinceIndi
 
 
 def roll_up(
-    province: UnitRecord, campaign: Campaign, period: Period, wards: Sequence[WardSummary]
+    province: UnitRecord,
+    campaign: Campaign,
+    period: Period,
+    wards: Sequence[WardSummary],
+    as_of: date | None = None,
 ) -> ProvinceSummary:
     """A province's summary from its wards' summaries (with or without their reports)."""
     return ProvinceSummary(
@@ -145,6 +173,7 @@ def roll_up(
         wards=tuple(wards),
         totals=sum((ward.totals for ward in wards), Tally()),
         indicators=tuple(_across(spec, tuple(wards)) for spec in campaign.indicators),
+        as_of=as_of,
     )
 
 
@@ -154,13 +183,14 @@ def summarise_province(
     period: Period,
     campaign: Campaign,
     rules: RatingRules | None = None,
+    as_of: date | None = None,
 ) -> ProvinceSummary:
     """Every commune/ward under a province, and the targets across them; each ward is
     summarised from its own records."""
     if rules is None and period.kind == "rating_year":
         rules = load_rating_rules()
     wards = [
-        summarise_ward(ward_records, ward.id, period, campaign, rules)
+        summarise_ward(ward_records, ward.id, period, campaign, rules, as_of=as_of)
         for ward, ward_records in ward_record_sets(records, province_id)
     ]
-    return roll_up(unit_by_id(records, province_id), campaign, period, wards)
+    return roll_up(unit_by_id(records, province_id), campaign, period, wards, as_of)

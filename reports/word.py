@@ -33,6 +33,7 @@ from reports.word_sections import (
     write_commendation,
     write_force,
     write_ratings,
+    write_so_far,
     write_totals,
 )
 
@@ -126,6 +127,7 @@ def ward_report(
         summary.campaign.plan,
         labels.police_name(summary.ward.name),
     )
+    write_so_far(document, summary.period, summary.as_of, summary.scope.judged_months)
     paragraph(document, labels.SECTION_RESULTS, "ANTT Section")
     write_force(document, summary.totals, area, _staffed(summary))
     paragraph(document, labels.SECTION_FIGURES, "ANTT Section")
@@ -184,6 +186,8 @@ def province_report(
         summary.campaign.plan,
         labels.police_name(summary.province.name),
     )
+    months = summary.wards[0].scope.judged_months if summary.wards else ()
+    write_so_far(document, summary.period, summary.as_of, months)
     paragraph(document, labels.SECTION_RESULTS, "ANTT Section")
     staffed = sum(_staffed(ward) for ward in summary.wards)
     write_force(document, summary.totals, area, staffed)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from docx.document import Document as DocumentObject
 
 from reports import labels
 from reports.campaigns import Campaign
 from reports.commendation import Candidate, Commendation
+from reports.coverage import pending, police_covers, police_partial, so_far
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
@@ -41,10 +43,28 @@ class OfficerNotes:
 
 
 def result_text(result: IndicatorResult) -> str:
-    """39/42 tổ, Có, 2 mô hình, or Chưa có số liệu."""
+    """39/42 tổ, Có, 2 mô hình, or Chưa có số liệu; a police figure says its months."""
     if result.status == "no_data":
-        words = labels.NO_DATA_FOR.get(result.counted, labels.STATUS_WORDS["no_data"])
+        words = (
+            police_partial(result)
+            or pending(result)
+            or labels.NO_DATA_FOR.get(result.counted, labels.STATUS_WORDS["no_data"])
+        )
         return words[:1].upper() + words[1:]
+    covers = police_covers(result)
+    return _figures_text(result) + (f" ({covers})" if covers else "")
+
+
+def write_so_far(
+    document: DocumentObject, period: Period, as_of: date | None, months: Sequence[Period]
+) -> None:
+    """ "Số liệu tính đến ngày …" under the heading, when the period runs past that day."""
+    if note := so_far(period, as_of, months):
+        paragraph(document, note)
+
+
+def _figures_text(result: IndicatorResult) -> str:
+    """The figures of a result that has data."""
     if result.spec.measure == "yes_no":
         return labels.YES_NO[bool(result.answer)]
     unit = labels.COUNTED[result.counted]

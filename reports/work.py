@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from reports.participation import participants
 from reports.payload import flag, number, text
-from reports.periods import Period
+from reports.periods import Period, majority_months
 from reports.records import PATROL_KINDS, REPORT_KINDS, ReportRecord
 from reports.review import TIERS, Tier, acknowledged_tier, reaches
 
@@ -294,12 +294,16 @@ def whole_half_months(period: Period) -> tuple[date, ...]:
     return tuple(found)
 
 
-def window_finder(period: Period) -> Callable[[date], int | None]:
-    """The position of a day's month in `period.months()`, or None outside the period."""
-    starts = [window.start for window in period.months()]
+def window_finder(months: tuple[Period, ...]) -> Callable[[date], int | None]:
+    """The position of a day's month among `months` (whole calendar months, in order), or None
+    when the day is in none of them."""
+    starts = [window.start for window in months]
 
     def window_of(day: date) -> int | None:
-        return bisect_right(starts, day) - 1 if period.contains(day) else None
+        if not months or not months[0].start <= day <= months[-1].end:
+            return None
+        found = bisect_right(starts, day) - 1
+        return found if months[found].contains(day) else None
 
     return window_of
 
@@ -307,7 +311,7 @@ def window_finder(period: Period) -> Callable[[date], int | None]:
 @dataclass(frozen=True, slots=True)
 class MemberActivity:
     """What a member took part in among one team's reports over a period, and in which of
-    its months (positions in `period.months()`)."""
+    the months it is judged on (positions in `Activity.months`)."""
 
     total: MemberWork
     months: frozenset[int]
@@ -319,11 +323,13 @@ class MemberActivity:
 @dataclass(frozen=True)
 class TeamActivity:
     """What one team did over a period: its counts, the months in which it sent each kind of
-    report, and what each member took part in."""
+    report, what each member took part in, and the tips it logged over the whole months (to
+    set beside the police's total of those months)."""
 
     total: TeamWork
     months_by_kind: Mapping[str, frozenset[int]]  # the kinds of MONTHLY_KINDS only
     members: Mapping[int, MemberActivity]
+    month_tips: int = 0
 
     def __add__(self, other: TeamActivity) -> TeamActivity:
         kinds = self.months_by_kind.keys() | other.months_by_kind.keys()
@@ -339,6 +345,7 @@ class TeamActivity:
                 member_id: _joined(self.members.get(member_id), other.members.get(member_id))
                 for member_id in sorted(members)
             },
+            self.month_tips + other.month_tips,
         )
 
 
@@ -360,46 +367,73 @@ NO_ACTIVITY = TeamActivity(NO_TEAM_WORK, {}, {})
 
 @dataclass(frozen=True)
 class Activity:
-    """What every team did over a period, months as in `period.months()`: counted from reports,
-    or read from stored counts (see handlers/record_sets.py), or both added up."""
+    """What every team did over a period: its counts over the period's days, and the months
+    (positions in `months`, the whole calendar months it is judged on, see
+    reports/month_rule.py) in which each team sent a good deed and each member took part in
+    something, those counted over the whole months, days outside the period included. Counted
+    from reports, or read from stored counts (see handlers/record_sets.py), or both added up."""
 
     period: Period
     teams: Mapping[int, TeamActivity]
+    months: tuple[Period, ...] = ()
 
     @classmethod
-    def of_reports(cls, period: Period, reports: Iterable[ReportRecord]) -> Activity:
-        """Counted from the reports themselves (those outside the period are left out)."""
-        team_counts, member_counts = count_reports(reports, window_finder(period))
-        months: dict[int, dict[int, TeamWork]] = {}
-        for (team_id, window), work in team_counts.items():
-            months.setdefault(team_id, {})[window] = work
-        members: dict[int, dict[int, dict[int, MemberWork]]] = {}
-        for (team_id, member_id, window), done in member_counts.items():
-            members.setdefault(team_id, {}).setdefault(member_id, {})[window] = done
+    def of_reports(
+        cls,
+        period: Period,
+        reports: Iterable[ReportRecord],
+        months: tuple[Period, ...] | None = None,
+    ) -> Activity:
+        """Counted from the reports themselves: those in the period for the counts, those in
+        its months for the months (others are left out). Without `months`, the months are
+        those a period of a gapless series holds (`majority_months`)."""
+        judged = majority_months(period) if months is None else months
+        window_of = window_finder(judged)
+
+        def bucket_of(day: date) -> tuple[int | None, bool] | None:
+            window, inside = window_of(day), period.contains(day)
+            return None if window is None and not inside else (window, inside)
+
+        team_counts, member_counts = count_reports(reports, bucket_of)
+        buckets: dict[int, dict[tuple[int | None, bool], TeamWork]] = {}
+        for (team_id, bucket), work in team_counts.items():
+            buckets.setdefault(team_id, {})[bucket] = work
+        members: dict[int, dict[int, dict[tuple[int | None, bool], MemberWork]]] = {}
+        for (team_id, member_id, bucket), done in member_counts.items():
+            members.setdefault(team_id, {}).setdefault(member_id, {})[bucket] = done
         return cls(
             period,
             {
                 team_id: TeamActivity(
-                    team_total(months[team_id].values()),
+                    team_total(work for (_, inside), work in counted.items() if inside),
                     {
-                        kind: frozenset(
-                            window for window, work in months[team_id].items() if work.of_kind(kind)
-                        )
+                        kind: found
                         for kind in MONTHLY_KINDS
-                        if any(work.of_kind(kind) for work in months[team_id].values())
+                        if (
+                            found := frozenset(
+                                window
+                                for (window, _), work in counted.items()
+                                if window is not None and work.of_kind(kind)
+                            )
+                        )
                     },
                     {
-                        member_id: MemberActivity(member_total(done.values()), frozenset(done))
+                        member_id: MemberActivity(
+                            member_total(work for (_, inside), work in done.items() if inside),
+                            frozenset(window for window, _ in done if window is not None),
+                        )
                         for member_id, done in sorted(members.get(team_id, {}).items())
                     },
+                    sum(work.tips for (window, _), work in counted.items() if window is not None),
                 )
-                for team_id in sorted(months)
+                for team_id, counted in sorted(buckets.items())
             },
+            judged,
         )
 
     def __add__(self, other: Activity) -> Activity:
         """Two parts of one period's activity (stored half-months and the days around them)."""
-        assert self.period == other.period
+        assert (self.period, self.months) == (other.period, other.months)
         teams = self.teams.keys() | other.teams.keys()
         return Activity(
             self.period,
@@ -409,6 +443,7 @@ class Activity:
                 else self.teams.get(team_id) or other.teams[team_id]
                 for team_id in sorted(teams)
             },
+            self.months,
         )
 
     def of_team(self, team_id: int) -> TeamActivity:
@@ -418,11 +453,15 @@ class Activity:
     def narrowed(self, team_id: int) -> Activity:
         """The same activity for one team only."""
         team = self.teams.get(team_id)
-        return Activity(self.period, {team_id: team} if team is not None else {})
+        return Activity(self.period, {team_id: team} if team is not None else {}, self.months)
 
     def total(self) -> TeamWork:
         """Every team's counts added up."""
         return team_total(team.total for team in self.teams.values())
+
+    def month_tips(self) -> int:
+        """The tips every team logged over the whole months (not the period's days)."""
+        return sum(team.month_tips for team in self.teams.values())
 
     def months_with(self, team_id: int, kind: str) -> frozenset[int]:
         """The months in which the team sent a report of `kind` (one of MONTHLY_KINDS)."""

@@ -212,7 +212,7 @@ class NoticeWriter:
         deadline = self._deadline(today.year)
         if today >= deadline:
             return []
-        period = rating_year_of(today, load_rating_rules().year_starts).until(today)
+        period = rating_year_of(today, load_rating_rules().year_starts)
         notices: list[Notice] = []
         async with self.db.read() as session:
             done = await submitted_wards(session, deadline.year)

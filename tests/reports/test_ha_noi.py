@@ -47,13 +47,13 @@ def build() -> Ward:
     t2, m2 = team_of(w, 2, 5, 4)
     t3, m3 = team_of(w, 3, 4, 4, last_joined=D(2026, 1, 30))
     t4, m4 = team_of(w, 4, None, 2)
-    # Good deeds: Dec window 22–31/12, Jan window 01–30/01.
+    # Good deeds: the phase is judged on the whole of 12/2025 and 01/2026 (reports/month_rule.py).
     w.report("good_deed", t1, m1[0], D(2025, 12, 22), what="Việc tốt", participants=[m1[0]])
     w.report("good_deed", t1, m1[0], D(2026, 1, 30), what="Việc tốt", participants=[m1[0]])
-    w.report("good_deed", t2, m2[0], D(2025, 12, 21), what="Trước đợt", participants=[m2[0]])
+    w.report("good_deed", t2, m2[0], D(2025, 11, 30), what="Trước đợt", participants=[m2[0]])
     w.report("good_deed", t2, m2[0], D(2026, 1, 15), what="Việc tốt", participants=[m2[0]])
     w.report("good_deed", t3, m3[0], D(2025, 12, 31), what="Việc tốt", participants=[m3[0]])
-    w.report("good_deed", t3, m3[0], D(2026, 1, 31), what="Giữa hai đợt", participants=[m3[0]])
+    w.report("good_deed", t3, m3[0], D(2026, 2, 1), what="Đợt 2", participants=[m3[0]])
     w.report("good_deed", t4, m4[0], D(2025, 12, 25), what="Việc tốt", participants=[m4[0]])
     w.report("good_deed", t4, m4[0], D(2026, 1, 5), what="Việc tốt", participants=[m4[0]])
     # Call-outs: propaganda joined (Tổ 1) and not joined (Tổ 2); ANTT in 25 minutes (Tổ 4).
@@ -150,8 +150,8 @@ def figures(result: IndicatorResult) -> tuple[int | None, int | None, str]:
 
 def test_every_target_figure_by_figure(summary: WardSummary) -> None:
     r = results(summary)
-    # Good deeds: Tổ 1 2/2 (22/12 and 30/01, both ends inside), Tổ 2 1/2 (21/12 is before),
-    # Tổ 3 1/2 (31/01 is outside), Tổ 4 2/2 → 6 of 8 team-months = 75%.
+    # Good deeds: Tổ 1 2/2 (22/12 and 30/01, both ends inside), Tổ 2 1/2 (30/11 is November),
+    # Tổ 3 1/2 (01/02 is February, Đợt 2's), Tổ 4 2/2 → 6 of 8 team-months = 75%.
     assert figures(r["good-deed-every-month"]) == (6, 8, "not_met")
     assert r["good-deed-every-month"].shortfall == ("Tổ bảo vệ ANTT số 2", "Tổ bảo vệ ANTT số 3")
     # Propaganda call-outs joined: 1 of 2 = 50%.

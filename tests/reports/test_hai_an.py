@@ -130,13 +130,14 @@ def build() -> Ward:
         acknowledged=False,
     )
 
-    # Police: total tips month by month (2 + 1 + 1 + 1 = 5, covering the phase day for day);
-    # households for the whole phase; yes/no answers, one missing.
+    # Police: total tips month by month, as /solieu takes them: 11/2024–01/2025 are Đợt 1's
+    # months (2 + 1 + 2 = 5), 02/2025 is Đợt 2's; households for the whole phase; yes/no
+    # answers, one missing.
     for start, end, total in (
         (D(2024, 11, 1), D(2024, 11, 30), 2),
         (D(2024, 12, 1), D(2024, 12, 31), 1),
-        (D(2025, 1, 1), D(2025, 1, 31), 1),
-        (D(2025, 2, 1), D(2025, 2, 3), 1),
+        (D(2025, 1, 1), D(2025, 1, 31), 2),
+        (D(2025, 2, 1), D(2025, 2, 28), 6),
     ):
         w.police(start, end, tips_total=total)
     w.police(
@@ -163,11 +164,12 @@ def results(summary: WardSummary) -> dict[str, IndicatorResult]:
 
 
 def test_good_deeds_every_month(summary: WardSummary) -> None:
-    # 4 windows (Nov, Dec, Jan, 01–03/02) × 3 teams = 12 team-months;
-    # met: Tổ 1 4 + Tổ 2 2 (Nov, Jan) + Tổ 3 4 = 10 → 10/12 = 83.3% < 100%.
+    # Đợt 1 is judged on 11/2024, 12/2024 and 01/2025 (02/2025 holds more days of Đợt 2, so it
+    # is Đợt 2's): 3 months × 3 teams = 9 team-months, the days 01–03/02 not one of them;
+    # met: Tổ 1 3 + Tổ 2 2 (Nov, Jan) + Tổ 3 3 = 8 → 8/9 = 88.9% < 100%.
     result = results(summary)["good-deed-every-month"]
-    assert (result.numerator, result.denominator) == (10, 12)
-    assert result.percentage == Fraction(250, 3)
+    assert (result.numerator, result.denominator) == (8, 9)
+    assert result.percentage == Fraction(800, 9)
     assert result.status == "not_met"
     assert result.shortfall == ("Tổ bảo vệ ANTT số 2",)
     assert result.counted == "team_month"
@@ -187,10 +189,12 @@ def test_call_outs_in_time(summary: WardSummary) -> None:
 
 
 def test_tips_reach_police_through_the_force(summary: WardSummary) -> None:
-    # 4 tips logged in the phase ÷ 2+1+1+1 = 5 received by police = 80% ≥ 80%: met.
+    # Both sides over the same months, 11/2024–01/2025: 3 tips logged through the force (the
+    # one of 02/02 is February's, set beside Đợt 2's February total) ÷ 2+1+2 = 5 received by
+    # the police = 60% < 80%: not met.
     tips = results(summary)["tips-through-force"]
-    assert (tips.numerator, tips.denominator, tips.percentage) == (4, 5, Fraction(80))
-    assert tips.status == "met"
+    assert (tips.numerator, tips.denominator, tips.percentage) == (3, 5, Fraction(60))
+    assert tips.status == "not_met"
 
 
 def test_police_figures(summary: WardSummary) -> None:
@@ -261,13 +265,26 @@ def test_the_deeds_of_04_02_count_in_dot_2() -> None:
     second = summarise_ward(ward.records(), ward.ward_id, phase_named(campaign, "Đợt 2"), campaign)
     assert second.totals.good_deeds == 1
     assert second.totals.tips == 1
-    # Tổ 2 has the 04/02 deed: February is met for it, the other months of Đợt 2 are not.
+    # February is Đợt 2's, judged on the whole month: Tổ 1 (03/02), Tổ 2 (04/02) and Tổ 3
+    # (01/02) met it; the other months of Đợt 2 are not met.
     deeds = {result.spec.id: result for result in second.indicators}["good-deed-every-month"]
-    # Đợt 2 touches 7 months (Feb–Aug) × 3 teams; Tổ 3 still has a3 → 21 team-months, 1 met.
-    assert (deeds.numerator, deeds.denominator) == (1, 21)
-    # Police entered no tips total for Đợt 2: no data, not zero.
+    # Đợt 2 is judged on 7 months (Feb–Aug) × 3 teams; Tổ 3 still has a3 → 21 team-months.
+    assert (deeds.numerator, deeds.denominator) == (3, 21)
+    # Police entered the tips total for February only: shown with its months, no verdict. The
+    # force logged 2 tips in Đợt 2's months (02/02 and 04/02).
     tips = {result.spec.id: result for result in second.indicators}["tips-through-force"]
-    assert (tips.numerator, tips.denominator, tips.status) == (1, None, "no_data")
+    assert (tips.numerator, tips.denominator, tips.status) == (2, None, "no_data")
+    (reading,) = tips.readings
+    assert reading.value == 6
+    assert [f"{whole.start:%m}" for whole in reading.months] == ["02"]
+    assert [f"{whole.start:%m}" for whole in reading.missing] == [
+        "03",
+        "04",
+        "05",
+        "06",
+        "07",
+        "08",
+    ]
 
 
 def test_figures_that_do_not_cover_the_period_are_no_data() -> None:
@@ -276,5 +293,10 @@ def test_figures_that_do_not_cover_the_period_are_no_data() -> None:
     campaign = load_campaigns()["hai-an-2024"]
     summary = summarise_ward(ward.records(), ward.ward_id, phase_named(campaign, "Đợt 1"), campaign)
     tips = {result.spec.id: result for result in summary.indicators}["tips-through-force"]
-    # December is missing: adding up the other months would understate the total.
+    # December is missing: adding up the other months would understate the total, so there is
+    # no verdict; what is known is kept, with the months it covers.
     assert (tips.denominator, tips.status) == (None, "no_data")
+    (reading,) = tips.readings
+    assert reading.value == 4
+    assert [f"{whole.start:%m/%Y}" for whole in reading.months] == ["11/2024", "01/2025"]
+    assert [f"{whole.start:%m/%Y}" for whole in reading.missing] == ["12/2024"]

@@ -2,7 +2,8 @@
 
 A campaign with one target (a good deed every month) makes the arithmetic plain: a team's
 share of tasks done is its share of months with a good deed. The rating year 2026 runs
-15/11/2025–14/11/2026 and touches 13 months (15–30/11/2025, Dec, Jan … Oct, 01–14/11/2026).
+15/11/2025–14/11/2026 and is judged on 12 whole months, 11/2025–10/2026: November 2025 holds
+more of its days in this year, November 2026 in the next (reports/month_rule.py).
 Every team has one member, who writes its deeds, so members score as their teams do.
 """
 
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 
 from reports.campaigns import Campaign, load_campaigns
 from reports.excel import ward_workbook
-from reports.periods import rating_year
+from reports.periods import majority_months, rating_year
 from reports.rating import Rating, cap_excellent
 from reports.rating_rules import LevelId, load_rating_rules
 from reports.summary import summarise_ward
@@ -24,7 +25,7 @@ from tests.reports.builders import Ward
 
 RULES = load_rating_rules()
 YEAR = rating_year(2026, RULES.year_starts)
-WINDOWS = YEAR.months()
+WINDOWS = majority_months(YEAR)
 
 
 def one_target_campaign() -> Campaign:
@@ -37,10 +38,10 @@ def one_target_campaign() -> Campaign:
 
 
 def build() -> Ward:
-    """Teams 1–3: 13/13 months; 4–7: 12/13; 8–10: 11/13; 11: 7/13; 12: 5/13;
-    13: joined 01/03/2026 (8 whole months to 14/11: not rated)."""
+    """Teams 1–3: 12/12 months; 4–7: 11/12; 8–10: 10/12; 11: 7/12; 12: 5/12;
+    13: joined 01/03/2026 (8 whole months to 31/10: not rated)."""
     w = Ward()
-    months_done = [13, 13, 13, 12, 12, 12, 12, 11, 11, 11, 7, 5, 9]
+    months_done = [12, 12, 12, 11, 11, 11, 11, 10, 10, 10, 7, 5, 8]
     for number, done in enumerate(months_done, start=1):
         team = w.team(f"{number:02d}", planned=1)
         joined = date(2026, 3, 1) if number == 13 else date(2025, 1, 1)
@@ -55,8 +56,9 @@ def levels(ratings: tuple[Rating, ...]) -> list[tuple[str, str | None, bool]]:
     return [(rating.name[-2:], rating.level, rating.capped) for rating in ratings]
 
 
-def test_thirteen_months_in_the_rating_year() -> None:
-    assert (YEAR.start, YEAR.end, len(WINDOWS)) == (date(2025, 11, 15), date(2026, 11, 14), 13)
+def test_twelve_months_in_the_rating_year() -> None:
+    assert (YEAR.start, YEAR.end, len(WINDOWS)) == (date(2025, 11, 15), date(2026, 11, 14), 12)
+    assert (WINDOWS[0].start, WINDOWS[-1].end) == (date(2025, 11, 1), date(2026, 10, 31))
 
 
 def test_team_ratings_with_the_cap() -> None:
@@ -66,10 +68,10 @@ def test_team_ratings_with_the_cap() -> None:
     teams = summary.ratings.teams
     scores = {rating.name[-2:]: rating.score for rating in teams}
     assert scores["01"] == 100
-    assert scores["04"] == Fraction(1200, 13)  # 92.3%: "good"
-    assert scores["08"] == Fraction(1100, 13)  # 84.6%: "good"
-    assert scores["11"] == Fraction(700, 13)  # 53.8%: "done"
-    assert scores["12"] == Fraction(500, 13)  # 38.5%: "not done"
+    assert scores["04"] == Fraction(1100, 12)  # 91.7%: "good"
+    assert scores["08"] == Fraction(1000, 12)  # 83.3%: "good"
+    assert scores["11"] == Fraction(700, 12)  # 58.3%: "done"
+    assert scores["12"] == Fraction(500, 12)  # 41.7%: "not done"
     # Good or better: teams 1–10 = 10 → at most 20% × 10 = 2 excellent. Teams 1, 2, 3 all
     # score 100 with as many reports and months: still equal under the written rule, they stay
     # together, and three do not fit in two: all three are "good" (never the first two listed).

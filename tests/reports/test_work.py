@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from reports.periods import Period, month, rating_year
+from reports.month_rule import months_of
+from reports.periods import Period, majority_months, month, rating_year
 from reports.phases import phase_named
 from reports.rating_rules import load_rating_rules
 from reports.work import (
@@ -47,13 +48,15 @@ def test_a_phase_with_odd_days_leaves_them_to_the_reports() -> None:
     assert whole_half_months(Period("phase", D(2026, 1, 2), D(2026, 1, 13))) == ()
 
 
-def test_each_half_month_falls_in_one_month_of_the_period() -> None:
+def test_each_half_month_falls_in_one_month_the_rating_year_is_judged_on() -> None:
+    # 15/11/2025–14/11/2026 is judged on 11/2025–10/2026, whole months: twelve of them
     year = rating_year(2026, load_rating_rules().year_starts)
-    window_of = window_finder(year)
-    assert window_of(D(2025, 11, 15)) == 0
+    window_of = window_finder(majority_months(year))
+    assert window_of(D(2025, 11, 1)) == window_of(D(2025, 11, 15)) == 0
     assert window_of(D(2025, 12, 1)) == window_of(D(2025, 12, 15)) == 1
-    assert window_of(D(2026, 11, 1)) == 12
-    assert window_of(D(2026, 11, 15)) is None
+    assert window_of(D(2026, 10, 31)) == 11
+    assert window_of(D(2026, 11, 1)) is None
+    assert window_of(D(2026, 11, 14)) is None
 
 
 @pytest.mark.parametrize("split", [D(2025, 12, 27), D(2026, 1, 1), D(2026, 1, 15)])
@@ -71,7 +74,8 @@ def test_activity_in_parts_adds_up_to_the_activity_of_all_reports(split: date) -
 def test_a_team_s_months_and_its_members_are_read_off_the_activity() -> None:
     w = test_ha_noi.build()
     records = w.records()
-    activity = Activity.of_reports(test_ha_noi.DOT_1, records.reports)
+    months = months_of(test_ha_noi.DOT_1, test_ha_noi.CAMPAIGN)
+    activity = Activity.of_reports(test_ha_noi.DOT_1, records.reports, months)
     team_1 = next(unit.id for unit in records.units if unit.name.endswith("số 1"))
     # Tổ 1 did a good deed on 22/12 and on 30/01: both months of the phase.
     assert activity.months_with(team_1, "good_deed") == {0, 1}
