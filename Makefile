@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit run bench migrate clean
+.PHONY: demo test lint typecheck unit run bench migrate clean docs-preview
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,18 @@ bench: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/antt-bot migrate
+
+# The files the police forward, as they will see them: build/preview/*.pdf and *-N.png pages.
+PREVIEW := build/preview
+docs-preview: $(STAMP)
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || \
+		DEBIAN_FRONTEND=noninteractive apt-get -y -qq install \
+		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 >/dev/null
+	$(BIN)/python -m bench.preview $(PREVIEW)
+	cd $(PREVIEW) && rm -f *.pdf *-[0-9]*.png && \
+		soffice --headless --convert-to pdf *.docx *.xlsx >/dev/null && \
+		for pdf in *.pdf; do pdftoppm -png -r 60 "$$pdf" "$${pdf%.pdf}"; done
+	@ls $(PREVIEW)/*.pdf
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -158,5 +158,5 @@ def province_chart(summary: ProvinceSummary) -> bytes:
                 labels.CHART_STATUS.format(met=met, known=known),
             )
         )
-    title = labels.CHART_TITLE.format(period=labels.period_label(summary.period))
+    title = labels.CHART_TITLE_WARDS.format(period=labels.period_label(summary.period))
     return _draw(f"{title} · {summary.province.name}", bars)

@@ -8,7 +8,7 @@ from html import escape
 
 from reports import labels
 from reports.commendation import Candidate
-from reports.describe import clean
+from reports.describe import clean, official
 from reports.indicators import IndicatorResult
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.telegram_html import split_message
@@ -115,7 +115,7 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
             names = " / ".join(_candidate_name(pick) for pick in picks)
             lines.append(labels.CANDIDATES_LINE.format(names=names))
     lines += _files_line(files)
-    return split_message("\n".join(lines))
+    return split_message(official("\n".join(lines)))
 
 
 def province_line(indicator: ProvinceIndicator) -> str:
@@ -149,4 +149,4 @@ def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list
     lines += [province_line(indicator) for indicator in summary.indicators]
     lines += _totals_lines(summary)
     lines += _files_line(files)
-    return split_message("\n".join(lines))
+    return split_message(official("\n".join(lines)))

@@ -10,12 +10,14 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
-from reports.describe import clean, describe
+from reports.describe import clean, describe, official
+from reports.form_config import on_time_minutes
 from reports.indicators import IndicatorResult
 from reports.local_time import local
 from reports.payload import member_list, moment, text
@@ -29,6 +31,12 @@ HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 DATE_FORMAT = "DD/MM/YYYY"
 MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
 CELL_TEXT_LIMIT = 2000
+# A4 portrait holds about this many character widths between the margins; wider sheets are
+# printed landscape. Every sheet fits the page's width, its heading row on every page.
+PORTRAIT_WIDTH = 95
+# The summary sheet: the information and totals (A–B) above the indicator table (A–G).
+SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
@@ -40,7 +48,10 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
         sheet.append(
-            [clean(value, CELL_TEXT_LIMIT) if isinstance(value, str) else value for value in row]
+            [
+                clean(official(value), CELL_TEXT_LIMIT) if isinstance(value, str) else value
+                for value in row
+            ]
         )
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
@@ -50,9 +61,28 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
                 cell.number_format = DATE_FORMAT
     sheet.freeze_panes = "A2"
     for index, header in enumerate(headers, start=1):
-        values = [header, *(row[index - 1] for row in rows if index - 1 < len(row))]
-        widest = max(_width(value) for value in values)
+        values = [row[index - 1] for row in rows if index - 1 < len(row)]
+        # A heading wraps between its words; a value is read on one line.
+        heading = max((len(word) for word in str(header).split()), default=0)
+        widest = max([heading, *(_width(value) for value in values)])
         sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 60)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4, fitted to the page's width (as many pages down as needed), landscape when the
+    columns are wider than a portrait page, the heading row repeated on every page."""
+    widths = sum(
+        (sheet.column_dimensions[get_column_letter(index)].width or 8.43)
+        for index in range(1, sheet.max_column + 1)
+    )
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if widths > PORTRAIT_WIDTH else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.horizontalCentered = True
 
 
 def _width(value: Cell) -> int:
@@ -82,7 +112,11 @@ def _indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[Cell]]:
         )
         done: Cell = result.numerator
         if spec.measure == "yes_no":
-            done = None if result.answer is None else labels.YES_NO[result.answer]
+            done = (
+                None
+                if result.answer is None
+                else labels.yes_no_result(result.answer, spec.when_met, spec.when_not_met)
+            )
         rows.append(
             [
                 spec.label,
@@ -114,8 +148,8 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     for cell in sheet[len(info) - len(labels.TOTAL_ROWS) + 1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-    sheet.column_dimensions["A"].width = 45
-    sheet.column_dimensions["B"].width = 40
+    for letter, width in SUMMARY_WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
     rows: list[list[Cell]]
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators)
@@ -136,7 +170,9 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     table: list[list[Cell]] = [list(labels.SUMMARY_INDICATOR_HEADERS), *rows]
     for offset, row in enumerate(table):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=start + offset, column=column, value=value)
+            shown = official(value) if isinstance(value, str) else value
+            cell = sheet.cell(row=start + offset, column=column, value=shown)
+            cell.alignment = WRAP
             if offset == 0:
                 cell.font = HEADER_FONT
                 cell.fill = HEADER_FILL
@@ -197,11 +233,12 @@ def _report_rows(scopes: Sequence[tuple[str, Scope]], with_ward: bool) -> list[l
 
 
 def _limit_for(summary: WardSummary, kind: str) -> int | None:
-    """The minutes a campaign allows for a call-out of this kind, if it sets any."""
+    """The minutes a campaign allows for a call-out of this kind, or else the call-out form's
+    own rule (every kind of call-out is judged, not only those a target counts)."""
     for spec in summary.campaign.indicators:
         if spec.computation == "call_outs_in_time" and kind in spec.incident_kinds:
             return spec.max_minutes
-    return None
+    return on_time_minutes("call_out")
 
 
 def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
@@ -220,7 +257,7 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
                 moment(report.payload, "mobilised_at"),
                 moment(report.payload, "arrived_at"),
                 response_minutes(report),
-                labels.YES_NO[in_time(report, limit)] if limit is not None else None,
+                labels.YES_NO[in_time(report, limit)],
                 text(report.payload, "outcome"),
             ]
             rows.append([ward.ward.name, *row] if with_ward else row)
@@ -289,6 +326,8 @@ def _workbook(
         [*ward_column, *labels.CALL_OUT_HEADERS],
         _call_out_rows(wards, many),
     )
+    for sheet in workbook.worksheets:
+        _print_setup(sheet)
     return _save(workbook, issued_on)
 
 

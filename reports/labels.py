@@ -43,6 +43,8 @@ COUNTED = {
 STATUS_ICONS = {"met": "✅", "not_met": "⚠️", "no_data": "❔"}
 STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
 YES_NO = {True: "Có", False: "Không"}
+# A yes/no target's result: the verdict, then what happened in words when the campaign says it.
+YES_NO_RESULT = {True: "Đạt", False: "Không đạt"}
 
 # Digest
 TEAMS_DONE = " đạt"
@@ -129,19 +131,27 @@ SECTION_NEXT = {
     "other": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
 }
 SECTION_COMMENDATION = "IV. ĐỀ XUẤT KHEN THƯỞNG"
-PLACEHOLDER = "[Phần này do cán bộ Công an phường viết: {what}]"
+PLACEHOLDER = "[Phần này do cán bộ Công an {level} viết: {what}]"
 PLACEHOLDER_WHAT = {
     "strengths": "nêu các ưu điểm nổi bật",
     "weaknesses": "nêu tồn tại, hạn chế và nguyên nhân",
     "next_steps": "nêu phương hướng, nhiệm vụ trọng tâm",
 }
 COMMENDATION_RULE = "Theo kế hoạch, mỗi {per} {unit} đề xuất khen thưởng {what}."
+# When the plan itself sets no number (the rule is the ward's own practice), say only what it is.
+COMMENDATION_PROPOSAL = (
+    "Căn cứ kết quả thực hiện trong {per}, {police} đề xuất xem xét khen thưởng"
+    " các tập thể, cá nhân có thành tích tiêu biểu sau:"
+)
 COMMENDATION_PER = {"phase": "đợt thi đua", "year": "năm"}
 COMMENDATION_EITHER = "{collectives:02d} tập thể hoặc {individuals:02d} cá nhân"
 COMMENDATION_BOTH = "{collectives:02d} tập thể và {individuals:02d} cá nhân"
 COLLECTIVE_CANDIDATES = "1. Tập thể"
 INDIVIDUAL_CANDIDATES = "2. Cá nhân"
-NO_CANDIDATE = "Chưa có tập thể, cá nhân đủ điều kiện đề xuất trong kỳ."
+NO_CANDIDATE = {
+    "collective": "Chưa có tập thể đủ điều kiện đề xuất trong kỳ.",
+    "individual": "Chưa có cá nhân đủ điều kiện đề xuất trong kỳ.",
+}
 COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; {activity}"
 INDIVIDUAL_REASON = "{team}; tham gia {count} hoạt động: {activity}"
 EVIDENCE_LINE = "#{id} ngày {day} – {kind}: {text}"
@@ -264,6 +274,7 @@ TIP_VALUABLE = {True: "có giá trị", False: "chưa có giá trị", None: "ch
 
 # Chart
 CHART_TITLE = "Hoạt động theo tổ · {period}"
+CHART_TITLE_WARDS = "Hoạt động theo xã, phường · {period}"
 CHART_X = "Số báo cáo"
 CHART_STATUS = "đạt {met}/{known}"
 CHART_NO_TEAMS = "Chưa có tổ nào"
@@ -278,6 +289,22 @@ PLACE_PREFIXES = (
     "Quận ",
     "Huyện ",
 )
+
+
+def yes_no_result(answer: bool, when_met: str, when_not_met: str) -> str:
+    """Đạt: không có trường hợp tái phạm (never a bare "Không" under a negative target)."""
+    words = when_met if answer else when_not_met
+    verdict = YES_NO_RESULT[answer]
+    return f"{verdict}: {words}" if words else verdict
+
+
+def in_sentence(label: str) -> str:
+    """A label as written inside a sentence: "việc tốt" for "Việc tốt", but "PCCC, CNCH"
+    stays upper case (an acronym is never lowered)."""
+    first = label.split(" ", 1)[0].strip(",;:")
+    if len(first) > 1 and first.isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def vn_date(day: date) -> str:

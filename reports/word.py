@@ -10,7 +10,7 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from reports import labels
-from reports.docx_parts import data_table, open_template
+from reports.docx_parts import data_table, open_template, page_numbers
 from reports.letterhead import (
     Letterhead,
     place_and_date,
@@ -68,7 +68,8 @@ def _opening(
     plan: str,
     body: str,
 ) -> None:
-    """Letterhead, "BÁO CÁO", subject and the opening sentence."""
+    """Page numbers, letterhead, "BÁO CÁO", subject and the opening sentence."""
+    page_numbers(document)
     write_letterhead(document, head, issued_on, period)
     paragraph(document, "", "ANTT Body")
     paragraph(document, labels.DOCUMENT_KIND, "ANTT Document Kind")
@@ -156,9 +157,9 @@ def ward_report(
     data_table(document, labels.TEAM_HEADERS, rows, (14, 26, 16, 17, 17, 18, 17, 20, 20))
     if summary.ratings is not None:
         write_ratings(document, summary.ratings)
-    write_assessment(document, notes or OfficerNotes(), summary.period)
+    write_assessment(document, notes or OfficerNotes(), summary.period, area)
     paragraph(document, labels.SECTION_COMMENDATION, "ANTT Section")
-    write_commendation(document, summary.commendation, area)
+    write_commendation(document, summary.commendation, area, labels.police_name(summary.ward.name))
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)
 
@@ -208,6 +209,6 @@ def province_report(
         for number, ward in enumerate(summary.wards, start=1)
     ]
     data_table(document, labels.WARD_HEADERS, ward_rows, (14, 41, 18, 20, 18, 18, 18, 18))
-    write_assessment(document, notes or OfficerNotes(), summary.period)
+    write_assessment(document, notes or OfficerNotes(), summary.period, area)
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)

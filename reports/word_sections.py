@@ -9,6 +9,7 @@ from docx.document import Document as DocumentObject
 
 from reports import labels
 from reports.commendation import Candidate, Commendation
+from reports.describe import official
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
@@ -43,7 +44,8 @@ def result_text(result: IndicatorResult) -> str:
         words = labels.NO_DATA_FOR.get(result.counted, labels.STATUS_WORDS["no_data"])
         return words[:1].upper() + words[1:]
     if result.spec.measure == "yes_no":
-        return labels.YES_NO[bool(result.answer)]
+        spec = result.spec
+        return labels.yes_no_result(bool(result.answer), spec.when_met, spec.when_not_met)
     unit = labels.COUNTED[result.counted]
     if result.spec.measure == "count":
         return f"{labels.count(result.numerator or 0)} {unit}".strip()
@@ -88,18 +90,19 @@ def write_totals(document: DocumentObject, totals: Tally) -> None:
 
 def paragraph(document: DocumentObject, text: str, style: str = "ANTT Body") -> None:
     """One paragraph of a named style."""
-    document.add_paragraph(text, style=style)
+    document.add_paragraph(official(text), style=style)
 
 
-def officer_part(document: DocumentObject, text: str, what: str) -> None:
-    """The officer's own words, or a clearly marked placeholder."""
+def officer_part(document: DocumentObject, text: str, what: str, level: str) -> None:
+    """The officer's own words, or a clearly marked placeholder for the police of the unit
+    making the report (`level`: phường, xã, thành phố, tỉnh)."""
     if text.strip():
         for line in text.strip().split("\n"):
             paragraph(document, line)
     else:
         paragraph(
             document,
-            labels.PLACEHOLDER.format(what=labels.PLACEHOLDER_WHAT[what]),
+            labels.PLACEHOLDER.format(level=level, what=labels.PLACEHOLDER_WHAT[what]),
             "ANTT Placeholder",
         )
 
@@ -107,7 +110,7 @@ def officer_part(document: DocumentObject, text: str, what: str) -> None:
 def activity_text(activity: Mapping[str, int]) -> str:
     """3 việc tốt, 6 tuần tra."""
     return ", ".join(
-        f"{labels.count(n)} {labels.KIND_LABELS.get(kind, kind).lower()}"
+        f"{labels.count(n)} {labels.in_sentence(labels.KIND_LABELS.get(kind, kind))}"
         for kind, n in activity.items()
     )
 
@@ -137,24 +140,30 @@ def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
         paragraph(document, f"+ {line}", "ANTT Table Text")
 
 
-def write_commendation(document: DocumentObject, commendation: Commendation, area: str) -> None:
-    """Section IV: the rule, then the shortlists."""
+def commendation_rule_text(commendation: Commendation, area: str, police: str) -> str:
+    """The plan's own rule ("Theo kế hoạch, mỗi đợt …") only when the plan states it;
+    otherwise a plain proposal that claims no rule."""
     rule = commendation.rule
+    per = labels.COMMENDATION_PER[rule.per]
+    if not rule.from_plan:
+        return labels.COMMENDATION_PROPOSAL.format(per=per, police=police)
     amounts = labels.COMMENDATION_EITHER if rule.either else labels.COMMENDATION_BOTH
     what = amounts.format(collectives=rule.collectives, individuals=rule.individuals)
-    paragraph(
-        document,
-        labels.COMMENDATION_RULE.format(
-            per=labels.COMMENDATION_PER[rule.per], unit=area, what=what
-        ),
-    )
-    for title, candidates in (
-        (labels.COLLECTIVE_CANDIDATES, commendation.collectives),
-        (labels.INDIVIDUAL_CANDIDATES, commendation.individuals),
+    return labels.COMMENDATION_RULE.format(per=per, unit=area, what=what)
+
+
+def write_commendation(
+    document: DocumentObject, commendation: Commendation, area: str, police: str
+) -> None:
+    """Section IV: the rule, then the shortlists (each says when it has no one)."""
+    paragraph(document, commendation_rule_text(commendation, area, police))
+    for kind, title, candidates in (
+        ("collective", labels.COLLECTIVE_CANDIDATES, commendation.collectives),
+        ("individual", labels.INDIVIDUAL_CANDIDATES, commendation.individuals),
     ):
         paragraph(document, title, "ANTT Section")
         if not candidates:
-            paragraph(document, labels.NO_CANDIDATE)
+            paragraph(document, labels.NO_CANDIDATE[kind])
         for candidate in candidates:
             write_candidate(document, candidate)
 
@@ -202,19 +211,21 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
         )
 
 
-def write_assessment(document: DocumentObject, notes: OfficerNotes, period: Period) -> None:
-    """Sections II and III, for the officer."""
+def write_assessment(
+    document: DocumentObject, notes: OfficerNotes, period: Period, level: str
+) -> None:
+    """Sections II and III, for the officer of the unit making the report."""
     paragraph(document, labels.SECTION_ASSESSMENT, "ANTT Section")
     paragraph(document, labels.ASSESSMENT_PARTS[0], "ANTT Section")
-    officer_part(document, notes.strengths, "strengths")
+    officer_part(document, notes.strengths, "strengths", level)
     paragraph(document, labels.ASSESSMENT_PARTS[1], "ANTT Section")
-    officer_part(document, notes.weaknesses, "weaknesses")
+    officer_part(document, notes.weaknesses, "weaknesses", level)
     paragraph(
         document,
         labels.SECTION_NEXT["phase" if period.kind == "phase" else "other"],
         "ANTT Section",
     )
-    officer_part(document, notes.next_steps, "next_steps")
+    officer_part(document, notes.next_steps, "next_steps", level)
 
 
 def write_force(document: DocumentObject, totals: Tally, area: str, staffed: int | None) -> None:
