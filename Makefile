@@ -45,7 +45,7 @@ docs-preview: $(STAMP)
 	$(BIN)/python -m bench.preview $(PREVIEW)
 	cd $(PREVIEW) && rm -f *.pdf *-[0-9]*.png && \
 		soffice --headless --convert-to pdf *.docx *.xlsx >/dev/null && \
-		for pdf in *.pdf; do pdftoppm -png -r 60 "$$pdf" "$${pdf%.pdf}"; done
+		for pdf in *.pdf; do pdftoppm -png -r 70 -l 6 "$$pdf" "$${pdf%.pdf}"; done
 	@ls $(PREVIEW)/*.pdf
 
 clean:

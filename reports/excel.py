@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from io import BytesIO
@@ -37,6 +38,7 @@ PORTRAIT_WIDTH = 95
 # The summary sheet: the information and totals (A–B) above the indicator table (A–G).
 SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
 WRAP = Alignment(wrap_text=True, vertical="top")
+LINE_POINTS = 15  # the height of one line of the default 11 pt font
 
 
 def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
@@ -66,6 +68,29 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
         heading = max((len(word) for word in str(header).split()), default=0)
         widest = max([heading, *(_width(value) for value in values)])
         sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 60)
+    _fit_heights(sheet, 1, 1)
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines `text` wraps to in a column `width` characters wide."""
+    room = max(width - 1, 1)
+    return sum(max(math.ceil(len(line) * 1.1 / room), 1) for line in text.split("\n"))
+
+
+def _fit_heights(sheet: Worksheet, first: int, last: int) -> None:
+    """Rows tall enough for their wrapped text (spreadsheet programs do not all do it when
+    they open a file)."""
+    for row in range(first, last + 1):
+        lines = max(
+            (
+                _lines(str(cell.value), sheet.column_dimensions[cell.column_letter].width or 8.43)
+                for cell in sheet[row]
+                if isinstance(cell.value, str) and cell.alignment.wrap_text
+            ),
+            default=1,
+        )
+        if lines > 1:
+            sheet.row_dimensions[row].height = LINE_POINTS * lines
 
 
 def _print_setup(sheet: Worksheet) -> None:
@@ -145,6 +170,10 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
         *([label, getattr(summary.totals, key)] for key, label in labels.TOTAL_ROWS),
     ]
     _write_table(sheet, (title, ""), info)
+    # The title reads on one line across the empty cells beside it.
+    sheet["A1"].alignment = Alignment(vertical="center")
+    sheet["B1"].value = None
+    sheet.row_dimensions[1].height = None
     for cell in sheet[len(info) - len(labels.TOTAL_ROWS) + 1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -176,6 +205,7 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
             if offset == 0:
                 cell.font = HEADER_FONT
                 cell.fill = HEADER_FILL
+    _fit_heights(sheet, start, start + len(table) - 1)
 
 
 def _team_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:

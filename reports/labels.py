@@ -112,6 +112,7 @@ SUBJECT = {
     "year": "Kết quả thực hiện {movement} {period}",
 }
 INTRO = "Thực hiện {plan}, {body} báo cáo kết quả {period} như sau:"
+ACTIVITY_SEPARATOR = "; "  # a kind's label may hold a comma ("PCCC, CNCH")
 SECTION_RESULTS = "I. KẾT QUẢ THỰC HIỆN"
 SECTION_FORCE = "1. Tình hình lực lượng"
 FORCE_TEXT = (
@@ -152,11 +153,11 @@ NO_CANDIDATE = {
     "collective": "Chưa có tập thể đủ điều kiện đề xuất trong kỳ.",
     "individual": "Chưa có cá nhân đủ điều kiện đề xuất trong kỳ.",
 }
-COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; {activity}"
+COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; hoạt động: {activity}"
 INDIVIDUAL_REASON = "{team}; tham gia {count} hoạt động: {activity}"
 EVIDENCE_LINE = "#{id} ngày {day} – {kind}: {text}"
 RECIPIENTS = "Nơi nhận:"
-WARD_RECIPIENTS = ("- Công an {province} (PV01);", "- Lãnh đạo UBND {area};", "- Lưu: VT.")
+WARD_RECIPIENTS = ("- {province} (PV01);", "- Lãnh đạo UBND {area};", "- Lưu: VT.")
 WARD_RECIPIENTS_NO_PROVINCE = (
     "- Công an tỉnh/thành phố (PV01);",
     "- Lãnh đạo UBND {area};",
@@ -370,6 +371,13 @@ def short_team_name(name: str) -> str:
 def police_body(name: str) -> str:
     """CÔNG AN PHƯỜNG YÊN HÒA for "Phường Yên Hòa"."""
     return f"CÔNG AN {name.upper()}"
+
+
+def unbroken_place(name: str) -> str:
+    """Phường Phan Đình Phùng with no-break spaces inside the proper name, so a table cell
+    wraps it after "Phường" if it must, never inside "Phan Đình Phùng"."""
+    place = place_name(name)
+    return name[: len(name) - len(place)] + place.replace(" ", "\u00a0")
 
 
 def police_name(name: str) -> str:

@@ -67,7 +67,7 @@ def ward_letterhead(summary: WardSummary) -> Letterhead:
         signer_title=labels.SIGNER_WARD.format(level=labels.area_word(ward).upper()),
         recipients=tuple(
             line.format(
-                province=summary.province.name if summary.province else "",
+                province=labels.police_name(summary.province.name) if summary.province else "",
                 area=labels.area_word(ward),
             )
             for line in (

@@ -34,6 +34,9 @@ from reports.word_sections import (
     write_totals,
 )
 
+# STT, target, result (a yes/no result is a short sentence), share, target set, verdict.
+INDICATOR_WIDTHS_MM = (14, 55, 34, 18, 22, 22)
+
 __all__ = ["Letterhead", "OfficerNotes", "place_and_date", "province_report", "ward_report"]
 
 
@@ -76,7 +79,9 @@ def _opening(
     paragraph(document, subject, "ANTT Subject")
     paragraph(
         document,
-        labels.INTRO.format(plan=plan, body=body, period=labels.period_label(period)),
+        labels.INTRO.format(
+            plan=plan, body=body, period=labels.in_sentence(labels.period_label(period))
+        ),
     )
 
 
@@ -136,7 +141,7 @@ def ward_report(
         document,
         labels.INDICATOR_HEADERS,
         indicator_rows(summary.indicators),
-        (14, 61, 28, 18, 22, 22),
+        INDICATOR_WIDTHS_MM,
     )
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
     ranks = {place.summary.team.id: place.rank for place in summary.ranking}
@@ -192,12 +197,12 @@ def province_report(
     write_totals(document, summary.totals)
     paragraph(document, labels.SECTION_INDICATORS, "ANTT Section")
     rows = [_province_row(number, item) for number, item in enumerate(summary.indicators, 1)]
-    data_table(document, labels.INDICATOR_HEADERS, rows, (14, 61, 28, 18, 22, 22))
+    data_table(document, labels.INDICATOR_HEADERS, rows, INDICATOR_WIDTHS_MM)
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
         [
             str(number),
-            ward.ward.name,
+            labels.unbroken_place(ward.ward.name),
             labels.count(ward.totals.teams),
             labels.count(ward.totals.members),
             labels.count(ward.totals.good_deeds),

@@ -109,7 +109,7 @@ def officer_part(document: DocumentObject, text: str, what: str, level: str) -> 
 
 def activity_text(activity: Mapping[str, int]) -> str:
     """3 việc tốt, 6 tuần tra."""
-    return ", ".join(
+    return labels.ACTIVITY_SEPARATOR.join(
         f"{labels.count(n)} {labels.in_sentence(labels.KIND_LABELS.get(kind, kind))}"
         for kind, n in activity.items()
     )
