@@ -262,6 +262,11 @@ def _report_rows(scopes: Sequence[tuple[str, Scope]], with_ward: bool) -> list[l
     return rows
 
 
+def _as_heading(label: str) -> str:
+    """Giao thông for "giao thông": a cell starts with a capital, an acronym stays as it is."""
+    return label[:1].upper() + label[1:]
+
+
 def _limit_for(summary: WardSummary, kind: str) -> int | None:
     """The minutes a campaign allows for a call-out of this kind, or else the call-out form's
     own rule (every kind of call-out is judged, not only those a target counts)."""
@@ -283,7 +288,7 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
                 report.id,
                 report.occurred_on,
                 teams.get(report.team_id, ""),
-                labels.INCIDENT_LABELS.get(kind, kind),
+                _as_heading(labels.INCIDENT_LABELS.get(kind, kind)),
                 moment(report.payload, "mobilised_at"),
                 moment(report.payload, "arrived_at"),
                 response_minutes(report),

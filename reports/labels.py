@@ -141,7 +141,7 @@ PLACEHOLDER_WHAT = {
 COMMENDATION_RULE = "Theo kế hoạch, mỗi {per} {unit} đề xuất khen thưởng {what}."
 # When the plan itself sets no number (the rule is the ward's own practice), say only what it is.
 COMMENDATION_PROPOSAL = (
-    "Căn cứ kết quả thực hiện trong {per}, {police} đề xuất xem xét khen thưởng"
+    "Căn cứ kết quả thực hiện {period}, {police} đề xuất xem xét khen thưởng"
     " các tập thể, cá nhân có thành tích tiêu biểu sau:"
 )
 COMMENDATION_PER = {"phase": "đợt thi đua", "year": "năm"}

@@ -36,6 +36,8 @@ from reports.word_sections import (
 
 # STT, target, result (a yes/no result is a short sentence), share, target set, verdict.
 INDICATOR_WIDTHS_MM = (14, 55, 34, 18, 22, 22)
+# The same across wards: pooled figures, and how many wards reached the target.
+PROVINCE_INDICATOR_WIDTHS_MM = (14, 57, 30, 16, 20, 28)
 
 __all__ = ["Letterhead", "OfficerNotes", "place_and_date", "province_report", "ward_report"]
 
@@ -164,7 +166,13 @@ def ward_report(
         write_ratings(document, summary.ratings)
     write_assessment(document, notes or OfficerNotes(), summary.period, area)
     paragraph(document, labels.SECTION_COMMENDATION, "ANTT Section")
-    write_commendation(document, summary.commendation, area, labels.police_name(summary.ward.name))
+    write_commendation(
+        document,
+        summary.commendation,
+        area,
+        labels.police_name(summary.ward.name),
+        summary.period,
+    )
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)
 
@@ -197,7 +205,7 @@ def province_report(
     write_totals(document, summary.totals)
     paragraph(document, labels.SECTION_INDICATORS, "ANTT Section")
     rows = [_province_row(number, item) for number, item in enumerate(summary.indicators, 1)]
-    data_table(document, labels.INDICATOR_HEADERS, rows, INDICATOR_WIDTHS_MM)
+    data_table(document, labels.INDICATOR_HEADERS, rows, PROVINCE_INDICATOR_WIDTHS_MM)
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
         [

@@ -140,23 +140,26 @@ def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
         paragraph(document, f"+ {line}", "ANTT Table Text")
 
 
-def commendation_rule_text(commendation: Commendation, area: str, police: str) -> str:
+def commendation_rule_text(
+    commendation: Commendation, area: str, police: str, period: Period
+) -> str:
     """The plan's own rule ("Theo kế hoạch, mỗi đợt …") only when the plan states it;
     otherwise a plain proposal that claims no rule."""
     rule = commendation.rule
     per = labels.COMMENDATION_PER[rule.per]
     if not rule.from_plan:
-        return labels.COMMENDATION_PROPOSAL.format(per=per, police=police)
+        when = labels.in_sentence(labels.period_label(period))
+        return labels.COMMENDATION_PROPOSAL.format(period=when, police=police)
     amounts = labels.COMMENDATION_EITHER if rule.either else labels.COMMENDATION_BOTH
     what = amounts.format(collectives=rule.collectives, individuals=rule.individuals)
     return labels.COMMENDATION_RULE.format(per=per, unit=area, what=what)
 
 
 def write_commendation(
-    document: DocumentObject, commendation: Commendation, area: str, police: str
+    document: DocumentObject, commendation: Commendation, area: str, police: str, period: Period
 ) -> None:
     """Section IV: the rule, then the shortlists (each says when it has no one)."""
-    paragraph(document, commendation_rule_text(commendation, area, police))
+    paragraph(document, commendation_rule_text(commendation, area, police, period))
     for kind, title, candidates in (
         ("collective", labels.COLLECTIVE_CANDIDATES, commendation.collectives),
         ("individual", labels.INDIVIDUAL_CANDIDATES, commendation.individuals),

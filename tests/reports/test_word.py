@@ -216,8 +216,9 @@ def test_phase_report_subject_and_commendation() -> None:
     # Phan Đình Phùng's plan sets no number of proposals: the report claims none.
     assert not any(line.startswith("Theo kế hoạch") for line in lines)
     assert (
-        "Căn cứ kết quả thực hiện trong đợt thi đua, Công an phường Phan Đình Phùng đề xuất"
-        " xem xét khen thưởng các tập thể, cá nhân có thành tích tiêu biểu sau:" in lines
+        "Căn cứ kết quả thực hiện đợt 2 (01/04/2025 – 30/06/2025), Công an phường Phan Đình"
+        " Phùng đề xuất xem xét khen thưởng các tập thể, cá nhân có thành tích tiêu biểu sau:"
+        in lines
     )
     candidate = next(line for line in lines if line.startswith("- Tổ bảo vệ ANTT số 1:"))
     assert (
