@@ -17,6 +17,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
+from reports.campaigns import IndicatorSpec
 from reports.describe import clean, describe, official
 from reports.form_config import on_time_minutes
 from reports.indicators import IndicatorResult
@@ -24,7 +25,7 @@ from reports.local_time import local
 from reports.payload import member_list, moment, text
 from reports.scope import Scope
 from reports.stable_zip import restamp
-from reports.summary import ProvinceSummary, WardSummary
+from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 
 Cell = str | int | float | date | datetime | None
 HEADER_FONT = Font(bold=True)
@@ -125,16 +126,24 @@ def _percent(result: IndicatorResult) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
+def _target(spec: IndicatorSpec) -> str:
+    """100%, trên 90%, ≥ 1; Có for a yes/no."""
+    if spec.target is None:
+        return labels.YES_NO[True]
+    return labels.target_text(spec.comparison, spec.target, spec.measure)
+
+
+def _pooled(item: ProvinceIndicator) -> bool:
+    """Whether the wards' figures add up to one share."""
+    return item.spec.measure == "share" and item.denominator > 0
+
+
 def _indicator_rows(indicators: Sequence[IndicatorResult]) -> list[list[Cell]]:
     """One row per indicator."""
     rows: list[list[Cell]] = []
     for result in indicators:
         spec = result.spec
-        target = (
-            labels.target_text(spec.comparison, spec.target, spec.measure)
-            if spec.target is not None
-            else labels.YES_NO[True]
-        )
+        target = _target(spec)
         done: Cell = result.numerator
         if spec.measure == "yes_no":
             done = (
@@ -183,14 +192,15 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators)
     else:
+        # Pooled figures only for a share (a yes/no has none); the verdict is how many wards.
         rows = [
             [
                 item.spec.label,
-                item.numerator,
-                item.denominator,
-                round(100 * item.numerator / item.denominator, 1) if item.denominator else None,
+                item.numerator if _pooled(item) else None,
+                item.denominator if _pooled(item) else None,
+                round(100 * item.numerator / item.denominator, 1) if _pooled(item) else None,
+                _target(item.spec),
                 labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known),
-                None,
                 item.spec.seed,
             ]
             for item in summary.indicators

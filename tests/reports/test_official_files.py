@@ -435,3 +435,18 @@ def test_in_time_is_said_for_every_kind_of_call_out() -> None:
     assert by_kind[("Giao thông", 55)] == "Không"
     assert all(row[in_time] in ("Có", "Không") for row in rows)
     assert all(isinstance(row[1], datetime | date) for row in rows)
+
+
+def test_the_city_summary_puts_each_figure_under_its_heading() -> None:
+    city = PLANS["ha-noi-357"].city()
+    sheet = load_workbook(BytesIO(province_workbook(city, ISSUED)))[labels.SHEET_SUMMARY]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(labels.SUMMARY_INDICATOR_HEADERS)
+    by_label = {row[0]: row for row in rows[header + 1 :]}
+    events = by_label[
+        "Bảo đảm tuyệt đối an toàn các sự kiện chính trị, kinh tế, văn hóa, xã hội quan trọng"
+    ]
+    # A yes/no has no pooled figure; the target is stated; the verdict counts the wards.
+    assert events[1:6] == (None, None, None, "Có", "1/1 xã/phường đạt")
+    deeds = by_label["Mỗi tổ thực hiện ít nhất 01 việc tốt trong một tháng thi đua"]
+    assert deeds[1:6] == (8, 10, 80.0, "100%", "1/2 xã/phường đạt")
