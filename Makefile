@@ -36,16 +36,18 @@ bench: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/antt-bot migrate
 
-# The files the police forward, as they will see them: build/preview/*.pdf and *-N.png pages.
+# The files the police forward, as they will see them: build/preview/*.pdf and *-N.png pages
+# (fonts-liberation2: Times New Roman's metric twin, so lines break where Word breaks them).
 PREVIEW := build/preview
 docs-preview: $(STAMP)
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || \
-		DEBIAN_FRONTEND=noninteractive apt-get -y -qq install \
-		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 >/dev/null
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
+		apt-get -qq update && DEBIAN_FRONTEND=noninteractive apt-get -y -qq install \
+		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 >/dev/null; }
 	$(BIN)/python -m bench.preview $(PREVIEW)
 	cd $(PREVIEW) && rm -f *.pdf *-[0-9]*.png && \
-		soffice --headless --convert-to pdf *.docx *.xlsx >/dev/null && \
-		for pdf in *.pdf; do pdftoppm -png -r 70 -l 6 "$$pdf" "$${pdf%.pdf}"; done
+		soffice --headless --convert-to pdf *.docx *.xlsx >/dev/null 2>&1 && \
+		for pdf in BaoCao_*.pdf; do pdftoppm -png -r 70 "$$pdf" "$${pdf%.pdf}"; done && \
+		for pdf in TongHop_*.pdf; do pdftoppm -png -r 70 -l 6 "$$pdf" "$${pdf%.pdf}"; done
 	@ls $(PREVIEW)/*.pdf
 
 clean:
