@@ -380,6 +380,11 @@ def unbroken_place(name: str) -> str:
     return name[: len(name) - len(place)] + place.replace(" ", "\u00a0")
 
 
+def number_kept(name: str) -> str:
+    """Tổ bảo vệ ANTT số 12 with a no-break space before the number ("số 12" never split)."""
+    return re.sub(r"\bsố (\S+)$", "số\u00a0\\1", name)
+
+
 def police_name(name: str) -> str:
     """Công an phường Yên Hòa for "Phường Yên Hòa" (as written inside a sentence)."""
     word = area_word(name)

@@ -129,7 +129,7 @@ def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
             count=candidate.total,
             activity=activity_text(candidate.activity),
         )
-    paragraph(document, f"- {candidate.name}: {reason}.")
+    paragraph(document, f"- {labels.number_kept(candidate.name)}: {reason}.")
     for item in candidate.evidence:
         line = labels.EVIDENCE_LINE.format(
             id=item.report_id,
@@ -185,7 +185,7 @@ def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
         rows.append(
             [
                 str(number),
-                rating.name,
+                labels.number_kept(rating.name),
                 labels.short_team_name(rating.team_name),
                 str(rating.active_months),
                 score,

@@ -220,7 +220,9 @@ def test_phase_report_subject_and_commendation() -> None:
         " Phùng đề xuất xem xét khen thưởng các tập thể, cá nhân có thành tích tiêu biểu sau:"
         in lines
     )
-    candidate = next(line for line in lines if line.startswith("- Tổ bảo vệ ANTT số 1:"))
+    candidate = next(
+        plain(line) for line in lines if plain(line).startswith("- Tổ bảo vệ ANTT số 1:")
+    )
     assert (
         candidate == "- Tổ bảo vệ ANTT số 1: đạt 3/3 chỉ tiêu; hoạt động: 3 việc tốt; 1 tuần tra."
     )
