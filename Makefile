@@ -43,8 +43,9 @@ docs-preview: $(STAMP)
 	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
 		apt-get -qq update && DEBIAN_FRONTEND=noninteractive apt-get -y -qq install \
 		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 >/dev/null; }
+	rm -f $(PREVIEW)/*.pdf $(PREVIEW)/*.png
 	$(BIN)/python -m bench.preview $(PREVIEW)
-	cd $(PREVIEW) && rm -f *.pdf *-[0-9]*.png && \
+	cd $(PREVIEW) && \
 		soffice --headless --convert-to pdf *.docx *.xlsx >/dev/null 2>&1 && \
 		for pdf in BaoCao_*.pdf; do pdftoppm -png -r 70 "$$pdf" "$${pdf%.pdf}"; done && \
 		for pdf in TongHop_*.pdf; do pdftoppm -png -r 70 -l 6 "$$pdf" "$${pdf%.pdf}"; done

@@ -199,7 +199,7 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
     """Section I.5: team and member ratings."""
     paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
     paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
-    widths = (14, 41, 30, 25, 25, 30)
+    widths = (14, 40, 20, 23, 22, 46)  # the level, with its 20% note, needs the room
     for title, items in (
         (labels.RATING_TEAMS, ratings.teams),
         (labels.RATING_MEMBERS, ratings.members),
