@@ -221,7 +221,7 @@ def province_report(
         ]
         for number, ward in enumerate(summary.wards, start=1)
     ]
-    data_table(document, labels.WARD_HEADERS, ward_rows, (14, 41, 18, 20, 18, 18, 18, 18))
+    data_table(document, labels.WARD_HEADERS, ward_rows, (14, 50, 15, 18, 17, 17, 17, 17))
     write_assessment(document, notes or OfficerNotes(), summary.period, area)
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)
