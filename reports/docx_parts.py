@@ -75,8 +75,10 @@ def fit_widths(
     needs = [
         CELL_PADDING_MM
         + max(
-            longest_word_mm(header, TABLE_SIZE_PT, "bold"),
-            *(longest_word_mm(row[column], TABLE_SIZE_PT) for row in rows),
+            [
+                longest_word_mm(header, TABLE_SIZE_PT, "bold"),
+                *(longest_word_mm(row[column], TABLE_SIZE_PT) for row in rows),
+            ]
         )
         for column, header in enumerate(headers)
     ]

@@ -40,6 +40,7 @@ PORTRAIT_WIDTH = 95
 SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
 WRAP = Alignment(wrap_text=True, vertical="top")
 LINE_POINTS = 15  # the height of one line of the default 11 pt font
+TEXT_COLUMN_WIDTH = 45  # wider text wraps, so a printed page stays readable
 
 
 def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
@@ -63,13 +64,20 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
     sheet.freeze_panes = "A2"
+    long_text = False
     for index, header in enumerate(headers, start=1):
         values = [row[index - 1] for row in rows if index - 1 < len(row)]
-        # A heading wraps between its words; a value is read on one line.
+        # A heading wraps between its words; a value is read on one line unless it is long
+        # text (names, what was done), which wraps in a column of readable width.
         heading = max((len(word) for word in str(header).split()), default=0)
         widest = max([heading, *(_width(value) for value in values)])
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 60)
-    _fit_heights(sheet, 1, 1)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = min(max(widest + 2, 8), TEXT_COLUMN_WIDTH)
+        if widest + 2 > TEXT_COLUMN_WIDTH:
+            long_text = True
+            for cell in sheet[letter][1:]:
+                cell.alignment = WRAP
+    _fit_heights(sheet, 1, sheet.max_row if long_text else 1)
 
 
 def _lines(text: str, width: float) -> int:

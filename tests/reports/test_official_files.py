@@ -450,3 +450,13 @@ def test_the_city_summary_puts_each_figure_under_its_heading() -> None:
     assert events[1:6] == (None, None, None, "Có", "1/1 xã/phường đạt")
     deeds = by_label["Mỗi tổ thực hiện ít nhất 01 việc tốt trong một tháng thi đua"]
     assert deeds[1:6] == (8, 10, 80.0, "100%", "1/2 xã/phường đạt")
+
+
+def test_a_ward_without_teams_still_gets_its_report() -> None:
+    # A new ward (no team yet, nothing reported): every table is a heading row alone.
+    w = Ward("Phường Đằng Lâm", "Thành phố Hải Phòng")
+    campaign = CAMPAIGNS["yen-hoa-179"]
+    summary = summarise_ward(w.records(), w.ward_id, year_2026(campaign), campaign)
+    document = read(ward_report(summary, ISSUED))
+    teams = next(t for t in data_tables(document) if t.cell(0, 1).text == "Tổ")
+    assert len(teams.rows) == 1
