@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from io import BytesIO
@@ -39,6 +40,10 @@ PORTRAIT_WIDTH = 95
 # The summary sheet: the information and totals (A–B) above the indicator table (A–G).
 SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+RIGHT = Alignment(horizontal="right")
+RIGHT_TOP = Alignment(horizontal="right", vertical="top")
+FRACTION = re.compile(r"^\d+/\d+$")
 LINE_POINTS = 15  # the height of one line of the default 11 pt font
 TEXT_COLUMN_WIDTH = 45  # wider text wraps, so a printed page stays readable
 
@@ -63,6 +68,8 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
                 cell.number_format = MOMENT_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and FRACTION.match(cell.value):
+                cell.alignment = RIGHT  # 5/6 lines up with the figures beside it
     sheet.freeze_panes = "A2"
     long_text = False
     for index, header in enumerate(headers, start=1):
@@ -77,13 +84,19 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
             long_text = True
             for cell in sheet[letter][1:]:
                 cell.alignment = WRAP
+    if long_text:
+        # Rows grow with their wrapped text: every cell of a row reads from its top line.
+        for row_cells in sheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                if not cell.alignment.wrap_text:
+                    cell.alignment = RIGHT_TOP if cell.alignment.horizontal else TOP
     _fit_heights(sheet, 1, sheet.max_row if long_text else 1)
 
 
 def _lines(text: str, width: float) -> int:
     """About how many lines `text` wraps to in a column `width` characters wide."""
     room = max(width - 1, 1)
-    return sum(max(math.ceil(len(line) * 1.1 / room), 1) for line in text.split("\n"))
+    return sum(max(math.ceil(len(line) / room), 1) for line in text.split("\n"))
 
 
 def _fit_heights(sheet: Worksheet, first: int, last: int) -> None:
