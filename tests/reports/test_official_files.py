@@ -460,3 +460,14 @@ def test_a_ward_without_teams_still_gets_its_report() -> None:
     document = read(ward_report(summary, ISSUED))
     teams = next(t for t in data_tables(document) if t.cell(0, 1).text == "Tổ")
     assert len(teams.rows) == 1
+
+
+def test_the_recipients_name_the_city_police_as_a_sentence_does() -> None:
+    document = read(ward_report(PLANS["ha-noi-357"].summary(), ISSUED))
+    recipients = [p.text for p in document.tables[-1].cell(0, 0).paragraphs]
+    assert recipients == [
+        "Nơi nhận:",
+        "- Công an thành phố Hà Nội (PV01);",
+        "- Lãnh đạo UBND phường;",
+        "- Lưu: VT.",
+    ]
