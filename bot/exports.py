@@ -16,6 +16,7 @@ from handlers.summaries import (
     reports_csv,
     unit_package,
 )
+from reports.telegram_html import plain_text
 from storage.models import utcnow
 from storage.units import UnknownUnit, find_unit
 
@@ -75,7 +76,7 @@ def _write(package: WardPackage, listing: bytes, wanted: list[str], out: Path) -
     stem = Path(next(iter(package.files))).stem
     if "txt" in wanted:
         path = out / (stem.replace("TongHop", "TinNhan") + ".txt")
-        path.write_text("\n\n".join(package.digest), encoding="utf-8")
+        path.write_text("\n\n".join(plain_text(part) for part in package.digest), encoding="utf-8")
         written.append(path)
     if "csv" in wanted:
         path = out / (stem.replace("TongHop", "DanhSach") + ".csv")

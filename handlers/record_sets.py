@@ -386,11 +386,17 @@ async def evidence_for(
 
 async def report_rows(
     session: AsyncSession, unit_id: int, first_day: dt.date, last_day: dt.date
-) -> list[tuple[int, str, str, dt.date, int]]:
-    """Every active report under the unit between the two days, as (number, kind, team's
-    name, day, photos), by number: a listing, nothing a summary needs."""
+) -> list[tuple[int, str, str, str, dt.date, int]]:
+    """Every active report under the unit between the two days, as (number, kind, ward's
+    name, team's name, day, photos), by number: a listing, nothing a summary needs. Two wards
+    may each have a "Tổ bảo vệ ANTT số 1": the ward tells them apart."""
     tree = UnitTree(await _units(session))
     teams = {unit.id: unit.name for unit in tree.units if unit.kind == "team"}
+    ward_of = {
+        team_id: ward.name
+        for ward in tree.under(unit_id, "commune")
+        for team_id in tree.ids_below(ward.id)
+    }
     below = [unit_id for unit_id in tree.ids_below(unit_id) if unit_id in teams]
     rows = await session.execute(
         select(
@@ -408,7 +414,7 @@ async def report_rows(
         .order_by(Report.id)
     )
     return [
-        (number, kind, teams[team_id], stored_day(day), int(count))
+        (number, kind, ward_of.get(team_id, ""), teams[team_id], stored_day(day), int(count))
         for number, kind, team_id, day, count in rows
     ]
 

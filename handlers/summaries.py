@@ -95,17 +95,29 @@ class WardPackage:
     files: dict[str, bytes]
 
 
+WARD_COLUMN = "Xã, phường"
+
+
 async def reports_csv(session: AsyncSession, unit: Unit, period: Period) -> bytes:
-    """Every active report under the unit in the period, one row each: number, kind, team,
-    day, photos (never a report's text), UTF-8 with BOM for Excel. Read as plain columns, so a
+    """Every active report under the unit in the period, one row each: number, kind, ward
+    (when the unit spans several), team, day, photos (never a report's text), UTF-8 with BOM
+    for Excel. Read as plain columns, so a
     province's year is a few seconds, not a summary's worth of work."""
     rows = await report_rows(session, unit.id, period.start, period.end)
+    many_wards = unit.kind not in ("commune", "team")
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Số", "Loại", "Tổ", "Ngày", "Ảnh"])
+    writer.writerow(["Số", "Loại", *([WARD_COLUMN] if many_wards else []), "Tổ", "Ngày", "Ảnh"])
     writer.writerows(
-        (number, KIND_LABELS.get(kind, kind), team, f"{day:%d/%m/%Y}", photos)
-        for number, kind, team, day, photos in rows
+        (
+            number,
+            KIND_LABELS.get(kind, kind),
+            *([ward] if many_wards else []),
+            team,
+            f"{day:%d/%m/%Y}",
+            photos,
+        )
+        for number, kind, ward, team, day, photos in rows
     )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

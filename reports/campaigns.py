@@ -130,6 +130,9 @@ class CommendationRule(Frozen):
     either: bool = True
     shortlist: int = Field(default=3, ge=1, le=10)
     seed: str
+    # Whether the plan itself sets these numbers (the report then says "Theo kế hoạch, …");
+    # a rule the ward follows by practice is not printed as the plan's.
+    from_plan: bool = False
 
 
 class PoliceFigureSpec(Frozen):
@@ -160,6 +163,10 @@ class IndicatorSpec(Frozen):
     max_minutes: int | None = Field(default=None, ge=0)
     patrol_kinds: tuple[PatrolKind, ...] = ()
     figure: str | None = None
+    # A yes/no answer in words, as the report states it ("không có trường hợp tái phạm"),
+    # so "Không để xảy ra tái phạm" is never answered by a bare "Không".
+    when_met: str = ""
+    when_not_met: str = ""
     numerator_figure: str | None = None
     denominator_figure: str | None = None
     # models_acknowledged: the lowest tier of government whose acknowledgement counts

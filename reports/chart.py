@@ -63,7 +63,7 @@ def _draw(title: str, bars: Sequence[Bar]) -> bytes:
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     with rc_context({"font.family": FONT, "font.size": 10}):
         rows = list(reversed(bars))
@@ -93,6 +93,8 @@ def _draw(title: str, bars: Sequence[Bar]) -> bytes:
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_yticks(positions, [bar.label for bar in rows])
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        # 1.050, not 1050: thousands grouped with a dot, as in the rest of the report.
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: labels.count(int(value))))
         axes.set_xlabel(labels.CHART_X)
         axes.set_title(title)
         axes.set_xlim(0, max(max(left, default=0), 1) * 1.05)
@@ -158,5 +160,5 @@ def province_chart(summary: ProvinceSummary) -> bytes:
                 labels.CHART_STATUS.format(met=met, known=known),
             )
         )
-    title = labels.CHART_TITLE.format(period=labels.period_label(summary.period))
+    title = labels.CHART_TITLE_WARDS.format(period=labels.period_label(summary.period))
     return _draw(f"{title} · {summary.province.name}", bars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reports.call_outs import incident_kind
+from reports.form_config import choice_label
 from reports.labels import (
     DESCRIBE,
     INCIDENT_LABELS,
@@ -17,6 +18,16 @@ from reports.records import ReportRecord
 
 # Characters XML 1.0 (Word, Excel) cannot hold; they are dropped rather than crash a file.
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# Notes the project keeps for itself beside a figure or a source ("[check]", "[cần kiểm tra]"):
+# never printed in a file the police sign.
+INTERNAL_MARK = re.compile(r"\s*\[\s*(?:check|cần kiểm tra|cần xác minh|todo)\s*\]", re.IGNORECASE)
+
+
+def official(value: str) -> str:
+    """Text fit for an official file: internal review marks removed."""
+    return INTERNAL_MARK.sub("", value)
 
 
 def clean(value: str, limit: int | None = None) -> str:
@@ -66,7 +77,7 @@ def describe(report: ReportRecord, limit: int | None = 300) -> str:
         saved = number(p, "people_saved")
         line = _join(
             text(p, "incident"),
-            text(p, "role"),
+            choice_label(kind, "role", text(p, "role")) if text(p, "role") else "",
             DESCRIBE["saved"].format(count=saved) if saved else "",
             text(p, "property_note"),
         )

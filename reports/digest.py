@@ -10,7 +10,7 @@ from reports import labels
 from reports.campaigns import Campaign
 from reports.commendation import Candidate, proposed
 from reports.coverage import pending, police_covers, police_partial, so_far
-from reports.describe import clean
+from reports.describe import clean, official
 from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import target_phrase, verdict
@@ -53,8 +53,11 @@ def indicator_line(result: IndicatorResult, campaign: Campaign) -> str:
     judged = result.judged
     missed = judged and not result.met
     if spec.measure == "yes_no":
-        answer = labels.YES_NO[bool(result.answer)]
-        return head + (labels.YES_NO_ANSWER[bool(result.answer)] if judged else answer)
+        answer = bool(result.answer)
+        words = spec.when_met if answer else spec.when_not_met
+        if words:  # what happened, never a bare "Không" under a negative label
+            return head + _safe(words, None)
+        return head + (labels.YES_NO_ANSWER[answer] if judged else labels.YES_NO[answer])
     if spec.measure == "count":
         line = f"{labels.count(result.numerator or 0)} {labels.COUNTED[result.counted]}"
         line += f" ({_safe(target_phrase(campaign, spec), None)})" if missed else ""
@@ -134,7 +137,7 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
             names = " / ".join(_candidate_name(pick) for pick in picks)
             lines.append(labels.CANDIDATES_LINE.format(names=names))
     lines += _files_line(files)
-    return split_message("\n".join(lines))
+    return split_message(official("\n".join(lines)))
 
 
 def province_status(indicator: ProvinceIndicator) -> Status:
@@ -182,4 +185,4 @@ def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list
     lines += [province_line(indicator) for indicator in summary.indicators]
     lines += _totals_lines(summary)
     lines += _files_line(files)
-    return split_message("\n".join(lines))
+    return split_message(official("\n".join(lines)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from io import BytesIO
@@ -10,20 +12,22 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
 from reports.campaigns import Campaign
-from reports.describe import clean, describe
+from reports.describe import clean, describe, official
 from reports.excel_ratings import rating_sheet
+from reports.form_config import on_time_minutes
 from reports.indicators import IndicatorResult
 from reports.local_time import local
 from reports.payload import member_list, moment, text
 from reports.scope import Scope
 from reports.stable_zip import restamp
-from reports.summary import ProvinceSummary, WardSummary
+from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import source_of, target_words, verdict
 
 Cell = str | int | float | date | datetime | None
@@ -32,6 +36,18 @@ HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 DATE_FORMAT = "DD/MM/YYYY"
 MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
 CELL_TEXT_LIMIT = 2000
+# A4 portrait holds about this many character widths between the margins; wider sheets are
+# printed landscape. Every sheet fits the page's width, its heading row on every page.
+PORTRAIT_WIDTH = 95
+# The summary sheet: the information and totals (A–B) above the indicator table (A–G).
+SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+RIGHT = Alignment(horizontal="right")
+RIGHT_TOP = Alignment(horizontal="right", vertical="top")
+FRACTION = re.compile(r"^\d+/\d+$")
+LINE_POINTS = 15  # the height of one line of the default 11 pt font
+TEXT_COLUMN_WIDTH = 45  # wider text wraps, so a printed page stays readable
 
 
 def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
@@ -43,7 +59,10 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
         sheet.append(
-            [clean(value, CELL_TEXT_LIMIT) if isinstance(value, str) else value for value in row]
+            [
+                clean(official(value), CELL_TEXT_LIMIT) if isinstance(value, str) else value
+                for value in row
+            ]
         )
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
@@ -51,11 +70,68 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
                 cell.number_format = MOMENT_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and FRACTION.match(cell.value):
+                cell.alignment = RIGHT  # 5/6 lines up with the figures beside it
     sheet.freeze_panes = "A2"
+    long_text = False
     for index, header in enumerate(headers, start=1):
-        values = [header, *(row[index - 1] for row in rows if index - 1 < len(row))]
-        widest = max(_width(value) for value in values)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 60)
+        values = [row[index - 1] for row in rows if index - 1 < len(row)]
+        # A heading wraps between its words; a value is read on one line unless it is long
+        # text (names, what was done), which wraps in a column of readable width.
+        heading = max((len(word) for word in str(header).split()), default=0)
+        widest = max([heading, *(_width(value) for value in values)])
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = min(max(widest + 2, 8), TEXT_COLUMN_WIDTH)
+        if widest + 2 > TEXT_COLUMN_WIDTH:
+            long_text = True
+            for cell in sheet[letter][1:]:
+                cell.alignment = WRAP
+    if long_text:
+        # Rows grow with their wrapped text: every cell of a row reads from its top line.
+        for row_cells in sheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                if not cell.alignment.wrap_text:
+                    cell.alignment = RIGHT_TOP if cell.alignment.horizontal else TOP
+    _fit_heights(sheet, 1, sheet.max_row if long_text else 1)
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines `text` wraps to in a column `width` characters wide."""
+    room = max(width - 1, 1)
+    return sum(max(math.ceil(len(line) / room), 1) for line in text.split("\n"))
+
+
+def _fit_heights(sheet: Worksheet, first: int, last: int) -> None:
+    """Rows tall enough for their wrapped text (spreadsheet programs do not all do it when
+    they open a file)."""
+    for row in range(first, last + 1):
+        lines = max(
+            (
+                _lines(str(cell.value), sheet.column_dimensions[cell.column_letter].width or 8.43)
+                for cell in sheet[row]
+                if isinstance(cell.value, str) and cell.alignment.wrap_text
+            ),
+            default=1,
+        )
+        if lines > 1:
+            sheet.row_dimensions[row].height = LINE_POINTS * lines
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4, fitted to the page's width (as many pages down as needed), landscape when the
+    columns are wider than a portrait page, the heading row repeated on every page."""
+    widths = sum(
+        (sheet.column_dimensions[get_column_letter(index)].width or 8.43)
+        for index in range(1, sheet.max_column + 1)
+    )
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if widths > PORTRAIT_WIDTH else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.horizontalCentered = True
 
 
 def _width(value: Cell) -> int:
@@ -73,6 +149,11 @@ def _percent(result: IndicatorResult) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
+def _pooled(item: ProvinceIndicator) -> bool:
+    """Whether the wards' figures add up to one share."""
+    return item.spec.measure == "share" and item.denominator > 0
+
+
 def _indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -> list[list[Cell]]:
     """One row per indicator; "Căn cứ" cites the plan's own number and section."""
     rows: list[list[Cell]] = []
@@ -81,7 +162,13 @@ def _indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -
         target = target_words(spec)
         done: Cell = result.numerator
         if spec.measure == "yes_no":
-            done = None if result.answer is None else labels.YES_NO[result.answer]
+            done = (
+                None
+                if result.answer is None
+                else labels.yes_no_result(
+                    result.answer, spec.when_met, spec.when_not_met, result.judged
+                )
+            )
         rows.append(
             [
                 spec.label,
@@ -110,23 +197,28 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
         *([label, getattr(summary.totals, key)] for key, label in labels.TOTAL_ROWS),
     ]
     _write_table(sheet, (title, ""), info)
+    # The title reads on one line across the empty cells beside it.
+    sheet["A1"].alignment = Alignment(vertical="center")
+    sheet["B1"].value = None
+    sheet.row_dimensions[1].height = None
     for cell in sheet[len(info) - len(labels.TOTAL_ROWS) + 1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-    sheet.column_dimensions["A"].width = 45
-    sheet.column_dimensions["B"].width = 40
+    for letter, width in SUMMARY_WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
     rows: list[list[Cell]]
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators, summary.campaign)
     else:
+        # Pooled figures only for a share (a yes/no has none); the verdict is how many wards.
         rows = [
             [
                 item.spec.label,
-                item.numerator,
-                item.denominator,
-                round(100 * item.numerator / item.denominator, 1) if item.denominator else None,
+                item.numerator if _pooled(item) else None,
+                item.denominator if _pooled(item) else None,
+                round(100 * item.numerator / item.denominator, 1) if _pooled(item) else None,
+                target_words(item.spec),
                 labels.WARDS_MET.format(met=item.wards_met, known=item.wards_known),
-                None,
                 source_of(summary.campaign, item.spec),
             ]
             for item in summary.indicators
@@ -135,10 +227,13 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     table: list[list[Cell]] = [list(labels.SUMMARY_INDICATOR_HEADERS), *rows]
     for offset, row in enumerate(table):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=start + offset, column=column, value=value)
+            shown = official(value) if isinstance(value, str) else value
+            cell = sheet.cell(row=start + offset, column=column, value=shown)
+            cell.alignment = WRAP
             if offset == 0:
                 cell.font = HEADER_FONT
                 cell.fill = HEADER_FILL
+    _fit_heights(sheet, start, start + len(table) - 1)
 
 
 def _team_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
@@ -195,12 +290,18 @@ def _report_rows(scopes: Sequence[tuple[str, Scope]], with_ward: bool) -> list[l
     return rows
 
 
+def _as_heading(label: str) -> str:
+    """Giao thông for "giao thông": a cell starts with a capital, an acronym stays as it is."""
+    return label[:1].upper() + label[1:]
+
+
 def _limit_for(summary: WardSummary, kind: str) -> int | None:
-    """The minutes a campaign allows for a call-out of this kind, if it sets any."""
+    """The minutes a campaign allows for a call-out of this kind, or else the call-out form's
+    own rule (every kind of call-out is judged, not only those a target counts)."""
     for spec in summary.campaign.indicators:
         if spec.computation == "call_outs_in_time" and kind in spec.incident_kinds:
             return spec.max_minutes
-    return None
+    return on_time_minutes("call_out")
 
 
 def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
@@ -215,11 +316,11 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
                 report.id,
                 report.occurred_on,
                 teams.get(report.team_id, ""),
-                labels.INCIDENT_LABELS.get(kind, kind),
+                _as_heading(labels.INCIDENT_LABELS.get(kind, kind)),
                 moment(report.payload, "mobilised_at"),
                 moment(report.payload, "arrived_at"),
                 response_minutes(report),
-                labels.YES_NO[in_time(report, limit)] if limit is not None else None,
+                labels.YES_NO[in_time(report, limit)],
                 text(report.payload, "outcome"),
             ]
             rows.append([ward.ward.name, *row] if with_ward else row)
@@ -294,6 +395,8 @@ def _workbook(
         _write_table(sheet, ratings.headers, ratings.rows)
         for note in ("", *ratings.notes):
             sheet.append([note])
+    for sheet in workbook.worksheets:
+        _print_setup(sheet)
     return _save(workbook, issued_on)
 
 

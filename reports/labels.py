@@ -62,6 +62,8 @@ NO_TARGET_NOTE = "kế hoạch không đặt chỉ tiêu"
 BY_HAND = "cán bộ bổ sung: {by_hand}"
 COVERS = "Số liệu hệ thống: {covers}; cán bộ bổ sung: {by_hand}"
 YES_NO = {True: "Có", False: "Không"}
+# A yes/no target's result: the verdict, then what happened in words when the campaign says it.
+YES_NO_RESULT = {True: "Đạt", False: "Không đạt"}
 
 # Digest
 TEAMS_DONE = " đạt"
@@ -129,6 +131,7 @@ SUBJECT = {
     "year": "Kết quả thực hiện {movement} {period}",
 }
 INTRO = "Thực hiện {plan}, {body} báo cáo kết quả {period} như sau:"
+ACTIVITY_SEPARATOR = "; "  # a kind's label may hold a comma ("PCCC, CNCH")
 SECTION_RESULTS = "I. KẾT QUẢ THỰC HIỆN"
 SECTION_FORCE = "1. Tình hình lực lượng"
 FORCE_TEXT = (
@@ -148,24 +151,32 @@ SECTION_NEXT = {
     "other": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
 }
 SECTION_COMMENDATION = "IV. ĐỀ XUẤT KHEN THƯỞNG"
-PLACEHOLDER = "[Phần này do cán bộ Công an phường viết: {what}]"
+PLACEHOLDER = "[Phần này do cán bộ Công an {level} viết: {what}]"
 PLACEHOLDER_WHAT = {
     "strengths": "nêu các ưu điểm nổi bật",
     "weaknesses": "nêu tồn tại, hạn chế và nguyên nhân",
     "next_steps": "nêu phương hướng, nhiệm vụ trọng tâm",
 }
 COMMENDATION_RULE = "Theo kế hoạch, mỗi {per} {unit} đề xuất khen thưởng {what}."
+# When the plan itself sets no number (the rule is the ward's own practice), say only what it is.
+COMMENDATION_PROPOSAL = (
+    "Căn cứ kết quả thực hiện {period}, {police} đề xuất xem xét khen thưởng"
+    " các tập thể, cá nhân có thành tích tiêu biểu sau:"
+)
 COMMENDATION_PER = {"phase": "đợt thi đua", "year": "năm"}
 COMMENDATION_EITHER = "{collectives:02d} tập thể hoặc {individuals:02d} cá nhân"
 COMMENDATION_BOTH = "{collectives:02d} tập thể và {individuals:02d} cá nhân"
 COLLECTIVE_CANDIDATES = "1. Tập thể"
 INDIVIDUAL_CANDIDATES = "2. Cá nhân"
-NO_CANDIDATE = "Chưa có tập thể, cá nhân đủ điều kiện đề xuất trong kỳ."
-COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; {activity}"
+NO_CANDIDATE = {
+    "collective": "Chưa có tập thể đủ điều kiện đề xuất trong kỳ.",
+    "individual": "Chưa có cá nhân đủ điều kiện đề xuất trong kỳ.",
+}
+COLLECTIVE_REASON = "đạt {met}/{known} chỉ tiêu; hoạt động: {activity}"
 INDIVIDUAL_REASON = "{team}; tham gia {count} hoạt động: {activity}"
 EVIDENCE_LINE = "#{id} ngày {day} – {kind}: {text}"
 RECIPIENTS = "Nơi nhận:"
-WARD_RECIPIENTS = ("- Công an {province} (PV01);", "- Lãnh đạo UBND {area};", "- Lưu: VT.")
+WARD_RECIPIENTS = ("- {province} (PV01);", "- Lãnh đạo UBND {area};", "- Lưu: VT.")
 WARD_RECIPIENTS_NO_PROVINCE = (
     "- Công an tỉnh/thành phố (PV01);",
     "- Lãnh đạo UBND {area};",
@@ -309,6 +320,7 @@ TIP_VALUABLE = {True: "có giá trị", False: "chưa có giá trị", None: "ch
 
 # Chart
 CHART_TITLE = "Hoạt động theo tổ · {period}"
+CHART_TITLE_WARDS = "Hoạt động theo xã, phường · {period}"
 CHART_X = "Số báo cáo"
 CHART_STATUS = "đạt {met}/{known}"
 CHART_NO_TEAMS = "Chưa có tổ nào"
@@ -323,6 +335,25 @@ PLACE_PREFIXES = (
     "Quận ",
     "Huyện ",
 )
+
+
+def yes_no_result(answer: bool, when_met: str, when_not_met: str, judged: bool = True) -> str:
+    """Đạt: không có trường hợp tái phạm (never a bare "Không" under a negative target); what
+    happened without "Đạt" where no target was set ("Không có trường hợp tái phạm")."""
+    words = when_met if answer else when_not_met
+    if not judged:
+        return words[:1].upper() + words[1:] if words else YES_NO[answer]
+    verdict = YES_NO_RESULT[answer]
+    return f"{verdict}: {words}" if words else verdict
+
+
+def in_sentence(label: str) -> str:
+    """A label as written inside a sentence: "việc tốt" for "Việc tốt", but "PCCC, CNCH"
+    stays upper case (an acronym is never lowered)."""
+    first = label.split(" ", 1)[0].strip(",;:")
+    if len(first) > 1 and first.isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def vn_date(day: date) -> str:
@@ -388,6 +419,18 @@ def short_team_name(name: str) -> str:
 def police_body(name: str) -> str:
     """CÔNG AN PHƯỜNG YÊN HÒA for "Phường Yên Hòa"."""
     return f"CÔNG AN {name.upper()}"
+
+
+def unbroken_place(name: str) -> str:
+    """Phường Phan Đình Phùng with no-break spaces inside the proper name, so a table cell
+    wraps it after "Phường" if it must, never inside "Phan Đình Phùng"."""
+    place = place_name(name)
+    return name[: len(name) - len(place)] + place.replace(" ", "\u00a0")
+
+
+def number_kept(name: str) -> str:
+    """Tổ bảo vệ ANTT số 12 with a no-break space before the number ("số 12" never split)."""
+    return re.sub(r"\bsố (\S+)$", "số\u00a0\\1", name)
 
 
 def police_name(name: str) -> str:

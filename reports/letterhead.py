@@ -6,11 +6,40 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx.document import Document as DocumentObject
+from docx.shared import Pt
 
 from reports import labels
-from reports.docx_parts import two_columns
+from reports.docx_parts import CELL_PADDING_MM, keep_together, keep_with_closing, two_columns
 from reports.periods import Period
 from reports.summary import ProvinceSummary, WardSummary
+from reports.text_width import text_mm
+
+NBSP = "\u00a0"
+# The letterhead's columns: the issuing body (a long name breaks between its level and its
+# name) and the national header, whose place-and-date line must hold on one line.
+LETTERHEAD_MM = (68.0, 97.0)
+PLACE_DATE_SIZES_PT = (14, 13)  # Decree 30/2020: 13–14 pt italic; 13 when 14 is too wide
+LEVEL_WORDS = sorted(
+    (prefix.strip().upper() for prefix in labels.PLACE_PREFIXES), key=len, reverse=True
+)
+POLICE = "CÔNG AN "
+
+
+def keep_names_whole(line: str) -> str:
+    """An issuing body's line that breaks only between "CÔNG AN", the level ("THÀNH PHỐ")
+    and the proper name ("HẢI PHÒNG"), never inside one: no-break spaces within each part."""
+    head, rest = ("CÔNG AN", line[len(POLICE) :]) if line.startswith(POLICE) else ("", line)
+    parts = [head, rest]
+    for level in LEVEL_WORDS:
+        if rest.startswith(level + " "):
+            parts = [head, level, rest[len(level) + 1 :]]
+            break
+    return " ".join(part.replace(" ", NBSP) for part in parts if part)
+
+
+def one_line(text: str) -> str:
+    """A line that must not wrap: every space a no-break space."""
+    return text.replace(" ", NBSP)
 
 
 @dataclass(frozen=True)
@@ -38,7 +67,7 @@ def ward_letterhead(summary: WardSummary) -> Letterhead:
         signer_title=labels.SIGNER_WARD.format(level=labels.area_word(ward).upper()),
         recipients=tuple(
             line.format(
-                province=summary.province.name if summary.province else "",
+                province=labels.police_name(summary.province.name) if summary.province else "",
                 area=labels.area_word(ward),
             )
             for line in (
@@ -76,13 +105,14 @@ def write_letterhead(
     document: DocumentObject, head: Letterhead, issued_on: date | None, period: Period
 ) -> None:
     """Issuing body left, national header right; number left, place and date right."""
-    two_columns(
+    place_date = one_line(place_and_date(head.place, issued_on, period))
+    table = two_columns(
         document,
         [
             (
                 [
-                    (head.parent_body, "ANTT Parent Body"),
-                    (head.body, "ANTT Issuing Body"),
+                    (keep_names_whole(head.parent_body), "ANTT Parent Body"),
+                    (keep_names_whole(head.body), "ANTT Issuing Body"),
                     (labels.BODY_RULE, "ANTT Rule"),
                 ],
                 [
@@ -93,17 +123,24 @@ def write_letterhead(
             ),
             (
                 [(labels.NUMBER_LINE.format(suffix=head.number_suffix), "ANTT Number")],
-                [(place_and_date(head.place, issued_on, period), "ANTT Place Date")],
+                [(place_date, "ANTT Place Date")],
             ),
         ],
-        (70, 95),
+        LETTERHEAD_MM,
     )
+    room = LETTERHEAD_MM[1] - CELL_PADDING_MM
+    fitting = [size for size in PLACE_DATE_SIZES_PT if text_mm(place_date, size, "italic") <= room]
+    if fitting and fitting[0] != PLACE_DATE_SIZES_PT[0]:
+        for run in table.cell(1, 1).paragraphs[0].runs:
+            run.font.size = Pt(fitting[0])
 
 
 def write_closing(document: DocumentObject, head: Letterhead) -> None:
-    """Recipients left, signature right."""
-    document.add_paragraph("", style="ANTT Body")
-    two_columns(
+    """Recipients left, signature right, on the same page as the end of the last section."""
+    keep_with_closing(document)
+    spacer = document.add_paragraph("", style="ANTT Body")
+    spacer.paragraph_format.keep_with_next = True
+    closing = two_columns(
         document,
         [
             (
@@ -123,3 +160,4 @@ def write_closing(document: DocumentObject, head: Letterhead) -> None:
         ],
         (80, 85),
     )
+    keep_together(closing)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 
 MESSAGE_LIMIT = 4096
 ATOM = re.compile(r"<[^<>]*>|&#?\w+;|\n|[^\S\n]+|[^\s<&]+|[<&]")
@@ -112,3 +113,8 @@ def split_message(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
             raise ValueError(f"{atom[:40]!r} cannot fit in a message of {limit} characters")
     parts.append(chunk.text())
     return [part.strip() for part in parts if _visible(part)]
+
+
+def plain_text(html: str) -> str:
+    """Telegram HTML as plain text for a file: tags dropped, entities (&lt; &amp; …) decoded."""
+    return unescape(re.sub(r"<[^<>]*>", "", html))

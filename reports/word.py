@@ -11,7 +11,7 @@ from docx.document import Document as DocumentObject
 
 from reports import labels
 from reports.campaigns import Campaign
-from reports.docx_parts import data_table, open_template
+from reports.docx_parts import data_table, open_template, page_numbers
 from reports.letterhead import (
     Letterhead,
     place_and_date,
@@ -36,6 +36,11 @@ from reports.word_sections import (
     write_so_far,
     write_totals,
 )
+
+# STT, target, result (a yes/no result is a short sentence), share, target set, verdict.
+INDICATOR_WIDTHS_MM = (14, 55, 34, 18, 22, 22)
+# The same across wards: pooled figures, and how many wards reached the target.
+PROVINCE_INDICATOR_WIDTHS_MM = (14, 57, 30, 16, 20, 28)
 
 __all__ = ["Letterhead", "OfficerNotes", "place_and_date", "province_report", "ward_report"]
 
@@ -71,14 +76,17 @@ def _opening(
     plan: str,
     body: str,
 ) -> None:
-    """Letterhead, "BÁO CÁO", subject and the opening sentence."""
+    """Page numbers, letterhead, "BÁO CÁO", subject and the opening sentence."""
+    page_numbers(document)
     write_letterhead(document, head, issued_on, period)
     paragraph(document, "", "ANTT Body")
     paragraph(document, labels.DOCUMENT_KIND, "ANTT Document Kind")
     paragraph(document, subject, "ANTT Subject")
     paragraph(
         document,
-        labels.INTRO.format(plan=plan, body=body, period=labels.period_label(period)),
+        labels.INTRO.format(
+            plan=plan, body=body, period=labels.in_sentence(labels.period_label(period))
+        ),
     )
 
 
@@ -137,7 +145,7 @@ def ward_report(
         document,
         labels.INDICATOR_HEADERS,
         indicator_rows(summary.indicators, summary.campaign),
-        (14, 61, 28, 18, 22, 22),
+        INDICATOR_WIDTHS_MM,
     )
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
     ranks = {place.summary.team.id: place.rank for place in summary.ranking}
@@ -158,9 +166,15 @@ def ward_report(
     data_table(document, labels.TEAM_HEADERS, rows, (14, 26, 16, 17, 17, 18, 17, 20, 20))
     if summary.ratings is not None:
         write_ratings(document, summary.ratings)
-    write_assessment(document, notes or OfficerNotes(), summary.period)
+    write_assessment(document, notes or OfficerNotes(), summary.period, area)
     paragraph(document, labels.SECTION_COMMENDATION, "ANTT Section")
-    write_commendation(document, summary.commendation, area)
+    write_commendation(
+        document,
+        summary.commendation,
+        area,
+        labels.police_name(summary.ward.name),
+        summary.period,
+    )
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)
 
@@ -198,12 +212,12 @@ def province_report(
         _province_row(number, item, summary.campaign)
         for number, item in enumerate(summary.indicators, 1)
     ]
-    data_table(document, labels.INDICATOR_HEADERS, rows, (14, 61, 28, 18, 22, 22))
+    data_table(document, labels.INDICATOR_HEADERS, rows, PROVINCE_INDICATOR_WIDTHS_MM)
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
         [
             str(number),
-            ward.ward.name,
+            labels.unbroken_place(ward.ward.name),
             labels.count(ward.totals.teams),
             labels.count(ward.totals.members),
             labels.count(ward.totals.good_deeds),
@@ -214,7 +228,7 @@ def province_report(
         ]
         for number, ward in enumerate(summary.wards, start=1)
     ]
-    data_table(document, labels.WARD_HEADERS, ward_rows, (14, 41, 18, 20, 18, 18, 18, 18))
-    write_assessment(document, notes or OfficerNotes(), summary.period)
+    data_table(document, labels.WARD_HEADERS, ward_rows, (14, 50, 15, 18, 17, 17, 17, 17))
+    write_assessment(document, notes or OfficerNotes(), summary.period, area)
     write_closing(document, head)
     return _save(document, issued_on, summary.period, subject)

@@ -12,6 +12,7 @@ from reports import labels
 from reports.campaigns import Campaign
 from reports.commendation import Candidate, Commendation
 from reports.coverage import pending, police_covers, police_partial, so_far
+from reports.describe import official
 from reports.docx_parts import data_table
 from reports.indicators import IndicatorResult
 from reports.periods import Period
@@ -66,7 +67,10 @@ def write_so_far(
 def _figures_text(result: IndicatorResult) -> str:
     """The figures of a result that has data."""
     if result.spec.measure == "yes_no":
-        return labels.YES_NO[bool(result.answer)]
+        spec = result.spec
+        return labels.yes_no_result(
+            bool(result.answer), spec.when_met, spec.when_not_met, result.judged
+        )
     unit = labels.COUNTED[result.counted]
     if result.spec.measure == "count":
         return f"{labels.count(result.numerator or 0)} {unit}".strip()
@@ -111,26 +115,27 @@ def write_totals(document: DocumentObject, totals: Tally) -> None:
 
 def paragraph(document: DocumentObject, text: str, style: str = "ANTT Body") -> None:
     """One paragraph of a named style."""
-    document.add_paragraph(text, style=style)
+    document.add_paragraph(official(text), style=style)
 
 
-def officer_part(document: DocumentObject, text: str, what: str) -> None:
-    """The officer's own words, or a clearly marked placeholder."""
+def officer_part(document: DocumentObject, text: str, what: str, level: str) -> None:
+    """The officer's own words, or a clearly marked placeholder for the police of the unit
+    making the report (`level`: phường, xã, thành phố, tỉnh)."""
     if text.strip():
         for line in text.strip().split("\n"):
             paragraph(document, line)
     else:
         paragraph(
             document,
-            labels.PLACEHOLDER.format(what=labels.PLACEHOLDER_WHAT[what]),
+            labels.PLACEHOLDER.format(level=level, what=labels.PLACEHOLDER_WHAT[what]),
             "ANTT Placeholder",
         )
 
 
 def activity_text(activity: Mapping[str, int]) -> str:
     """3 việc tốt, 6 tuần tra."""
-    return ", ".join(
-        f"{labels.count(n)} {labels.KIND_LABELS.get(kind, kind).lower()}"
+    return labels.ACTIVITY_SEPARATOR.join(
+        f"{labels.count(n)} {labels.in_sentence(labels.KIND_LABELS.get(kind, kind))}"
         for kind, n in activity.items()
     )
 
@@ -149,7 +154,7 @@ def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
             count=candidate.total,
             activity=activity_text(candidate.activity),
         )
-    paragraph(document, f"- {candidate.name}: {reason}.")
+    paragraph(document, f"- {labels.number_kept(candidate.name)}: {reason}.")
     for item in candidate.evidence:
         line = labels.EVIDENCE_LINE.format(
             id=item.report_id,
@@ -160,24 +165,33 @@ def write_candidate(document: DocumentObject, candidate: Candidate) -> None:
         paragraph(document, f"+ {line}", "ANTT Table Text")
 
 
-def write_commendation(document: DocumentObject, commendation: Commendation, area: str) -> None:
-    """Section IV: the rule, then the shortlists."""
+def commendation_rule_text(
+    commendation: Commendation, area: str, police: str, period: Period
+) -> str:
+    """The plan's own rule ("Theo kế hoạch, mỗi đợt …") only when the plan states it;
+    otherwise a plain proposal that claims no rule."""
     rule = commendation.rule
+    per = labels.COMMENDATION_PER[rule.per]
+    if not rule.from_plan:
+        when = labels.in_sentence(labels.period_label(period))
+        return labels.COMMENDATION_PROPOSAL.format(period=when, police=police)
     amounts = labels.COMMENDATION_EITHER if rule.either else labels.COMMENDATION_BOTH
     what = amounts.format(collectives=rule.collectives, individuals=rule.individuals)
-    paragraph(
-        document,
-        labels.COMMENDATION_RULE.format(
-            per=labels.COMMENDATION_PER[rule.per], unit=area, what=what
-        ),
-    )
-    for title, candidates in (
-        (labels.COLLECTIVE_CANDIDATES, commendation.collectives),
-        (labels.INDIVIDUAL_CANDIDATES, commendation.individuals),
+    return labels.COMMENDATION_RULE.format(per=per, unit=area, what=what)
+
+
+def write_commendation(
+    document: DocumentObject, commendation: Commendation, area: str, police: str, period: Period
+) -> None:
+    """Section IV: the rule, then the shortlists (each says when it has no one)."""
+    paragraph(document, commendation_rule_text(commendation, area, police, period))
+    for kind, title, candidates in (
+        ("collective", labels.COLLECTIVE_CANDIDATES, commendation.collectives),
+        ("individual", labels.INDIVIDUAL_CANDIDATES, commendation.individuals),
     ):
         paragraph(document, title, "ANTT Section")
         if not candidates:
-            paragraph(document, labels.NO_CANDIDATE)
+            paragraph(document, labels.NO_CANDIDATE[kind])
         for candidate in candidates:
             write_candidate(document, candidate)
 
@@ -191,7 +205,7 @@ def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
         rows.append(
             [
                 str(number),
-                rating.name,
+                labels.number_kept(rating.name),
                 labels.short_team_name(rating.team_name),
                 str(rating.active_months),
                 score,
@@ -206,7 +220,7 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
     paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
     paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
     paragraph(document, cap_rule_text(ratings.rules))
-    widths = (14, 41, 30, 25, 25, 30)
+    widths = (14, 40, 20, 23, 22, 46)  # the level, with its 20% note, needs the room
     for title, items in (
         (labels.RATING_TEAMS, ratings.teams),
         (labels.RATING_MEMBERS, ratings.members),
@@ -221,19 +235,21 @@ def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
         )
 
 
-def write_assessment(document: DocumentObject, notes: OfficerNotes, period: Period) -> None:
-    """Sections II and III, for the officer."""
+def write_assessment(
+    document: DocumentObject, notes: OfficerNotes, period: Period, level: str
+) -> None:
+    """Sections II and III, for the officer of the unit making the report."""
     paragraph(document, labels.SECTION_ASSESSMENT, "ANTT Section")
     paragraph(document, labels.ASSESSMENT_PARTS[0], "ANTT Section")
-    officer_part(document, notes.strengths, "strengths")
+    officer_part(document, notes.strengths, "strengths", level)
     paragraph(document, labels.ASSESSMENT_PARTS[1], "ANTT Section")
-    officer_part(document, notes.weaknesses, "weaknesses")
+    officer_part(document, notes.weaknesses, "weaknesses", level)
     paragraph(
         document,
         labels.SECTION_NEXT["phase" if period.kind == "phase" else "other"],
         "ANTT Section",
     )
-    officer_part(document, notes.next_steps, "next_steps")
+    officer_part(document, notes.next_steps, "next_steps", level)
 
 
 def write_force(document: DocumentObject, totals: Tally, area: str, staffed: int | None) -> None:

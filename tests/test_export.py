@@ -4,7 +4,9 @@ they forward unchanged, made from what members reported through the bot."""
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -95,7 +97,9 @@ async def test_a_month_exported_as_the_police_receive_it(
     assert sorted(row.split(",")[1] for row in rows[1:]) == ["Nguồn tin", "Việc tốt", "Việc tốt"]
 
     digest = (out / "TinNhan_11-2026_YenHoa.txt").read_text(encoding="utf-8")
-    assert "Tổng hợp tháng 11/2026 · Phường Yên Hòa · 2 tổ, 1 thành viên" in digest
+    # Plain text to paste anywhere: Telegram's <b>/<i> and its &amp; escapes are gone.
+    assert digest.startswith("Tổng hợp tháng 11/2026 · Phường Yên Hòa · 2 tổ, 1 thành viên\n")
+    assert "<b>" not in digest and "<i>" not in digest and "&amp;" not in digest
     # Tổ 7 has nobody yet to do one; plan 179 sets no target: the figure without a verdict.
     assert "📊 Việc tốt: 1/1 tổ (100%) · kế hoạch không đặt chỉ tiêu" in digest
     assert "Nguồn tin: 1 (0 có giá trị)" in digest
@@ -161,6 +165,43 @@ async def test_a_province_roll_up(november: Ward, settings: Settings, tmp_path: 
     assert isinstance(own.summary, WardSummary)
     assert province.summary.totals.good_deeds == 2 and province.summary.totals.tips == 1
     assert list(province.summary.wards) == [own.summary.without_reports()]
+
+
+@pytest.mark.parametrize("backend", ["aiogram"], indirect=True)
+async def test_the_city_listing_names_each_reports_ward(
+    november: Ward, emulator: TelegramEmulator, settings: Settings, tmp_path: Path
+) -> None:
+    # Two wards of the city each have a "Tổ bảo vệ ANTT số 12".
+    async with november.db.write() as session:
+        city = await add_unit(session, "Thành phố Hà Nội", "province")
+        yen_hoa = await session.get(Unit, november.ward_id)
+        assert yen_hoa is not None
+        yen_hoa.parent_id = city.id
+        nghia_do = await add_unit(session, "Phường Nghĩa Đô", "commune", city)
+        twin = await add_unit(session, "Tổ bảo vệ ANTT số 12", "team", nghia_do, planned_size=4)
+    uoc = emulator.phone(user_id=1002, first_name="Ước")
+    await november.join(uoc, "0987654321", team_id=twin.id)
+    await log_good_deed(uoc, "Dọn cây đổ trên ngõ Đình Nghĩa Đô.")
+
+    out = tmp_path / "out"
+    env = {"ANTT_DATABASE_URL": settings.database_url}
+    arguments = ["export", "--unit", "Thành phố Hà Nội", "--campaign", "ha-noi-357"]
+    arguments += ["--period", "2026-11", "--out", str(out), "--format", "csv,txt"]
+    result = await asyncio.to_thread(CliRunner().invoke, app, arguments, None, env)
+    assert result.exit_code == 0, result.output
+    listing = next(out.glob("DanhSach_*.csv")).read_text(encoding="utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(listing)))
+    assert header == ["Số", "Loại", "Xã, phường", "Tổ", "Ngày", "Ảnh"]
+    where = sorted((row[2], row[3], row[1]) for row in rows)
+    assert where == [
+        ("Phường Nghĩa Đô", "Tổ bảo vệ ANTT số 12", "Việc tốt"),
+        ("Phường Yên Hòa", "Tổ bảo vệ ANTT số 12", "Nguồn tin"),
+        ("Phường Yên Hòa", "Tổ bảo vệ ANTT số 12", "Việc tốt"),
+        ("Phường Yên Hòa", "Tổ bảo vệ ANTT số 12", "Việc tốt"),
+    ]
+    digest = next(out.glob("TinNhan_*.txt")).read_text(encoding="utf-8")
+    assert digest.startswith("Tổng hợp tháng 11/2026 · Thành phố Hà Nội · 2 xã/phường")
+    assert "<" not in digest
 
 
 @pytest.mark.parametrize(

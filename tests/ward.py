@@ -88,9 +88,12 @@ class Ward:
             await session.flush()
             return member.id
 
-    async def join(self, phone: Phone, number: str = "0912345678") -> None:
-        """The whole joining conversation, for tests that start from a member."""
-        code = await self.invite()
+    async def join(
+        self, phone: Phone, number: str = "0912345678", team_id: int | None = None
+    ) -> None:
+        """The whole joining conversation (to Tổ 12 unless told), for tests that start from a
+        member."""
+        code = await self.invite(team_id=team_id)
         await phone.send(f"/start {code}")
         await phone.share_contact(number, expect=2)
         await phone.press("Đồng ý")

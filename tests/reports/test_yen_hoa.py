@@ -47,7 +47,7 @@ def test_the_digest_reads_like_ux_md() -> None:
         "⚠️ Hỗ trợ phân luồng giao thông: 0/11 thành viên (0%, chỉ tiêu 100% do phường đặt)"
         " · chưa đạt: Tổ 7, Tổ 12, Tổ 19\n"
         "⚠️ Tổ đủ thành viên: 2/3 tổ đạt (67%, chỉ tiêu 100% do phường đặt) · chưa đạt: Tổ 19\n"
-        "📊 Không vụ việc nghiêm trọng: Có\n"
+        "📊 Không vụ việc nghiêm trọng: không xảy ra vụ việc nghiêm trọng trở lên\n"
         "Nguồn tin: 3 (2 có giá trị) · Tuần tra: 2 lượt · Vi phạm phát hiện: 4\n"
         "PCCC: 0 lượt · CNCH: 0 lượt · Việc tốt: 3\n"
         "📎 TongHop_11-2026_YenHoa.xlsx  📎 BaoCao_11-2026_YenHoa.docx"
