@@ -18,7 +18,7 @@ from storage.access_log import log_access
 from storage.drafts import discard_draft, draft_of, start_draft
 from storage.models import Draft, Member, Unit
 from storage.roster import roster_of
-from storage.units import add_unit, descendants, ward_of
+from storage.units import add_unit, descendants, units_named, ward_of
 from storage.ward_settings import set_auto_approve
 
 FLOW = "officer"
@@ -177,13 +177,14 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
         hint = turn.texts("officer-name-length", min=NAME_LENGTH[0], max=NAME_LENGTH[1])
         return [Say(text=_or_cancel(turn, hint))]
     ward = await ward_of(turn.session, unit)
-    if await _name_taken(turn, ward or unit, text, unit if draft.step == "rename" else None):
-        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=text)))]
+    same = await _same_name(turn, ward or unit, text, unit if draft.step == "rename" else None)
+    if same is not None:
+        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=same.name)))]
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if draft.step == "rename":
         old = unit.name
         unit.name = text
-        done = Say(text=turn.texts("officer-renamed", old=old, new=text))
+        done = Say(text=turn.texts("officer-renamed", old=old, new=unit.name))
         if unit.kind == "team":
             return [done, await team_view(turn, viewer, unit)]
         return [done, await group_view(turn, unit)]
@@ -212,10 +213,13 @@ async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list
     return [await team_view(turn, viewer, team)]
 
 
-async def _name_taken(turn: Turn, ward: Unit, name: str, renaming: Unit | None) -> bool:
-    """Two units of one ward with the same name would be confused in lists and rosters."""
-    folded = name.casefold()
-    return any(
-        unit.name.casefold() == folded and unit is not renaming
-        for unit in [ward, *await descendants(turn.session, ward)]
-    )
+async def _same_name(turn: Turn, ward: Unit, name: str, renaming: Unit | None) -> Unit | None:
+    """The unit of the ward already called so, however it is spelt: two units of one ward
+    with the same name would be confused in lists and rosters."""
+    for unit in await units_named(turn.session, name):
+        if unit is renaming:
+            continue
+        their_ward = await ward_of(turn.session, unit)
+        if unit.id == ward.id or (their_ward is not None and their_ward.id == ward.id):
+            return unit
+    return None
