@@ -6,6 +6,7 @@ refused, naming the one already there."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from bot.emulator.server import TelegramEmulator
+from handlers.roster import check_rows
 from main import app
-from storage.models import Unit
+from storage.models import Unit, utcnow
 from storage.names import name_key
+from storage.roster import apply_roster, check_roster
 from tests.ward import Ward
 
 
@@ -166,3 +169,25 @@ async def test_an_officer_cannot_make_a_second_team_of_a_name_spelt_otherwise(
         names = (await session.scalars(select(Unit.name).order_by(Unit.id))).all()
     assert names[-1] == "Tổ bảo vệ ANTT số 8"  # kept in NFC
     assert len(names) == len(set(names)) == 5
+
+
+async def test_a_roster_typed_in_capitals_and_nfd_fills_the_ward_it_names(ward: Ward) -> None:
+    table = [
+        ["Phường/xã", "Tổ dân phố/thôn", "Tổ bảo vệ ANTT", "Họ và tên", "Số điện thoại", "Vai trò"],
+        [
+            nfd("PHƯỜNG YÊN HÒA"),
+            "",
+            nfd("tổ bảo vệ antt số 12"),
+            nfd("Nguyễn Văn  An"),
+            "0912345678",
+        ],
+        ["phường yên hoà", "", "TỔ BẢO VỆ ANTT SỐ 7", "Đỗ Thị Hằng", "0987654321", "Tổ trưởng"],
+    ]
+    checked = check_rows(table, dt.date(2026, 11, 22))
+    assert checked.problems == []
+    async with ward.db.write() as session:
+        assert await check_roster(session, checked.rows) == []
+        result = await apply_roster(session, checked.rows, utcnow())
+    assert result.units_created == 0
+    members = {m.full_name: m.unit_id for m in await ward.members()}
+    assert members == {"Nguyễn Văn An": ward.team_id, "Đỗ Thị Hằng": ward.other_team_id}
