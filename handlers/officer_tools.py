@@ -10,6 +10,7 @@ from handlers import team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
+from handlers.full_names import read_full_name
 from handlers.replies import Button, Reply, Say, SendFile
 from handlers.roster import roster_workbook
 from handlers.turn import Turn
@@ -22,6 +23,7 @@ from storage.units import add_unit, descendants, units_named, ward_of
 from storage.ward_settings import set_auto_approve
 
 FLOW = "officer"
+MEMBER_NAME = "member-name"  # the step of a member's full name being corrected
 NAME_LENGTH = (2, 100)
 QUICK_SIZES = (3, 4, 5)  # a team has 3 to 5 members in Hà Nội
 SIZE = FieldSpec(name="size", type="number", prompt="", label="", min_value=1, max_value=20)
@@ -68,6 +70,8 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
             return team_people.choose_role(turn, member)
         if verb == "rs":
             return await team_people.set_role(turn, viewer, member, extra)
+        if verb == "nm":
+            return await _ask_member_name(turn, member)
         return await team_people.remove(turn, viewer, member, extra)
     if verb in ("ja", "jx"):
         return await team_people.decide(turn, viewer, first, approve=verb == "ja")
@@ -79,7 +83,7 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
     return await _about_unit(turn, viewer, verb, unit, extra)
 
 
-MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs")
+MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs", "nm")
 
 
 async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:
@@ -165,6 +169,8 @@ async def _export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
 
 async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     """A name or a number typed for the officer's question in progress."""
+    if draft.step == MEMBER_NAME:
+        return await _typed_member_name(turn, viewer, draft)
     unit = await turn.session.get(Unit, int(draft.data.get("unit_id", 0)))
     text = (turn.incoming.text or "").strip()
     if draft.step == "size" and unit is not None:
@@ -199,6 +205,29 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
         Say(text=turn.texts("officer-team-created", team=team.name)),
         await team_view(turn, viewer, team),
     ]
+
+
+async def _ask_member_name(turn: Turn, member: Member) -> list[Reply]:
+    """Ask for a member's full name as reports should print it."""
+    incoming = turn.incoming
+    data = {"member_id": member.id}
+    await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, MEMBER_NAME, data)
+    return [
+        Say(text=_or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))
+    ]
+
+
+async def _typed_member_name(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
+    member = await team_people.managed_member(turn, viewer, int(draft.data.get("member_id", 0)))
+    if member is None:
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+        return team_people.not_found(turn)
+    name = read_full_name(turn.incoming.text or "")
+    if isinstance(name, Problem):
+        question = turn.texts("officer-ask-member-name", name=member.full_name)
+        return [Say(text=_or_cancel(turn, f"{turn.texts(name.key, **name.args)}\n{question}"))]
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    return await team_people.rename(turn, viewer, member, name)
 
 
 async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list[Reply]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -199,6 +200,48 @@ async def test_officer_makes_a_member_the_leader_and_the_old_leader_steps_down(
     [forged] = await officer.press_data(f"o:rs:{lan_id}:officer")
     assert "Không tìm thấy mục này, hoặc đồng chí không có quyền" in forged.text_plain
     assert (await member(ward, lan_id)).role == "leader"
+
+
+async def test_officer_corrects_a_members_name_and_the_member_is_told(
+    emulator: TelegramEmulator, ward: Ward
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Phạm Văn Hùng")
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    await ward.person(officer, "officer", ward.ward_id)
+    await ward.person(tam, "leader")
+    lan = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
+    await lan.send(f"/start {await ward.invite()}")
+    await lan.share_contact("0912345678", expect=2)
+    await lan.press("Lan Nguyễn Thị")  # Telegram's order, tapped by mistake
+    await lan.press("Đồng ý")
+    [lan_id] = [m.id for m in await ward.members() if m.telegram_user_id == 1001]
+
+    # Only who may manage members corrects names: the leader's forged button is refused.
+    [refused] = await tam.press_data(f"o:nm:{lan_id}")
+    assert "Không tìm thấy mục này, hoặc đồng chí không có quyền" in refused.text_plain
+
+    await officer.send("/quanly")
+    await officer.press("👥 Các tổ (2)")
+    await officer.press("Tổ bảo vệ ANTT số 12 · 2/5")
+    await officer.press("Lan Nguyễn Thị · tổ viên")
+    [question] = await officer.press("✏️ Sửa họ tên")
+    assert "Họ và tên đúng của «Lan Nguyễn Thị»" in question.text_plain
+    [again] = await officer.send("Lan")
+    assert "Xin ghi cả họ và tên (ít nhất hai chữ)" in again.text_plain
+    done, card = await officer.send(unicodedata.normalize("NFD", "nguyễn thị lan"), expect=2)
+    assert "Đã sửa họ tên «Lan Nguyễn Thị» thành Nguyễn Thị Lan" in done.text_plain
+    assert "👤 Nguyễn Thị Lan — tổ viên" in card.text_plain
+
+    assert (await member(ward, lan_id)).full_name == "Nguyễn Thị Lan"
+    async with ward.db.read() as session:
+        history = await history_of(session, lan_id)
+    assert [(h.event, h.reason) for h in history] == [
+        ("joined", None),
+        ("renamed", "Lan Nguyễn Thị"),
+    ]
+    assert history[-1].by_member_id is not None
+    await told(lan, "Họ và tên của đồng chí trong báo cáo đã được sửa thành Nguyễn Thị Lan")
+    assert "người sửa: Phạm Văn Hùng" in lan.last.text_plain
 
 
 async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_off(
