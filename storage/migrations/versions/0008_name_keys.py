@@ -47,6 +47,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("units", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_units_name_key"))
-        batch_op.drop_column("name_key")
+    # In place on both databases (SQLite since 3.35): copying `units`, which other tables
+    # refer to, would need foreign keys off.
+    op.drop_index("ix_units_name_key", table_name="units")
+    op.execute("ALTER TABLE units DROP COLUMN name_key")
