@@ -35,8 +35,8 @@ TYPICAL: dict[str, list[Step]] = {
         ("press", "Ban đêm"),
         ("press", "2 giờ vừa qua"),
         ("send", "Ngõ 12 và ngõ 14 phố Trung Kính"),
-        ("tick", "⬜ Bình"),
-        ("tick", "⬜ Hùng"),
+        ("tick", "⬜ Trần Văn Bình"),
+        ("tick", "⬜ Lê Văn Hùng"),
         ("press", "Xong"),
     ],
     "call-out": [
