@@ -63,6 +63,7 @@ from reports.summary import summarise_ward
 from reports.word import ward_report
 from storage.database import Database
 from storage.models import Base, Member, Report, Unit
+from storage.names import name_key
 from storage.work_counts import rebuild
 
 SCALE_VERSION = 3  # bump when the generated data change, so a cached SQLite file is not reused
@@ -238,6 +239,7 @@ def plan_tree(scale: Scale, rng: random.Random) -> Plan:
                 "id": unit_id,
                 "kind": kind,
                 "name": name,
+                "name_key": name_key(name),
                 "parent_id": parent,
                 "planned_size": planned,
                 "created_at": created,

@@ -35,8 +35,8 @@ TYPICAL: dict[str, list[Step]] = {
         ("press", "Ban đêm"),
         ("press", "2 giờ vừa qua"),
         ("send", "Ngõ 12 và ngõ 14 phố Trung Kính"),
-        ("tick", "⬜ Bình"),
-        ("tick", "⬜ Hùng"),
+        ("tick", "⬜ Trần Văn Bình"),
+        ("tick", "⬜ Lê Văn Hùng"),
         ("press", "Xong"),
     ],
     "call-out": [
@@ -150,13 +150,15 @@ async def count_taps() -> dict[str, tuple[int, int]]:
                     ward = await add_unit(session, "Phường Yên Hòa", "commune")
                     team = await add_unit(session, "Tổ 12", "team", ward)
                     code = (await create_invite(session, team, "member", 5, 1, clock.now())).code
+                names = (("Lan", "Nguyễn Thị"), ("Bình", "Trần Văn"), ("Hùng", "Lê Văn"))
                 phones = [
-                    emulator.phone(user_id=9000 + index, first_name=name)
-                    for index, name in enumerate(("Lan", "Bình", "Hùng"))
+                    emulator.phone(user_id=9000 + index, first_name=first, last_name=last)
+                    for index, (first, last) in enumerate(names)
                 ]
                 for index, phone in enumerate(phones):
                     await phone.send(f"/start {code}")
                     await phone.share_contact(f"09100000{index:02d}", expect=2)
+                    await phone.press(f"{names[index][1]} {names[index][0]}")  # family name first
                     await phone.press("Đồng ý")
                 lan = phones[0]
                 for name, steps in TYPICAL.items():

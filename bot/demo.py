@@ -74,9 +74,13 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
     try:
         lan = emulator.phone(user_id=5001, first_name="Lan", last_name="Nguyễn Thị")
         hung = emulator.phone(user_id=5002, first_name="Hùng", last_name="Trần Văn")
-        for phone, number in ((lan, "0912345678"), (hung, "0987654321")):
+        for phone, number, name in (
+            (lan, "0912345678", "Nguyễn Thị Lan"),  # offered family name first: one tap
+            (hung, "0987654321", "Trần Văn Hùng"),
+        ):
             await phone.send(f"/start {code}")
             await phone.share_contact(number, expect=2)
+            await phone.press(name)
             await phone.press("Đồng ý")
 
         await lan.press("📝 Việc tốt")
@@ -101,13 +105,14 @@ async def _morning(settings: Settings, clock: FixedClock, emulator: TelegramEmul
 
         minh = emulator.phone(user_id=5003, first_name="Minh", last_name="Lê Văn")
         officer = emulator.phone(user_id=5101, first_name="Hà", last_name="Trung úy")
-        for phone, join_code, number in (
-            (minh, other_code, "0911111111"),
-            (officer, officer_code, "0900000001"),
-        ):
-            await phone.send(f"/start {join_code}")
-            await phone.share_contact(number, expect=2)
-            await phone.press("Đồng ý")
+        await minh.send(f"/start {other_code}")
+        await minh.share_contact("0911111111", expect=2)
+        await minh.press("Lê Văn Minh")
+        await minh.press("Đồng ý")
+        await officer.send(f"/start {officer_code}")
+        await officer.share_contact("0900000001", expect=2)
+        await officer.send("Đỗ Thu Hà")  # her rank is in her Telegram name: she types her own
+        await officer.press("Đồng ý")
         delivered = await _days_later(app, clock)
     finally:
         await app.stop()

@@ -30,6 +30,7 @@ class Incoming:
     chat_ref: str
     user_ref: str
     user_name: str
+    """First and last name, as the messenger shows them."""
     text: str | None = None
     command: str | None = None
     command_args: str = ""
@@ -43,6 +44,9 @@ class Incoming:
     location: Location | None = None
     bot_removed: bool = False
     """The bot was removed from this (group) chat, or left it."""
+    user_first_name: str = ""
+    user_last_name: str = ""
+    """The two parts of `user_name` (a Vietnamese may have put the family name in either)."""
 
     @property
     def is_private(self) -> bool:

@@ -1,4 +1,6 @@
-"""Joining a team: invite link, own phone number by the contact button, then consent."""
+"""Joining a team: invite link, own phone number by the contact button, the full name as
+reports print it (offered from Telegram's name in Vietnamese order, or typed), then consent.
+Someone the ward police put on the roster keeps the roster's name and is not asked."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import datetime as dt
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import actions
+from handlers.forms.answers import Problem
+from handlers.full_names import offered_names, read_full_name
 from handlers.menu import main_menu
 from handlers.notices import tell_approvers
 from handlers.replies import Button, Reply, Say
@@ -33,7 +37,9 @@ from storage.ward_settings import auto_approves
 
 JOIN_FLOW = "join"
 ASK_CONTACT = "contact"
+ASK_NAME = "name"
 ASK_CONSENT = "consent"
+NAME_OFFER = "n"  # a name button: "n0", "n1" (the offers are kept in the draft)
 # Wrong codes allowed in a window before the person is asked to wait (guessing is slowed down).
 WRONG_CODES_ALLOWED = 5
 WRONG_CODE_WINDOW = dt.timedelta(minutes=15)
@@ -88,11 +94,13 @@ async def waiting_for_approval(turn: Turn) -> list[Reply] | None:
 
 
 async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
-    """The next answer while joining: the shared contact, or the consent button."""
+    """The next answer while joining: the shared contact, the name, or the consent button."""
     if draft.step == ASK_CONTACT and "invite_id" not in draft.data:
         return await _match_roster(turn, draft)
     if draft.step == ASK_CONTACT:
-        return _take_contact(turn, draft)
+        return await _take_contact(turn, draft)
+    if draft.step == ASK_NAME:
+        return _take_name(turn, draft)
     pressed = actions.decode(turn.incoming.button or "")
     if pressed is None or pressed.scope != actions.JOIN:
         return [_consent_question(turn, draft)]
@@ -102,21 +110,62 @@ async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
     return [Say(text=turn.texts("join-declined"))]
 
 
-def _take_contact(turn: Turn, draft: Draft) -> list[Reply]:
-    contact = turn.incoming.contact
-    if contact is None or contact.user_ref != turn.incoming.user_ref:
+async def _take_contact(turn: Turn, draft: Draft) -> list[Reply]:
+    incoming = turn.incoming
+    contact = incoming.contact
+    if contact is None or contact.user_ref != incoming.user_ref:
         return [
             Say(
                 text=turn.texts("join-need-own-contact"), ask_contact=turn.texts("join-share-phone")
             )
         ]
-    move_draft(draft, ASK_CONSENT, {**draft.data, "phone": contact.phone_number})
+    registered = await registered_member_by_phone(turn.session, contact.phone_number)
+    invite = await turn.session.get(Invite, draft.data["invite_id"])
+    if registered is not None and invite is not None and registered.unit_id == invite.unit_id:
+        return _found_on_roster(turn, draft, registered)  # the roster's name, no second member
+    offers = offered_names(incoming.user_first_name, incoming.user_last_name)
+    move_draft(draft, ASK_NAME, {**draft.data, "phone": contact.phone_number, "offers": offers})
     return [
         Say(
             text=turn.texts("join-phone-received", phone=contact.phone_number), remove_keyboard=True
         ),
-        _consent_question(turn, draft),
+        _name_question(turn, draft),
     ]
+
+
+def _take_name(turn: Turn, draft: Draft) -> list[Reply]:
+    """A name button pressed, or a full name typed."""
+    offers = [str(offer) for offer in draft.data.get("offers", [])]
+    pressed = actions.decode(turn.incoming.button or "")
+    name: str | Problem | None = None
+    if pressed is not None and pressed.scope == actions.JOIN:
+        number = pressed.action.removeprefix(NAME_OFFER)
+        if pressed.action.startswith(NAME_OFFER) and number.isdigit() and int(number) < len(offers):
+            name = offers[int(number)]
+    elif turn.incoming.button is None and (turn.incoming.text or "").strip():
+        name = read_full_name(turn.incoming.text or "")
+    if not isinstance(name, str):
+        return [_name_question(turn, draft, name)]
+    move_draft(draft, ASK_CONSENT, {**draft.data, "full_name": name})
+    return [_consent_question(turn, draft)]
+
+
+def _name_question(turn: Turn, draft: Draft, problem: Problem | None = None) -> Say:
+    """Which full name reports should print: Telegram's name offered, or typed."""
+    offers = [str(offer) for offer in draft.data.get("offers", [])]
+    rows = [
+        [
+            Button(
+                label=offer,
+                action=actions.versioned(actions.JOIN, draft.version, f"{NAME_OFFER}{i}"),
+            )
+        ]
+        for i, offer in enumerate(offers)
+    ]
+    question = turn.texts("join-ask-name" if offers else "join-type-name")
+    if problem is None:
+        return Say(text=question, buttons=rows)
+    return Say(text=f"{turn.texts(problem.key, **problem.args)}\n{question}", buttons=rows)
 
 
 async def _match_roster(turn: Turn, draft: Draft) -> list[Reply]:
@@ -130,6 +179,11 @@ async def _match_roster(turn: Turn, draft: Draft) -> list[Reply]:
     if registered is None:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
         return [Say(text=turn.texts("join-phone-not-on-roster"), remove_keyboard=True)]
+    return _found_on_roster(turn, draft, registered)
+
+
+def _found_on_roster(turn: Turn, draft: Draft, registered: Member) -> list[Reply]:
+    """Someone on the ward's roster: their consent claims that membership, with its name."""
     move_draft(draft, ASK_CONSENT, {"member_id": registered.id})
     return [
         Say(
@@ -146,8 +200,11 @@ def _consent_question(turn: Turn, draft: Draft) -> Say:
             label=turn.texts(key), action=actions.versioned(actions.JOIN, draft.version, action)
         )
 
+    name = draft.data.get("full_name")
     return Say(
-        text=turn.texts("join-consent"),
+        text=turn.texts("join-consent-named", name=str(name))
+        if name
+        else turn.texts("join-consent"),
         buttons=[[button("button-consent-yes", "yes"), button("button-consent-no", "no")]],
     )
 
@@ -160,6 +217,8 @@ async def _consent_given(turn: Turn, draft: Draft) -> list[Reply]:
     problem = problem_with(invite, turn.now)
     if problem is not None or invite is None:
         return [Say(text=_invite_problem_text(turn, problem, invite))]
+    # A draft begun before the name step existed has none: Telegram's name, as before.
+    full_name = str(draft.data.get("full_name") or turn.incoming.user_name)
     team = await turn.session.get(Unit, invite.unit_id)
     ward = await ward_of(turn.session, team) if team is not None else None
     if team is not None and not await auto_approves(turn.session, ward.id if ward else None):
@@ -167,7 +226,7 @@ async def _consent_given(turn: Turn, draft: Draft) -> list[Reply]:
             turn.session,
             invite,
             turn.telegram_user_id,
-            turn.incoming.user_name,
+            full_name,
             normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
             turn.now,
         )
@@ -177,7 +236,7 @@ async def _consent_given(turn: Turn, draft: Draft) -> list[Reply]:
         turn.session,
         invite,
         turn.telegram_user_id,
-        turn.incoming.user_name,
+        full_name,
         normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
         turn.now,
     )

@@ -10,6 +10,7 @@ from handlers import reviews, team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
+from handlers.full_names import read_full_name
 from handlers.replies import Button, Reply, Say, SendFile
 from handlers.roster import roster_workbook
 from handlers.turn import Turn
@@ -18,10 +19,11 @@ from storage.access_log import log_access
 from storage.drafts import discard_draft, draft_of, start_draft
 from storage.models import Draft, Member, Unit
 from storage.roster import roster_of
-from storage.units import add_unit, descendants, ward_of
+from storage.units import add_unit, descendants, units_named, ward_of
 from storage.ward_settings import set_auto_approve
 
 FLOW = "officer"
+MEMBER_NAME = "member-name"  # the step of a member's full name being corrected
 NAME_LENGTH = (2, 100)
 QUICK_SIZES = (3, 4, 5)  # a team has 3 to 5 members in Hà Nội
 SIZE = FieldSpec(name="size", type="number", prompt="", label="", min_value=1, max_value=20)
@@ -70,6 +72,8 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
             return team_people.choose_role(turn, member)
         if verb == "rs":
             return await team_people.set_role(turn, viewer, member, extra)
+        if verb == "nm":
+            return await _ask_member_name(turn, member)
         return await team_people.remove(turn, viewer, member, extra)
     if verb in ("ja", "jx"):
         return await team_people.decide(turn, viewer, first, approve=verb == "ja")
@@ -81,7 +85,7 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
     return await _about_unit(turn, viewer, verb, unit, extra)
 
 
-MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs")
+MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs", "nm")
 
 
 async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:
@@ -169,6 +173,8 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     """A name or a number typed for the officer's question in progress."""
     if draft.step == reviews.NOTE_STEP:
         return await reviews.typed_note(turn, viewer, draft)
+    if draft.step == MEMBER_NAME:
+        return await _typed_member_name(turn, viewer, draft)
     unit = await turn.session.get(Unit, int(draft.data.get("unit_id", 0)))
     text = (turn.incoming.text or "").strip()
     if draft.step == "size" and unit is not None:
@@ -181,13 +187,14 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
         hint = turn.texts("officer-name-length", min=NAME_LENGTH[0], max=NAME_LENGTH[1])
         return [Say(text=_or_cancel(turn, hint))]
     ward = await ward_of(turn.session, unit)
-    if await _name_taken(turn, ward or unit, text, unit if draft.step == "rename" else None):
-        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=text)))]
+    same = await _same_name(turn, ward or unit, text, unit if draft.step == "rename" else None)
+    if same is not None:
+        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=same.name)))]
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if draft.step == "rename":
         old = unit.name
         unit.name = text
-        done = Say(text=turn.texts("officer-renamed", old=old, new=text))
+        done = Say(text=turn.texts("officer-renamed", old=old, new=unit.name))
         if unit.kind == "team":
             return [done, await team_view(turn, viewer, unit)]
         return [done, await group_view(turn, unit)]
@@ -204,6 +211,29 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     ]
 
 
+async def _ask_member_name(turn: Turn, member: Member) -> list[Reply]:
+    """Ask for a member's full name as reports should print it."""
+    incoming = turn.incoming
+    data = {"member_id": member.id}
+    await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, MEMBER_NAME, data)
+    return [
+        Say(text=_or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))
+    ]
+
+
+async def _typed_member_name(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
+    member = await team_people.managed_member(turn, viewer, int(draft.data.get("member_id", 0)))
+    if member is None:
+        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+        return team_people.not_found(turn)
+    name = read_full_name(turn.incoming.text or "")
+    if isinstance(name, Problem):
+        question = turn.texts("officer-ask-member-name", name=member.full_name)
+        return [Say(text=_or_cancel(turn, f"{turn.texts(name.key, **name.args)}\n{question}"))]
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    return await team_people.rename(turn, viewer, member, name)
+
+
 async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list[Reply]:
     if not await may(turn.session, viewer, Action.MANAGE_UNITS, team):
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
@@ -216,10 +246,13 @@ async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list
     return [await team_view(turn, viewer, team)]
 
 
-async def _name_taken(turn: Turn, ward: Unit, name: str, renaming: Unit | None) -> bool:
-    """Two units of one ward with the same name would be confused in lists and rosters."""
-    folded = name.casefold()
-    return any(
-        unit.name.casefold() == folded and unit is not renaming
-        for unit in [ward, *await descendants(turn.session, ward)]
-    )
+async def _same_name(turn: Turn, ward: Unit, name: str, renaming: Unit | None) -> Unit | None:
+    """The unit of the ward already called so, however it is spelt: two units of one ward
+    with the same name would be confused in lists and rosters."""
+    for unit in await units_named(turn.session, name):
+        if unit is renaming:
+            continue
+        their_ward = await ward_of(turn.session, unit)
+        if unit.id == ward.id or (their_ward is not None and their_ward.id == ward.id):
+            return unit
+    return None

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from storage.members import normalise_phone
+from storage.names import name_key, tidy
 from storage.roster import RosterRow
 
 COLUMNS = ("ward", "group", "team", "full_name", "phone", "role", "birth_date")
@@ -116,7 +117,7 @@ def check_rows(table: list[list[Any]], today: dt.date) -> RosterFile:
             continue
         phones[read.phone] = number
         if read.role == "leader":
-            team = (read.ward.casefold(), read.team.casefold())
+            team = (name_key(read.ward), name_key(read.team))
             if team in leaders:
                 args = {"first": leaders[team]}
                 problems.append(RowProblem("roster-two-leaders", number, args))
@@ -176,7 +177,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return tidy(str(value))
 
 
 def _phone(value: Any) -> str | None:

@@ -10,7 +10,7 @@ from handlers.turn import Turn
 from handlers.unit_views import button, role_label, team_view
 from storage.invites import create_invite, usable_invites_of
 from storage.join_requests import approve_request, pending_requests_in, reject_request
-from storage.members import change_role, member_by_id, move_member, remove_member
+from storage.members import change_role, member_by_id, move_member, remove_member, rename_member
 from storage.models import Invite, JoinRequest, Member, Unit
 from storage.outbox import Notice, enqueue_notices
 from storage.units import descendants, teams_below, ward_of
@@ -57,7 +57,10 @@ def member_view(turn: Turn, member: Member) -> Say:
             button(turn.texts.label("officer-move"), f"mv:{member.id}"),
             button(turn.texts.label("officer-remove"), f"rm:{member.id}"),
         ],
-        [button(turn.texts.label("officer-change-role"), f"rl:{member.id}")],
+        [
+            button(turn.texts.label("officer-change-role"), f"rl:{member.id}"),
+            button(turn.texts.label("officer-edit-name"), f"nm:{member.id}"),
+        ],
         [button(turn.texts.label("button-back"), f"t:{member.unit_id}")],
     ]
     return Say(text=f"{text}\n{turn.texts(status)}", buttons=rows)
@@ -147,8 +150,22 @@ async def set_role(turn: Turn, viewer: Member, member: Member, role: str) -> lis
     return [Say(text="\n".join(lines)), await team_view(turn, viewer, team)]
 
 
+async def rename(turn: Turn, viewer: Member, member: Member, full_name: str) -> list[Reply]:
+    """Correct how the member's name is written in reports: the history keeps the name
+    before, and the member is told."""
+    before = member.full_name
+    if full_name != before:
+        await rename_member(turn.session, member, full_name, viewer, turn.now)
+        told = turn.texts("name-corrected", name=full_name, by=viewer.full_name)
+        notice = _told(turn, member, f"name:{member.id}", told)
+        await enqueue_notices(turn.session, turn.incoming.channel, [notice] if notice else [])
+    done = Say(text=turn.texts("officer-member-renamed", old=before, new=full_name))
+    return [done, member_view(turn, member)]
+
+
 def _told(turn: Turn, member: Member, key: str, text: str) -> Notice | None:
-    """A notice to a member on the bot about their role (none for one not on it yet)."""
+    """A notice to a member on the bot about their role or name (none for one not on it
+    yet)."""
     if member.telegram_user_id is None:
         return None
     return Notice(

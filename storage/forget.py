@@ -10,7 +10,15 @@ from sqlalchemy import delete, false, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.members import remember
-from storage.models import Draft, InboxUpdate, InviteAttempt, JoinRequest, Member, OutboxMessage
+from storage.models import (
+    Draft,
+    InboxUpdate,
+    InviteAttempt,
+    JoinRequest,
+    Member,
+    MemberHistory,
+    OutboxMessage,
+)
 
 ERASED_NAME = "—"
 ERASED_CHAT = "erased"  # a private chat's id is the person's Telegram account
@@ -26,8 +34,9 @@ class Forgotten:
 
 
 async def forget_member(session: AsyncSession, member: Member, now: dt.datetime) -> Forgotten:
-    """Erase the member's name, phone, Telegram account and date of birth, and every stored
-    message to or from them; keep the row (anonymous), its history and its reports."""
+    """Erase the member's name (and the names it had before a correction), phone, Telegram
+    account and date of birth, and every stored message to or from them; keep the row
+    (anonymous), its history and its reports."""
     account, phone = member.telegram_user_id, member.phone
     member.full_name = ERASED_NAME
     member.phone = None
@@ -37,6 +46,12 @@ async def forget_member(session: AsyncSession, member: Member, now: dt.datetime)
     member.left_reason = "erased"
     member.status = "erased"
     remember(session, member, "erased", now)
+    await session.execute(  # names it had before a correction
+        update(MemberHistory)
+        .where(MemberHistory.member_id == member.id, MemberHistory.event == "renamed")
+        .values(reason=None)
+        .execution_options(synchronize_session=False)
+    )
     theirs = [JoinRequest.phone == phone] if phone is not None else []
     if account is not None:
         theirs.append(JoinRequest.telegram_user_id == account)

@@ -202,6 +202,17 @@ async def change_role(
     return stepped_down
 
 
+async def rename_member(
+    session: AsyncSession, member: Member, full_name: str, by: Member | None, now: dt.datetime
+) -> None:
+    """Correct how the member's full name is written; the history keeps the name before
+    (as the event's reason), and who corrected it."""
+    before = member.full_name
+    member.full_name = full_name
+    remember(session, member, "renamed", now, reason=before, by=by)
+    await session.flush()
+
+
 async def remove_member(
     session: AsyncSession, member: Member, reason: str, by: Member | None, now: dt.datetime
 ) -> None:

@@ -21,7 +21,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from storage.names import name_key, tidy
 
 # Stable constraint names so Alembic migrations read the same on SQLite and PostgreSQL.
 NAMING = {
@@ -69,6 +71,8 @@ class Unit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200))
+    # How lookups by name match, whatever the spelling (storage/names.py); kept with `name`.
+    name_key: Mapped[str] = mapped_column(Text, index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     planned_size: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -77,6 +81,11 @@ class Unit(Base):
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+    @validates("name")
+    def _keep_name_key(self, _field: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return tidy(name)
 
 
 class Member(Base):
@@ -101,6 +110,10 @@ class Member(Base):
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
 
     unit: Mapped[Unit] = relationship()
+
+    @validates("full_name")
+    def _tidy_name(self, _field: str, name: str) -> str:
+        return tidy(name)
 
 
 class Invite(Base):

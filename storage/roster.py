@@ -9,12 +9,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.members import remember
 from storage.models import Member, Unit
-from storage.units import ancestors, descendants
+from storage.units import ancestors, descendants, units_named
 
 
 @dataclass(frozen=True)
@@ -123,11 +123,7 @@ async def roster_of(session: AsyncSession, ward: Unit) -> list[RosterRow]:
 
 
 async def _ward_named(session: AsyncSession, name: str) -> Unit | None:
-    query = select(Unit).where(Unit.kind == "commune", func.lower(Unit.name) == name.lower())
-    found = (await session.scalars(query)).all()
-    if not found:  # SQLite's lower() knows ASCII only: compare Vietnamese names in Python
-        communes = (await session.scalars(select(Unit).where(Unit.kind == "commune"))).all()
-        found = [unit for unit in communes if unit.name.casefold() == name.casefold()]
+    found = await units_named(session, name, "commune")
     return found[0] if len(found) == 1 else None
 
 
@@ -147,9 +143,9 @@ async def _unit_in(
     session: AsyncSession, ward: Unit, name: str, kind: str, parent: Unit, result: ImportResult
 ) -> Unit:
     """The unit of this kind and name in the ward, created or put under `parent` if needed."""
-    folded = name.casefold()
-    for unit in await descendants(session, ward):
-        if unit.kind == kind and unit.name.casefold() == folded:
+    for unit in await units_named(session, name, kind):
+        their_ward = await _ward_of_unit(session, unit.id)
+        if their_ward is not None and their_ward.id == ward.id:
             if unit.parent_id != parent.id:
                 unit.parent_id = parent.id
                 result.units_moved += 1

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Unit
+from storage.names import name_key
 
 KINDS = ("province", "district", "commune", "residential_group", "team")
 
 
 class UnknownUnit(LookupError):
     """No unit matches what was asked for."""
+
+
+class DuplicateUnit(ValueError):
+    """The parent has a unit of that name already (however it was spelt)."""
+
+    def __init__(self, existing: Unit, parent: Unit | None) -> None:
+        self.existing = existing
+        where = f"under {parent.name} (id {parent.id})" if parent else "at the top level"
+        super().__init__(
+            f"a unit named {existing.name!r} exists already {where}: "
+            f"unit {existing.id} [{existing.kind}]"
+        )
 
 
 async def add_unit(
@@ -21,27 +34,51 @@ async def add_unit(
     parent: Unit | None = None,
     planned_size: int | None = None,
 ) -> Unit:
-    """Create a unit under `parent` (or a root)."""
+    """Create a unit under `parent` (or a root); refused when the parent has one of that name."""
     if kind not in KINDS:
         raise ValueError(f"unknown unit kind {kind!r}: expected one of {', '.join(KINDS)}")
+    existing = await child_named(session, parent, name)
+    if existing is not None:
+        raise DuplicateUnit(existing, parent)
     unit = Unit(name=name, kind=kind, parent=parent, planned_size=planned_size)
     session.add(unit)
     await session.flush()
     return unit
 
 
+async def child_named(session: AsyncSession, parent: Unit | None, name: str) -> Unit | None:
+    """The unit directly under `parent` (a root when None) with this name, however spelt."""
+    query = select(Unit).where(
+        Unit.name_key == name_key(name),
+        Unit.parent_id == parent.id if parent is not None else Unit.parent_id.is_(None),
+    )
+    return (await session.scalars(query.order_by(Unit.id))).first()
+
+
+async def units_named(session: AsyncSession, name: str, kind: str | None = None) -> list[Unit]:
+    """Every unit with this name (of this kind), whatever its case, Unicode form or spacing."""
+    query = select(Unit).where(Unit.name_key == name_key(name))
+    if kind is not None:
+        query = query.where(Unit.kind == kind)
+    return list((await session.scalars(query.order_by(Unit.id))).all())
+
+
 async def find_unit(session: AsyncSession, ref: str) -> Unit:
-    """A unit by id or by its exact (case-insensitive) name, which must be unique."""
-    if ref.isdigit():
+    """A unit by id or by its name (any case or spelling of it), which must be unique."""
+    if ref.strip().isdigit():
         unit = await session.get(Unit, int(ref))
         if unit is None:
-            raise UnknownUnit(f"no unit with id {ref}")
+            raise UnknownUnit(f"no unit with id {ref.strip()}")
         return unit
-    found = (await session.scalars(select(Unit).where(func.lower(Unit.name) == ref.lower()))).all()
+    found = await units_named(session, ref)
     if not found:
         raise UnknownUnit(f"no unit named {ref!r}")
     if len(found) > 1:
-        ids = ", ".join(str(unit.id) for unit in found)
+        places = []
+        for unit in found:
+            parent = await session.get(Unit, unit.parent_id) if unit.parent_id else None
+            places.append(f"{unit.id} in {parent.name}" if parent else str(unit.id))
+        ids = ", ".join(places)
         raise UnknownUnit(f"{len(found)} units are named {ref!r} (ids {ids}): give the id")
     return found[0]
 

@@ -30,10 +30,11 @@ class Team:
 
 @pytest.fixture
 async def team(emulator: TelegramEmulator, ward: Ward) -> Team:
-    """Lan, Bình and Hùng, all members of Tổ 12."""
+    """Nguyễn Thị Lan, Trần Văn Bình and Lê Văn Hùng, all members of Tổ 12."""
+    names = (("Lan", "Nguyễn Thị"), ("Bình", "Trần Văn"), ("Hùng", "Lê Văn"))
     phones = [
-        emulator.phone(user_id=1001 + index, first_name=name)
-        for index, name in enumerate(("Lan", "Bình", "Hùng"))
+        emulator.phone(user_id=1001 + index, first_name=first, last_name=last)
+        for index, (first, last) in enumerate(names)
     ]
     for index, phone in enumerate(phones):
         await ward.join(phone, f"091000000{index}")
@@ -51,13 +52,13 @@ async def test_a_patrol_with_two_colleagues_in_seven_taps_and_one_text(team: Tea
     [ask_area] = await lan.press("2 giờ vừa qua")
     assert "khu vực, tuyến đường nào" in ask_area.text_plain
     [ask_who] = await lan.send("Ngõ 12 và ngõ 14 phố Trung Kính")
-    assert ask_who.button_labels[:3] == ["✅ Lan", "⬜ Bình", "⬜ Hùng"]
-    assert await lan.press("⬜ Bình", expect=0) == []
-    await lan.press("⬜ Hùng", expect=0)
-    ticked = ["✅ Lan", "✅ Bình", "✅ Hùng"]
+    assert ask_who.button_labels[:3] == ["✅ Nguyễn Thị Lan", "⬜ Trần Văn Bình", "⬜ Lê Văn Hùng"]
+    assert await lan.press("⬜ Trần Văn Bình", expect=0) == []
+    await lan.press("⬜ Lê Văn Hùng", expect=0)
+    ticked = ["✅ Nguyễn Thị Lan", "✅ Trần Văn Bình", "✅ Lê Văn Hùng"]
     await eventually(lambda: ask_who.button_labels[:3] == ticked, "both ticks shown in place")
     [summary] = await lan.press("Xong")
-    assert "• Người tham gia: Lan, Bình, Hùng" in summary.text_plain
+    assert "• Người tham gia: Nguyễn Thị Lan, Trần Văn Bình, Lê Văn Hùng" in summary.text_plain
     assert "• Thời gian: 07:00–09:00, 22/11/2026" in summary.text_plain
     assert "➕ Vi phạm phát hiện" in summary.button_labels
     [done] = await lan.press("✅ Gửi báo cáo")
@@ -73,7 +74,7 @@ async def test_a_patrol_with_two_colleagues_in_seven_taps_and_one_text(team: Tea
         "span": "07:00-09:00",
         "day": "2026-11-22",
         "area": "Ngõ 12 và ngõ 14 phố Trung Kính",
-        "participants": [ids["Lan"], ids["Bình"], ids["Hùng"]],
+        "participants": [ids["Nguyễn Thị Lan"], ids["Trần Văn Bình"], ids["Lê Văn Hùng"]],
     }
 
 
@@ -139,7 +140,7 @@ async def test_propaganda_with_a_typed_audience(team: Team) -> None:
     assert "Xin gõ một số từ 1 đến 100.000" in hint.text_plain
     await lan.send("khoảng 45 người")
     await lan.send("Nhà văn hoá tổ dân phố số 12")
-    await lan.press("⬜ Hùng", expect=0)
+    await lan.press("⬜ Lê Văn Hùng", expect=0)
     await lan.press("Xong")
     await lan.press("✅ Gửi báo cáo")
     report = await team.only_report()
@@ -244,16 +245,16 @@ async def test_yes_or_no_and_untick_the_author(team: Team) -> None:
     await lan.press("📝 Việc tốt")
     await lan.send("Dọn rác ở bờ hồ")
     await lan.press("Hôm nay")
-    await lan.press("✅ Lan", expect=0)
+    await lan.press("✅ Nguyễn Thị Lan", expect=0)
     [hint] = await lan.press("Xong")
     assert "Xin chọn ít nhất 1 mục" in hint.text_plain
-    await lan.press("⬜ Bình", expect=0)
+    await lan.press("⬜ Trần Văn Bình", expect=0)
     await lan.press("Xong")
     await lan.press("Bỏ qua")
     await lan.press("✅ Gửi báo cáo")
     ids = await team.ids()
     report = await team.only_report()
-    assert report.payload["participants"] == [ids["Bình"]]
+    assert report.payload["participants"] == [ids["Trần Văn Bình"]]
 
 
 async def test_quick_taps_on_ticks_all_count(team: Team) -> None:
@@ -264,12 +265,16 @@ async def test_quick_taps_on_ticks_all_count(team: Team) -> None:
     await lan.send("Dọn rác ở bờ hồ")
     [ask_who] = await lan.press("Hôm nay")
     first_drawing = dict(ask_who.callback_data)
-    await lan.press_data(first_drawing["⬜ Bình"], expect=0)
-    await lan.press_data(first_drawing["⬜ Hùng"], expect=0)
+    await lan.press_data(first_drawing["⬜ Trần Văn Bình"], expect=0)
+    await lan.press_data(first_drawing["⬜ Lê Văn Hùng"], expect=0)
     [ask_photo] = await lan.press_data(first_drawing["Xong"])
     assert "Bước 4/4" in ask_photo.text_plain
     await lan.press("Bỏ qua")
     await lan.press("✅ Gửi báo cáo")
     ids = await team.ids()
     report = await team.only_report()
-    assert report.payload["participants"] == [ids["Lan"], ids["Bình"], ids["Hùng"]]
+    assert report.payload["participants"] == [
+        ids["Nguyễn Thị Lan"],
+        ids["Trần Văn Bình"],
+        ids["Lê Văn Hùng"],
+    ]

@@ -13,8 +13,8 @@ from tests.ward import Ward
 
 @pytest.fixture
 async def lan(emulator: TelegramEmulator, ward: Ward) -> Phone:
-    """Lan, already a member of Tổ 12."""
-    phone = emulator.phone(user_id=1001, first_name="Lan")
+    """Nguyễn Thị Lan, already a member of Tổ 12."""
+    phone = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
     await ward.join(phone)
     return phone
 
@@ -31,7 +31,7 @@ async def test_member_logs_a_good_deed_with_a_photo(lan: Phone, ward: Ward) -> N
     assert "→ Hôm nay" in ask_day.text_plain  # the pressed message shows the choice
     assert ask_day.button_labels == []
     assert ask_who.text_plain.startswith("Bước 3/4 · Những ai cùng tham gia?")
-    assert ask_who.button_labels[0] == "✅ Lan"  # the author is ticked already
+    assert ask_who.button_labels[0] == "✅ Nguyễn Thị Lan"  # the author is ticked already
 
     [ask_photo] = await lan.press("Xong")
     assert ask_photo.text_plain.startswith("Bước 4/4")

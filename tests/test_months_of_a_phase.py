@@ -26,7 +26,7 @@ from storage.database import Database
 from storage.models import Unit
 from storage.units import add_unit
 from tests.conftest import HANOI
-from tests.ward import Ward
+from tests.ward import Ward, name_oneself
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -47,6 +47,7 @@ async def officer_of(emulator: TelegramEmulator, ward: Ward, name: str) -> Phone
     officer = emulator.phone(user_id=2001, first_name=name)
     await officer.send(f"/start {code}")
     await officer.share_contact("0900000001", expect=2)
+    await name_oneself(officer)
     await officer.press("Đồng ý")
     return officer
 
@@ -300,6 +301,7 @@ async def test_a_year_still_running_judges_only_the_months_begun(
     minh = emulator.phone(user_id=1002, first_name="Ưng")
     await minh.send(f"/start {code}")
     await minh.share_contact("0912000002", expect=2)
+    await name_oneself(minh)
     await minh.press("Đồng ý")
     async with bot.db.read() as session:
         unit = await session.get(Unit, ward.ward_id)

@@ -16,7 +16,7 @@ from tests.ward import Ward
 
 @pytest.fixture
 async def lan(emulator: TelegramEmulator, ward: Ward) -> Phone:
-    phone = emulator.phone(user_id=1001, first_name="Lan")
+    phone = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
     await ward.join(phone)
     return phone
 
@@ -80,7 +80,7 @@ async def test_open_a_report_with_its_photo(lan: Phone, ward: Ward) -> None:
     assert photo.photo == report.attachments[0].file_id
     assert f"#{report.id} · Việc tốt" in details.text_plain
     assert "• Việc tốt: Sửa bóng đèn ngõ 5." in details.text_plain
-    assert "• Người tham gia: Lan" in details.text_plain
+    assert "• Người tham gia: Nguyễn Thị Lan" in details.text_plain
     assert "Đồng chí có thể sửa hoặc xoá đến 09:00 23/11/2026" in details.text_plain
     assert {"✏️ Sửa", "🗑 Xoá", "◀ Danh sách"} <= set(details.button_labels)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from storage.access_log import access_entries
 from storage.members import history_of
 from storage.models import Member, OutboxMessage, Unit
 from tests.waiting import eventually
-from tests.ward import Ward
+from tests.ward import Ward, name_oneself
 
 LINK = re.compile(r"https://t\.me/antt_demo_bot\?start=(\S+)")
 
@@ -62,6 +63,7 @@ async def test_officer_creates_a_team_sets_its_size_and_invites_its_leader(
     minh = emulator.phone(user_id=2002, first_name="Minh")
     await minh.send(f"/start {found[1]}")
     await minh.share_contact("0987000111", expect=2)
+    await name_oneself(minh)
     [welcome] = await minh.press("Đồng ý")
     assert "Tổ bảo vệ ANTT số 3" in welcome.text_plain
     team = await unit_named(ward, "Tổ bảo vệ ANTT số 3")
@@ -142,6 +144,7 @@ async def test_officer_moves_then_removes_a_member_and_history_is_kept(
     # Lan comes back later with a new invite: a new membership, the old one kept as history.
     await lan.send(f"/start {await ward.invite()}")
     await lan.share_contact("0912345678", expect=2)
+    await name_oneself(lan)
     [welcome] = await lan.press("Đồng ý")
     assert "Tổ bảo vệ ANTT số 12" in welcome.text_plain
     assert (await member(ward, lan_id)).telegram_user_id is None
@@ -199,6 +202,48 @@ async def test_officer_makes_a_member_the_leader_and_the_old_leader_steps_down(
     assert (await member(ward, lan_id)).role == "leader"
 
 
+async def test_officer_corrects_a_members_name_and_the_member_is_told(
+    emulator: TelegramEmulator, ward: Ward
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Phạm Văn Hùng")
+    tam = emulator.phone(user_id=1000, first_name="Tâm")
+    await ward.person(officer, "officer", ward.ward_id)
+    await ward.person(tam, "leader")
+    lan = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
+    await lan.send(f"/start {await ward.invite()}")
+    await lan.share_contact("0912345678", expect=2)
+    await lan.press("Lan Nguyễn Thị")  # Telegram's order, tapped by mistake
+    await lan.press("Đồng ý")
+    [lan_id] = [m.id for m in await ward.members() if m.telegram_user_id == 1001]
+
+    # Only who may manage members corrects names: the leader's forged button is refused.
+    [refused] = await tam.press_data(f"o:nm:{lan_id}")
+    assert "Không tìm thấy mục này, hoặc đồng chí không có quyền" in refused.text_plain
+
+    await officer.send("/quanly")
+    await officer.press("👥 Các tổ (2)")
+    await officer.press("Tổ bảo vệ ANTT số 12 · 2/5")
+    await officer.press("Lan Nguyễn Thị · tổ viên")
+    [question] = await officer.press("✏️ Sửa họ tên")
+    assert "Họ và tên đúng của «Lan Nguyễn Thị»" in question.text_plain
+    [again] = await officer.send("Lan")
+    assert "Xin ghi cả họ và tên (ít nhất hai chữ)" in again.text_plain
+    done, card = await officer.send(unicodedata.normalize("NFD", "nguyễn thị lan"), expect=2)
+    assert "Đã sửa họ tên «Lan Nguyễn Thị» thành Nguyễn Thị Lan" in done.text_plain
+    assert "👤 Nguyễn Thị Lan — tổ viên" in card.text_plain
+
+    assert (await member(ward, lan_id)).full_name == "Nguyễn Thị Lan"
+    async with ward.db.read() as session:
+        history = await history_of(session, lan_id)
+    assert [(h.event, h.reason) for h in history] == [
+        ("joined", None),
+        ("renamed", "Lan Nguyễn Thị"),
+    ]
+    assert history[-1].by_member_id is not None
+    await told(lan, "Họ và tên của đồng chí trong báo cáo đã được sửa thành Nguyễn Thị Lan")
+    assert "người sửa: Phạm Văn Hùng" in lan.last.text_plain
+
+
 async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_off(
     emulator: TelegramEmulator, ward: Ward
 ) -> None:
@@ -210,9 +255,10 @@ async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_
     [menu] = await officer.press("✅ Tự động duyệt: Bật (bấm để tắt)")
     assert "⏸ Tự động duyệt: Tắt (bấm để bật)" in menu.button_labels
 
-    binh = emulator.phone(user_id=1002, first_name="Bình")
+    binh = emulator.phone(user_id=1002, first_name="Bình", last_name="Trần Thị")
     await binh.send(f"/start {await ward.invite()}")
     await binh.share_contact("0911222333", expect=2)
+    await binh.press("Trần Thị Bình")  # the request carries the name she chose
     [sent] = await binh.press("Đồng ý")
     assert "Đã gửi yêu cầu tham gia Tổ bảo vệ ANTT số 12" in sent.text_plain
     await told(officer, "xin tham gia")
@@ -224,15 +270,15 @@ async def test_join_requests_wait_for_approval_when_the_ward_turns_auto_approve_
     [menu] = await officer.send("/quanly")
     assert "1 yêu cầu chờ duyệt" in menu.text_plain
     [requests] = await officer.press("📨 Yêu cầu tham gia (1)")
-    assert "1. Bình · 0911222333 · Tổ bảo vệ ANTT số 12 · tổ viên" in requests.text_plain
+    assert "1. Trần Thị Bình · 0911222333 · Tổ bảo vệ ANTT số 12 · tổ viên" in requests.text_plain
     approved, _ = await officer.press("✅ Duyệt 1", expect=2)
-    assert "Đã duyệt Bình vào Tổ bảo vệ ANTT số 12" in approved.text_plain
+    assert "Đã duyệt Trần Thị Bình vào Tổ bảo vệ ANTT số 12" in approved.text_plain
     [again] = await officer.press("✅ Duyệt 1", requests)
     assert "đã được xử lý rồi" in again.text_plain
 
     joined = [m for m in await ward.members() if m.telegram_user_id == 1002]
-    assert [(m.role, m.unit_id, m.consent_at is not None) for m in joined] == [
-        ("member", ward.team_id, True)
+    assert [(m.full_name, m.role, m.unit_id, m.consent_at is not None) for m in joined] == [
+        ("Trần Thị Bình", "member", ward.team_id, True)
     ]
     async with ward.db.read() as session:
         keys = set((await session.scalars(select(OutboxMessage.key))).all())
@@ -256,13 +302,14 @@ async def test_a_leader_rejects_a_request_of_their_own_team(
     binh = emulator.phone(user_id=1002, first_name="Bình")
     await binh.send(f"/start {await ward.invite()}")
     await binh.share_contact("0911222333", expect=2)
+    await name_oneself(binh)
     await binh.press("Đồng ý")
     await told(leader, "xin tham gia")
 
     [page] = await leader.send("/quanly")
     await leader.press("📨 Yêu cầu tham gia (1)", page)
     rejected, _ = await leader.press("❌ Từ chối 1", expect=2)
-    assert "Đã từ chối yêu cầu của Bình" in rejected.text_plain
+    assert "Đã từ chối yêu cầu của Nguyễn Bình" in rejected.text_plain
     await told(binh, "chưa được chấp nhận")
     [answer] = await binh.send("Xin chào")
     assert "cần đường link mời" in answer.text_plain

@@ -13,6 +13,7 @@ from bot.admin import forget_member_command
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from storage.access_log import access_entries
+from storage.members import rename_member
 from storage.models import (
     Base,
     Member,
@@ -43,8 +44,12 @@ async def test_forget_member_leaves_no_personal_field_and_keeps_the_counts(
     await lan.press("Xong")
     await lan.press("Bỏ qua")
     await lan.press("✅ Gửi báo cáo")
+    async with ward.db.write() as session:  # the officer corrected her name: the old one is kept
+        [member] = (await session.scalars(select(Member))).all()
+        await rename_member(session, member, "Nguyễn Thị Lan Anh", None, ward.clock.now())
     stored = await everything_stored(ward)
-    assert "0912345678" in stored and "Thị Lan" in stored and "1001" in stored
+    assert "0912345678" in stored and "1001" in stored
+    assert "Nguyễn Thị Lan Anh" in stored and '"Nguyễn Thị Lan"' in stored
 
     said = await forget_member_command(settings, "0912345678")
     assert "forgotten" in said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, text
 
 from storage.database import Database, alembic_config
 from storage.models import Base
+from storage.names import name_key
 
 
 @pytest.fixture
@@ -94,6 +96,8 @@ async def test_a_ward_with_data_upgrades_to_the_newest_schema(database_url: str)
             "'2026-11-02 08:00:00', 'sent', 1)",
         ):
             await connection.execute(text(statement))
+        nfd = unicodedata.normalize("NFD", "Tổ  12")  # as a phone may have sent it
+        await connection.execute(text("UPDATE units SET name = :name WHERE id = 2"), {"name": nfd})
     await db.migrate()
     async with db.read() as session:
         version = (await session.execute(text("SELECT version_num FROM alembic_version"))).scalar()
@@ -109,7 +113,13 @@ async def test_a_ward_with_data_upgrades_to_the_newest_schema(database_url: str)
             )
         ]
         kind = (await session.execute(text("SELECT kind FROM outbox"))).scalar()
+        names = (await session.execute(text("SELECT name, name_key FROM units ORDER BY id"))).all()
     await db.dispose()
     assert version == newest_revision()
     assert counts == [2, 1, 1, 1, 1, 1]
     assert kind == "reply"  # rows queued before the scheduler existed are replies
+    # Every unit is found by its name key; a name kept in NFD with a double space is tidied.
+    assert [tuple(row) for row in names] == [
+        ("Phường Yên Hòa", name_key("phường yên hòa")),
+        ("Tổ 12", "tổ 12"),
+    ]

@@ -11,7 +11,7 @@ from docx import Document
 from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from tests.waiting import eventually
-from tests.ward import Ward
+from tests.ward import Ward, name_oneself
 
 
 async def officer_of(emulator: TelegramEmulator, ward: Ward) -> Phone:
@@ -19,6 +19,7 @@ async def officer_of(emulator: TelegramEmulator, ward: Ward) -> Phone:
     officer = emulator.phone(user_id=2001, first_name="Trung úy Hà")
     await officer.send(f"/start {code}")
     await officer.share_contact("0900000001", expect=2)
+    await name_oneself(officer)
     await officer.press("Đồng ý")
     return officer
 
@@ -123,6 +124,7 @@ async def test_the_ward_leadership_reads_the_summary_but_enters_no_figures(
     chair = emulator.phone(user_id=3001, first_name="Chủ tịch Minh")
     await chair.send(f"/start {code}")
     await chair.share_contact("0900000009", expect=2)
+    await name_oneself(chair)
     await chair.press("Đồng ý")
     [choose] = await chair.send("/baocao")
     assert "Tháng này" in choose.button_labels
@@ -137,6 +139,7 @@ async def test_a_team_leader_sees_the_team_month(
     leader = emulator.phone(user_id=1005, first_name="Tổ trưởng Sơn")
     await leader.send(f"/start {code}")
     await leader.share_contact("0911000005", expect=2)
+    await name_oneself(leader)
     await leader.press("Đồng ý")
     [month] = await leader.send("/baocao", timeout=20)
     assert "Tổ bảo vệ ANTT số 12 · tháng 11/2026 đến hôm nay" in month.text_plain

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, insert, inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from typer.testing import CliRunner
@@ -32,7 +32,15 @@ from reports.work import (
     half_month_of,
 )
 from storage.database import Database, alembic_config
-from storage.models import Attachment, Member, MemberHalfMonth, Report, TeamHalfMonth, utcnow
+from storage.models import (
+    Attachment,
+    Member,
+    MemberHalfMonth,
+    Report,
+    TeamHalfMonth,
+    Unit,
+    utcnow,
+)
 from storage.reports import add_report, change_report, delete_report, report_by_id
 from storage.units import add_unit
 from storage.work_counts import (
@@ -123,18 +131,24 @@ class Yard:
             ward = await add_unit(session, "Phường Yên Hòa", "commune")
             team = await add_unit(session, "Tổ 12", "team", ward)
             other = await add_unit(session, "Tổ 7", "team", ward)
+        return await cls.staffed(db, ward.id, team.id, other.id)
+
+    @classmethod
+    async def staffed(cls, db: Database, ward_id: int, team: int, other_team: int) -> Yard:
+        """The yard's units, given; its people, added."""
+        async with db.write() as session:
             people: dict[str, int] = {}
-            for name, role, unit in (
+            for name, role, unit_id in (
                 ("Lan", "leader", team),
                 ("Minh", "member", team),
                 ("Hoa", "member", team),
-                ("Tuấn", "leader", other),
+                ("Tuấn", "leader", other_team),
             ):
-                member = Member(full_name=name, role=role, unit_id=unit.id, consent_at=utcnow())
+                member = Member(full_name=name, role=role, unit_id=unit_id, consent_at=utcnow())
                 session.add(member)
                 await session.flush()
                 people[name] = member.id
-        return cls(db, ward.id, team.id, other.id, people)
+        return cls(db, ward_id, team, other_team, people)
 
     def team_of(self, name: str) -> int:
         return self.other_team if name == "Tuấn" else self.team
@@ -454,8 +468,17 @@ async def test_a_good_deed_logged_corrected_and_deleted_in_the_chat(
 
 
 async def store_reports_around_the_counts(db: Database) -> Yard:
-    """A ward whose reports are written straight to the tables, as before the counts existed."""
-    yard = await Yard.create(db)
+    """A ward whose reports are written straight to the tables, as before the counts existed
+    (schema 0005, whose units had no name key yet: they are written column by column)."""
+    async with db.write() as session:
+        for unit_id, kind, name, parent in (
+            (1, "commune", "Phường Yên Hòa", None),
+            (2, "team", "Tổ 12", 1),
+            (3, "team", "Tổ 7", 1),
+        ):
+            values = {"id": unit_id, "kind": kind, "name": name, "parent_id": parent}
+            await session.execute(insert(Unit).values(values))
+    yard = await Yard.staffed(db, 1, 2, 3)
     lan, hoa = yard.people["Lan"], yard.people["Hoa"]
     stored: list[tuple[str, str, dt.date, dict[str, Any], int, str]] = [
         (

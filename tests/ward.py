@@ -96,4 +96,15 @@ class Ward:
         code = await self.invite(team_id=team_id)
         await phone.send(f"/start {code}")
         await phone.share_contact(number, expect=2)
+        await name_oneself(phone)
         await phone.press("Đồng ý")
+
+
+async def name_oneself(phone: Phone) -> None:
+    """Answer the joining question about one's full name: the first name offered from
+    Telegram's, or, for a Telegram name of one word ("Lan"), "Nguyễn Lan" typed."""
+    question = phone.last
+    if question.button_labels:
+        await phone.press(question.button_labels[0])
+    else:
+        await phone.send(f"Nguyễn {phone.user.display_name}")

@@ -18,7 +18,7 @@ from tests.conftest import HANOI
 from tests.scheduling.town import settled
 from tests.test_ward_summary import officer_of
 from tests.waiting import eventually
-from tests.ward import Ward
+from tests.ward import Ward, name_oneself
 
 REMINDER_DAY = dt.datetime(2026, 11, 27, 8, 0, tzinfo=HANOI)
 
@@ -237,6 +237,7 @@ async def test_a_join_request_at_night_reaches_the_leader_in_the_morning(
     binh = emulator.phone(user_id=1002, first_name="Bình")
     await binh.send(f"/start {await ward.invite()}")
     await binh.share_contact("0911222333", expect=2)
+    await name_oneself(binh)
     await binh.press("Đồng ý")
     await bot.sender.drain()
     assert leader.messages == []  # not at 22:30

@@ -42,6 +42,17 @@ join-greeting-root =
 join-share-phone = 📱 Share my phone number
 join-need-own-contact = Please press «📱 Share my phone number» below to send your own number.
 join-phone-received = Phone number { $phone } received.
+join-ask-name =
+    How should your full name appear in reports and in the lists sent to the ward police?
+    Tap the right one below, or type your full name with its diacritics, family name first. E.g. Nguyễn Thị Lan.
+join-type-name =
+    Please type your full name with its diacritics, family name first, as it should appear in reports and in the lists sent to the ward police. E.g. Nguyễn Thị Lan.
+join-consent-named =
+    Your name in reports: <b>{ $name }</b>.
+    { join-consent }
+full-name-length = A full name needs { $min } to { $max } characters.
+full-name-letters = A full name holds letters and spaces only, no digits or symbols.
+full-name-two-words = Please give both the family name and the given name (at least two words).
 join-consent =
     Your phone number and your reports are kept for the work of your team and the ward police, and for nothing else. Do you agree?
 button-consent-yes = I agree

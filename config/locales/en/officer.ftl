@@ -159,3 +159,10 @@ officer-role-changed = <b>{ $name }</b> is now { $role } of <b>{ $team }</b>. Th
 officer-role-stepped-down = <b>{ $name }</b> is now a member.
 role-given = 🎖 You are now <b>{ $role }</b> of <b>{ $team }</b>.
 role-stepped-down = <b>{ $name }</b> is now { $role } of <b>{ $team }</b>; you are a member of the team.
+
+## Correcting a member's full name
+officer-edit-name = ✏️ Correct name
+officer-ask-member-name =
+    What is the correct full name of «{ $name }», as reports and commendation lists should print it? Type it in full with its diacritics, family name first. E.g. Nguyễn Thị Lan.
+officer-member-renamed = «{ $old }» is now written <b>{ $new }</b>. The history keeps the old name.
+name-corrected = ✏️ Your name in reports has been corrected to <b>{ $name }</b> (by { $by }). If it is still wrong, please tell the ward police.

@@ -42,6 +42,17 @@ join-greeting-root =
 join-share-phone = 📱 Chia sẻ số điện thoại
 join-need-own-contact = Xin bấm nút «📱 Chia sẻ số điện thoại» ở dưới để gửi số của chính đồng chí.
 join-phone-received = Đã nhận số điện thoại { $phone }.
+join-ask-name =
+    Họ và tên của đồng chí sẽ ghi thế nào trong báo cáo và danh sách gửi Công an phường?
+    Bấm tên đúng ở dưới, hoặc gõ đầy đủ họ và tên có dấu, họ trước tên sau. Ví dụ: Nguyễn Thị Lan.
+join-type-name =
+    Xin gõ đầy đủ họ và tên của đồng chí, có dấu, họ trước tên sau, như sẽ ghi trong báo cáo và danh sách gửi Công an phường. Ví dụ: Nguyễn Thị Lan.
+join-consent-named =
+    Họ và tên ghi trong báo cáo: <b>{ $name }</b>.
+    { join-consent }
+full-name-length = Họ và tên cần từ { $min } đến { $max } ký tự.
+full-name-letters = Họ và tên chỉ gồm chữ cái và dấu cách, không có chữ số hay ký hiệu.
+full-name-two-words = Xin ghi cả họ và tên (ít nhất hai chữ), không chỉ tên gọi.
 join-consent =
     Số điện thoại và các báo cáo của đồng chí được lưu để phục vụ công tác của tổ và Công an phường, không dùng cho việc khác. Đồng chí đồng ý chứ?
 button-consent-yes = Đồng ý

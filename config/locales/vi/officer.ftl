@@ -159,3 +159,10 @@ officer-role-changed = Đã giao <b>{ $name }</b> vai trò { $role } của <b>{ 
 officer-role-stepped-down = <b>{ $name }</b> trở thành tổ viên.
 role-given = 🎖 Đồng chí được giao vai trò <b>{ $role }</b> của <b>{ $team }</b>.
 role-stepped-down = Từ nay <b>{ $name }</b> là { $role } của <b>{ $team }</b>; đồng chí là tổ viên của tổ.
+
+## Sửa họ tên của một thành viên
+officer-edit-name = ✏️ Sửa họ tên
+officer-ask-member-name =
+    Họ và tên đúng của «{ $name }», như sẽ ghi trong báo cáo và danh sách khen thưởng, là gì? Gõ đầy đủ, có dấu, họ trước tên sau. Ví dụ: Nguyễn Thị Lan.
+officer-member-renamed = Đã sửa họ tên «{ $old }» thành <b>{ $new }</b>. Lịch sử vẫn lưu tên cũ.
+name-corrected = ✏️ Họ và tên của đồng chí trong báo cáo đã được sửa thành <b>{ $name }</b> (người sửa: { $by }). Nếu chưa đúng, xin báo lại cán bộ Công an phường.

@@ -2,7 +2,7 @@
 work counted again (a PCCC/CNCH form report now counts, once per incident)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-29 17:40:00
 """
 
@@ -15,7 +15,7 @@ import storage.models
 from storage.work_counts import rebuild
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
