@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers import button_data
+
 FORM = "f"
 JOIN = "j"
 MENU = "m"
@@ -13,6 +15,11 @@ FIGURES = "p"  # the police figures of /solieu: checked against the rule book at
 YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked at every press
 OFFICER = "o"  # officer tools (/quanly): carry unit and member ids, checked at every press
 GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
+
+# Buttons valid at any time ("<scope>:<action>") and buttons bound to a draft's step
+# ("<scope><version>:<action>"). A new kind of button is one more letter in one of these.
+UNVERSIONED = frozenset({MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP})
+VERSIONED = frozenset({FORM, JOIN})
 
 
 @dataclass(frozen=True)
@@ -65,13 +72,15 @@ def group(action: str) -> str:
 
 
 def decode(data: str) -> Pressed | None:
-    """The button behind `data`, or None when it is not one the bot made."""
+    """The button behind `data`, or None when it is not one the bot made. The values inside
+    `action` are read by the scope's handler with `handlers.button_data`."""
     head, sep, action = data.partition(":")
-    if not sep or not action or not head:
+    if not sep or not action or not head or not button_data.fits(data):
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP) and not number:
+    if scope in UNVERSIONED and not number:
         return Pressed(scope, None, action)
-    if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
-        return Pressed(scope, int(number), action)
+    version = button_data.version(number) if scope in VERSIONED else None
+    if version is not None:
+        return Pressed(scope, version, action)
     return None
