@@ -19,7 +19,9 @@ GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
 # Buttons valid at any time ("<scope>:<action>") and buttons bound to a draft's step
 # ("<scope><version>:<action>"). A new kind of button is one more letter in one of these.
 UNVERSIONED = frozenset({MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP})
-VERSIONED = frozenset({FORM, JOIN})
+# What a versioned button may carry after its ":" (typed values read by handlers/button_data).
+STEP_ACTIONS = {FORM: button_data.form_step, JOIN: button_data.join_step}
+VERSIONED = frozenset(STEP_ACTIONS)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,6 @@ def decode(data: str) -> Pressed | None:
     if scope in UNVERSIONED and not number:
         return Pressed(scope, None, action)
     version = button_data.version(number) if scope in VERSIONED else None
-    if version is not None:
-        return Pressed(scope, version, action)
-    return None
+    if version is None or not STEP_ACTIONS[scope](action):
+        return None
+    return Pressed(scope, version, action)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 # Telegram's limit for callback_data; anything longer was not made by the bot.
 MAX_BYTES = 64
@@ -25,6 +26,7 @@ LAST_YEAR = 2100
 MAX_MINUTES = 31 * 24 * 60
 
 _DIGITS = re.compile(r"[0-9]{1,18}")
+_NAME = re.compile(r"[a-z0-9_]{1,40}")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
@@ -81,3 +83,51 @@ def period(text: str) -> bool:
     if kind in ("year", "rating-year"):
         return year(value) is not None
     return kind == "phase" and bool(value)
+
+
+def name(text: str) -> str | None:
+    """A name from the bot's own configuration (a form kind, a field, a choice's value)."""
+    return text if _NAME.fullmatch(text) else None
+
+
+def signed(text: str) -> int | None:
+    """A quick number button's value (a form's range decides whether it fits)."""
+    value = number(text.removeprefix("-"), 0, MAX_ID)
+    if value is None:
+        return None
+    return -value if text.startswith("-") else value
+
+
+# A form step's buttons (`f<version>:<action>`): a word alone, or a verb and its value.
+FORM_WORDS = frozenset(
+    {"back", "skip", "done", "yes", "no", "today", "yesterday", "other", "now", "send", "edit"}
+    | {"cancel"}
+)
+FORM_VALUES: dict[str, Callable[[str], object | None]] = {
+    "n": signed,
+    "pick": name,
+    "tick": name,
+    "who": identifier,
+    "ago": minutes,
+    "after": minutes,
+    "last": minutes,
+    "kind": name,
+}
+# Joining's consent (`j<version>:<action>`).
+JOIN_WORDS = frozenset({"yes", "no"})
+
+
+def form_step(action: str) -> bool:
+    """A button of a form's step, well formed (whether it fits the step is the form's call)."""
+    if action in FORM_WORDS:
+        return True
+    if action.startswith("field-"):
+        return name(action.removeprefix("field-")) is not None
+    verb, sep, value = action.partition(":")
+    read = FORM_VALUES.get(verb)
+    return bool(sep) and read is not None and read(value) is not None
+
+
+def join_step(action: str) -> bool:
+    """A button of the joining consent."""
+    return action in JOIN_WORDS
