@@ -298,8 +298,11 @@ class Pipeline:
         assert isinstance(reply, Say | Edit | SendFile)
         failures = 0
         while True:
+            sending = self._as_late(reply, message)
             try:
-                await self.channel.deliver(chat_ref, self._as_late(reply, message))
+                await self.channel.deliver(chat_ref, sending)
+                if sending is not reply:
+                    self.stats.late += 1
                 return None
             except DeliveryFailure as failure:
                 if failure.permanent:
@@ -326,6 +329,5 @@ class Pipeline:
         waited = (utcnow() - message.created_at).total_seconds()
         if waited < self.retry.late_after:
             return reply
-        self.stats.late += 1
         note = self.texts("reply-saved-at", time=reply.saved_at)
         return reply.model_copy(update={"text": f"{reply.text}\n{note}"})

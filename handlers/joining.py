@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import actions
 from handlers.menu import main_menu
 from handlers.notices import tell_approvers
-from handlers.replies import Button, Reply, Say, Toast
+from handlers.replies import Button, Reply, Say
 from handlers.turn import Turn
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.invites import (
@@ -94,8 +94,6 @@ async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
     if draft.step == ASK_CONTACT:
         return _take_contact(turn, draft)
     pressed = actions.decode(turn.incoming.button or "")
-    if pressed is None and turn.incoming.button is not None:
-        return [Toast(text=turn.texts("forged-button"))]
     if pressed is None or pressed.scope != actions.JOIN:
         return [_consent_question(turn, draft)]
     if pressed.action == "yes":
