@@ -104,8 +104,7 @@ class LongPolling:
         await take_batch(self.db, self.dispatcher, CHANNEL, batch)
         # Only now may the next call confirm them.
         if batch:
-            last = max(delivered.update_id for delivered in batch)
-            self.offset = max(self.offset or 0, last + 1)
+            self.offset = batch[-1].update_id + 1
         return len(updates)
 
     def _read(self, raw: Any) -> Delivered | None:
