@@ -7,6 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from aiogram.exceptions import (
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +28,7 @@ from storage.invites import create_invite, invites_of, problem_with, revoke_invi
 from storage.members import normalise_phone
 from storage.models import Member, utcnow
 from storage.roster import apply_roster, check_roster, roster_of
-from storage.units import UnknownUnit, add_unit, all_units, find_unit
+from storage.units import UnknownUnit, add_unit, all_units, find_unit, is_row_id
 from storage.work_counts import rebuild
 
 
@@ -70,8 +76,14 @@ async def invite_command(settings: Settings, unit_ref: str, role: str, uses: int
         except (UnknownUnit, ValueError) as error:
             raise AdminError(str(error)) from None
         expires = issued.invite.expires_at.astimezone(settings.zone).strftime("%d/%m/%Y %H:%M")
-    username = settings.bot_username or await _username_from_api(settings)
-    link = invite_link(username, issued.code) if username else "(set ANTT_BOT_USERNAME for a link)"
+    username, why = settings.bot_username, ""
+    if not username:
+        username, why = await _username_from_api(settings)
+    link = (
+        invite_link(username, issued.code)
+        if username
+        else f"(none: {why}; set ANTT_BOT_USERNAME for a link)"
+    )
     return "\n".join(
         [
             f"invite for {unit.name} as {role}: {uses} use(s), until {expires}",
@@ -129,14 +141,22 @@ async def list_command(settings: Settings) -> str:
     return "\n".join(lines)
 
 
-async def _username_from_api(settings: Settings) -> str | None:
+async def _username_from_api(settings: Settings) -> tuple[str, str]:
+    """The bot's username from Telegram (getMe), or "" and why it could not be asked."""
     if settings.bot_token is None:
-        return None
-    bot = make_bot(settings.bot_token.get_secret_value(), settings.telegram_api_url)
+        return "", "ANTT_BOT_TOKEN is not set, so the bot's name could not be asked from Telegram"
+    address = settings.telegram_api_url
+    bot = make_bot(settings.bot_token.get_secret_value(), address)
     try:
-        return (await bot.get_me()).username
-    except Exception:
-        return None
+        return (await bot.get_me()).username or "", ""
+    except TelegramUnauthorizedError:
+        return "", f"Telegram at {address} refused ANTT_BOT_TOKEN when asked for the bot's name"
+    except (TelegramNetworkError, TelegramServerError, TelegramRetryAfter) as error:
+        kind = type(error).__name__
+        return "", f"Telegram is not answering at {address} ({kind}): the bot's name is unknown"
+    except Exception as error:  # the reason's type only: a message could quote the token
+        kind = type(error).__name__
+        return "", f"asking Telegram at {address} for the bot's name failed ({kind})"
     finally:
         await bot.session.close()
 
@@ -237,7 +257,7 @@ async def _member_by_ref(session: AsyncSession, ref: str) -> Member:
     phone = normalise_phone(ref)
     if phone is not None:
         found = (await session.scalars(select(Member).where(Member.phone == phone))).first()
-    elif ref.isdigit():
+    elif is_row_id(ref):
         found = await session.get(Member, int(ref))
     else:
         found = None

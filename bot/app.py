@@ -9,7 +9,7 @@ from contextlib import suppress
 
 from bot.backends import make_backend
 from bot.pacing import Limits
-from bot.pipeline import Pipeline
+from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
 from config.settings import Settings, SettingsError
 from handlers.clock import Clock, SystemClock
@@ -38,8 +38,11 @@ def _campaign(campaign_id: str) -> str:
 class BotApp:
     """One bot process: started, polled, stopped gracefully or killed."""
 
-    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+    def __init__(
+        self, settings: Settings, clock: Clock | None = None, retry: RetryPolicy | None = None
+    ) -> None:
         self.settings = settings
+        self.retry = retry or RetryPolicy()
         self.db = Database(settings.database_url)
         self.backend = make_backend(
             settings.telegram_backend,
@@ -61,6 +64,7 @@ class BotApp:
             zone=settings.zone,
             campaign_id=_campaign(settings.campaign),
             quiet_hours=QuietHours(*settings.quiet_span),
+            retry=self.retry,
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
         self.sender = NoticeSender(
@@ -85,16 +89,45 @@ class BotApp:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         await self.db.migrate()
-        self.username = await self.backend.open()
-        self.pipeline.bot_username = self.username  # invite links made in the bot name it
-        await self.backend.delete_webhook()
-        await self._publish_commands()
+        try:
+            await self._reach_telegram()
+        except BaseException:
+            await self._close()  # no "Unclosed client session" on the way out
+            raise
         await self.pipeline.recover()
         self._task = asyncio.create_task(self.polling.run(), name="polling")
         self.sender.start()
         if self.scheduler is not None:
             await self.scheduler.start()
         log.info("bot @%s is polling (%s)", self.username, self.settings.telegram_backend)
+
+    async def _reach_telegram(self) -> None:
+        """Ask Telegram who the bot is and set it up for polling; while Telegram does not
+        answer, say so once and keep trying, with backoff. A refused token still stops."""
+        failures = 0
+        while True:
+            try:
+                self.username = await self.backend.open()
+                await self.backend.delete_webhook()
+                await self._publish_commands()
+                break
+            except Exception as error:
+                if not self.backend.unreachable(error):
+                    raise
+                wait = self.retry.pause(failures)
+                failures += 1
+                log.log(
+                    logging.WARNING if failures == 1 else logging.INFO,
+                    "Telegram is not answering at %s (%s); trying again in %.0f s, "
+                    "the bot starts when it answers",
+                    self.settings.telegram_api_url,
+                    type(error).__name__,
+                    wait,
+                )
+                await asyncio.sleep(wait)
+        if failures:
+            log.info("Telegram answers at %s again", self.settings.telegram_api_url)
+        self.pipeline.bot_username = self.username  # invite links made in the bot name it
 
     async def _publish_commands(self) -> None:
         for language in LANGUAGES:

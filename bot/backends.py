@@ -20,6 +20,10 @@ class TelegramBackend(Protocol):
     async def open(self) -> str:
         """Connect (getMe); the bot's username."""
 
+    def unreachable(self, error: Exception) -> bool:
+        """Whether `error` (from `open` and the calls before polling) means Telegram did not
+        answer, or not yet (network, 5xx, flood wait), rather than that it refused us."""
+
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         """Long polling through this library's getUpdates."""
 

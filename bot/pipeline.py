@@ -29,9 +29,35 @@ from storage.outbox import NOTICES_QUEUED, enqueue, mark_failed, mark_sent, pend
 log = logging.getLogger(__name__)
 
 Conversation = Callable[[Turn], Awaitable[list[Reply]]]
-MAX_ATTEMPTS = 5
-BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0)
 WARDS_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+# Telegram answers a button press only for a while (about 15 minutes, then "query is too old").
+CALLBACK_SECONDS = 15 * 60.0
+# Beyond an hour, a 429's retry_after is doubted: we look again after an hour.
+MAX_RETRY_AFTER = 3600.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How the running bot keeps trying what Telegram did not take. A 429 is a wait (its
+    `retry_after`), not a failure; network trouble and 5xx are retried after `backoff`
+    (then its last value, again and again) until Telegram takes the message or says it never
+    will. Tests shrink every delay."""
+
+    backoff: tuple[float, ...] = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+    # Telegram's retry_after is multiplied by this (1 in production; tests make it tiny).
+    rate_limit_scale: float = 1.0
+    # A confirmation delivered later than this after it was queued says when it was saved.
+    late_after: float = 60.0
+    # How long a button press may still be answered.
+    callback_seconds: float = CALLBACK_SECONDS
+
+    def pause(self, failures: int) -> float:
+        """The wait after the `failures`-th failure in a row (counted from 0)."""
+        return self.backoff[min(failures, len(self.backoff) - 1)]
+
+    def flood_wait(self, retry_after: float) -> float:
+        """How long to honour Telegram's flood wait."""
+        return min(retry_after, MAX_RETRY_AFTER) * self.rate_limit_scale
 
 
 @dataclass
@@ -41,6 +67,10 @@ class PipelineStats:
     handled: int = 0
     failed: int = 0
     latencies: list[float] = field(default_factory=list)
+    rate_limited: int = 0  # 429s waited out (replies and button answers)
+    retried: int = 0  # other failed sends tried again
+    late: int = 0  # confirmations that went out late, with the time they were saved
+    given_up: int = 0  # replies Telegram said it can never take (blocked, chat not found)
 
 
 class Pipeline:
@@ -59,6 +89,7 @@ class Pipeline:
         jobs: dict[str, Job] | None = None,
         campaign_id: str = "ha-noi-357",
         quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.db = db
         self.channel = channel
@@ -70,6 +101,7 @@ class Pipeline:
         self.zone = zone
         self.campaign_id = campaign_id
         self.quiet_hours = quiet_hours
+        self.retry = retry or RetryPolicy()
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
         self.notices_queued: Callable[[], None] = lambda: None
         self.jobs = JOBS if jobs is None else jobs
@@ -153,7 +185,7 @@ class Pipeline:
         if notices:
             self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
-            await self._answer_button(callback_ref, toast)
+            await self._answer_button(callback_ref, toast, received)
         await self._send(chat_ref, queued)
         for number, work in enumerate(later):
             await self._run_later(chat_ref, f"{inbox_id}:later{number}", work)
@@ -190,7 +222,8 @@ class Pipeline:
         """Mark the update handled with its error, and tell the person; their draft is intact."""
         try:
             async with self.db.write() as session:
-                detail = f"{type(error).__name__}: {error}"[:2000]
+                # The type only: the text may quote what the person typed, or SQL.
+                detail = type(error).__name__
                 if await claim_update(session, inbox_id, utcnow(), error=detail) is None:
                     return []
                 apology = Say(text=self.texts("error-internal"))
@@ -201,23 +234,42 @@ class Pipeline:
             )
             return []
 
-    async def _answer_button(self, callback_ref: str, text: str | None) -> None:
-        try:
-            await self.channel.answer_button(callback_ref, text)
-        except DeliveryFailure as failure:
-            log.info("a button press was not acknowledged: %s", failure.reason)
+    async def _answer_button(self, callback_ref: str, text: str | None, received: float) -> None:
+        """Stop the spinner (with the toast, if any), trying again while Telegram still takes
+        an answer to the press; "query is too old" (a 400) ends it."""
+        failures = 0
+        while True:
+            try:
+                await self.channel.answer_button(callback_ref, text)
+                return
+            except DeliveryFailure as failure:
+                if failure.permanent:
+                    log.info("a button press was not acknowledged: %s", failure.reason)
+                    return
+                if failure.retry_after is not None:
+                    self.stats.rate_limited += 1
+                    wait = self.retry.flood_wait(failure.retry_after)
+                else:
+                    self.stats.retried += 1
+                    wait = self.retry.pause(failures)
+                    failures += 1
+                left = self.retry.callback_seconds - (time.perf_counter() - received)
+                if wait >= left:
+                    log.info("a button press expired unanswered: %s", failure.reason)
+                    return
+                await asyncio.sleep(wait)
 
     async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
-        """Deliver in order and retry what can be retried; a transient failure holds the rest."""
+        """Deliver in order; each message is tried until Telegram takes it or says it never
+        will, so the chat's later replies (queued behind it in its lane) wait for it."""
         for message in messages:
-            failure = await self._deliver_with_retries(chat_ref, message)
+            failure = await self._deliver_until_settled(chat_ref, message)
             if failure is None:
                 self._record_delivered(message.id)
                 continue
+            self.stats.given_up += 1
             async with self.db.write() as session:
-                await mark_failed(session, message.id, failure.reason, give_up=failure.permanent)
-            if not failure.permanent:
-                break  # keep the chat's order: the rest waits for the next recovery
+                await mark_failed(session, message.id, failure.reason, give_up=True)
 
     def _record_delivered(self, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""
@@ -236,21 +288,46 @@ class Pipeline:
         if self._recorder is not None:
             await self._recorder
 
-    async def _deliver_with_retries(
+    async def _deliver_until_settled(
         self, chat_ref: str, message: OutboxMessage
     ) -> DeliveryFailure | None:
+        """None once delivered; the failure when Telegram says it can never be (blocked, chat
+        not found, refused). Flood waits do not count; other failures back off, and each is
+        recorded on the row (attempts, last error) so a stop leaves it owed to recovery."""
         reply = REPLY.validate_python(message.payload)
         assert isinstance(reply, Say | Edit | SendFile)
-        for attempt in range(MAX_ATTEMPTS):
+        failures = 0
+        while True:
+            sending = self._as_late(reply, message)
             try:
-                await self.channel.deliver(chat_ref, reply)
+                await self.channel.deliver(chat_ref, sending)
+                if sending is not reply:
+                    self.stats.late += 1
                 return None
             except DeliveryFailure as failure:
-                if failure.permanent or attempt == MAX_ATTEMPTS - 1:
+                if failure.permanent:
                     log.warning("outbox %d not delivered: %s", message.id, failure.reason)
                     return failure
-                wait = (
-                    failure.retry_after or BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
-                )
+                if failure.retry_after is not None:
+                    self.stats.rate_limited += 1
+                    await asyncio.sleep(self.retry.flood_wait(failure.retry_after))
+                    continue
+                self.stats.retried += 1
+                wait = self.retry.pause(failures)
+                failures += 1
+                log.info("outbox %d: %s; trying again in %.1f s", message.id, failure.reason, wait)
+                async with self.db.write() as session:
+                    await mark_failed(session, message.id, failure.reason, give_up=False)
                 await asyncio.sleep(wait)
-        raise AssertionError("unreachable")
+
+    def _as_late(
+        self, reply: Say | Edit | SendFile, message: OutboxMessage
+    ) -> Say | Edit | SendFile:
+        """A confirmation that could not go out for a while says when the report was saved."""
+        if not isinstance(reply, Say) or reply.saved_at is None:
+            return reply
+        waited = (utcnow() - message.created_at).total_seconds()
+        if waited < self.retry.late_after:
+            return reply
+        note = self.texts("reply-saved-at", time=reply.saved_at)
+        return reply.model_copy(update={"text": f"{reply.text}\n{note}"})

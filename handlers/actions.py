@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers import button_data
+
 FORM = "f"
 JOIN = "j"
 MENU = "m"
@@ -14,6 +16,13 @@ YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked a
 OFFICER = "o"  # officer tools (/quanly): carry unit and member ids, checked at every press
 GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
 TARGETS = "t"  # the ward's own targets (from /solieu): checked against the rule book every press
+
+# Buttons valid at any time ("<scope>:<action>") and buttons bound to a draft's step
+# ("<scope><version>:<action>"). A new kind of button is one more letter in one of these.
+UNVERSIONED = frozenset({MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP, TARGETS})
+# What a versioned button may carry after its ":" (typed values read by handlers/button_data).
+STEP_ACTIONS = {FORM: button_data.form_step, JOIN: button_data.join_step}
+VERSIONED = frozenset(STEP_ACTIONS)
 
 
 @dataclass(frozen=True)
@@ -71,13 +80,15 @@ def group(action: str) -> str:
 
 
 def decode(data: str) -> Pressed | None:
-    """The button behind `data`, or None when it is not one the bot made."""
+    """The button behind `data`, or None when it is not one the bot made. The values inside
+    `action` are read by the scope's handler with `handlers.button_data`."""
     head, sep, action = data.partition(":")
-    if not sep or not action or not head:
+    if not sep or not action or not head or not button_data.fits(data):
         return None
     scope, number = head[0], head[1:]
-    if scope in (MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP, TARGETS) and not number:
+    if scope in UNVERSIONED and not number:
         return Pressed(scope, None, action)
-    if scope in (FORM, JOIN) and number.isdigit() and len(number) < 10:
-        return Pressed(scope, int(number), action)
-    return None
+    version = button_data.version(number) if scope in VERSIONED else None
+    if version is None or not STEP_ACTIONS[scope](action):
+        return None
+    return Pressed(scope, version, action)

@@ -3,7 +3,7 @@ news can go there. Only the team's leader or the ward police may link it."""
 
 from __future__ import annotations
 
-from handlers import actions, commands
+from handlers import actions, button_data, commands
 from handlers.access import Action, may
 from handlers.lost_groups import group_removed
 from handlers.replies import Button, Reply, Say, Toast
@@ -30,9 +30,10 @@ async def in_group(turn: Turn) -> list[Reply]:
         return await _link_asked(turn)
     if incoming.button is not None:
         pressed = actions.decode(incoming.button)
-        if pressed is None or pressed.scope != actions.GROUP or not pressed.action.isdigit():
+        team_id = button_data.identifier(pressed.action) if pressed is not None else None
+        if pressed is None or pressed.scope != actions.GROUP or team_id is None:
             return [Toast(text=turn.texts("forged-button"))]
-        return await _team_chosen(turn, int(pressed.action))
+        return await _team_chosen(turn, team_id)
     return []
 
 

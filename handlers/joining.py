@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import actions
+from handlers import actions, button_data
 from handlers.forms.answers import Problem
 from handlers.full_names import offered_names, read_full_name
 from handlers.menu import main_menu
@@ -140,8 +140,9 @@ def _take_name(turn: Turn, draft: Draft) -> list[Reply]:
     name: str | Problem | None = None
     if pressed is not None and pressed.scope == actions.JOIN:
         number = pressed.action.removeprefix(NAME_OFFER)
-        if pressed.action.startswith(NAME_OFFER) and number.isdigit() and int(number) < len(offers):
-            name = offers[int(number)]
+        chosen = button_data.number(number, 0, len(offers) - 1)
+        if pressed.action.startswith(NAME_OFFER) and chosen is not None:
+            name = offers[chosen]
     elif turn.incoming.button is None and (turn.incoming.text or "").strip():
         name = read_full_name(turn.incoming.text or "")
     if not isinstance(name, str):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from handlers import button_data
+
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day of the month `day` is in."""
@@ -14,8 +16,5 @@ def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def parse_month(text: str, today: dt.date) -> dt.date | None:
     """The first day of a "YYYY-MM" month that has begun; None for anything else."""
-    try:
-        first = dt.date.fromisoformat(f"{text}-01")
-    except ValueError:
-        return None
-    return first if first <= today else None
+    first = button_data.month(text)
+    return first if first is not None and first <= today else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import actions
+from handlers import actions, button_data
 from handlers.access import may_change_report, may_read_report
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
@@ -128,9 +128,10 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
         if month is None or (kind and kind not in turn.forms):
             return [Toast(text=turn.texts("forged-button"))]
         return await my_reports(turn, member, month, kind or None)
-    if not rest.isdigit():
+    report_id = button_data.identifier(rest)
+    if report_id is None:
         return [Toast(text=turn.texts("forged-button"))]
-    report = await report_by_id(turn.session, int(rest))
+    report = await report_by_id(turn.session, report_id)
     form = turn.forms.get(report.kind) if report is not None else None
     if report is None or form is None or report.status != "active":
         return [Say(text=turn.texts("report-not-found"))]

@@ -6,12 +6,12 @@ something that does not exist."""
 
 from __future__ import annotations
 
-from handlers import reviews, team_people
+from handlers import button_data, reviews, team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.full_names import read_full_name
-from handlers.replies import Button, Reply, Say, SendFile
+from handlers.replies import Button, Reply, Say, SendFile, Toast
 from handlers.roster import roster_workbook
 from handlers.turn import Turn
 from handlers.unit_views import button, group_list, group_view, team_list, team_view, ward_menu
@@ -50,11 +50,11 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     verb, _, rest = action.partition(":")
     parts = rest.split(":")
-    if not parts[0].isdigit():
-        return [Say(text=turn.texts("forged-button"))]
+    first = button_data.identifier(parts[0])
+    if first is None:
+        return [Toast(text=turn.texts("forged-button"))]
     if verb in reviews.VERBS:
         return await reviews.pressed(turn, viewer, verb, parts)
-    first = int(parts[0])
     extra = parts[1] if len(parts) > 1 else ""
     if verb in MEMBER_VERBS:
         member = await team_people.managed_member(turn, viewer, first)
@@ -64,8 +64,8 @@ async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
             return [team_people.member_view(turn, member)]
         if verb == "mv":
             return await team_people.choose_new_team(turn, viewer, member)
-        if verb == "mt" and extra.isdigit():
-            return await team_people.move(turn, viewer, member, int(extra))
+        if verb == "mt" and (team_id := button_data.identifier(extra)) is not None:
+            return await team_people.move(turn, viewer, member, team_id)
         if verb == "rm":
             return team_people.choose_reason(turn, member)
         if verb == "rl":
@@ -149,8 +149,9 @@ def _or_cancel(turn: Turn, text: str) -> str:
 
 
 async def _planned_size(turn: Turn, viewer: Member, team: Unit, extra: str) -> list[Reply]:
-    if extra.isdigit() and SIZE.min_value <= int(extra) <= SIZE.max_value:
-        team.planned_size = int(extra)
+    size = button_data.number(extra, SIZE.min_value, SIZE.max_value)
+    if size is not None:
+        team.planned_size = size
         return [await team_view(turn, viewer, team)]
     if extra:
         return [Say(text=turn.texts("forged-button"))]

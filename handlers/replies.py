@@ -24,6 +24,9 @@ class Say(BaseModel):
     ask_contact: str | None = None
     remove_keyboard: bool = False
     photo: str | None = None
+    # When what this message confirms was saved ("08:15", the ward's time): if Telegram kept
+    # refusing it and it goes out late, it says so.
+    saved_at: str | None = None
 
 
 class Edit(BaseModel):

@@ -132,7 +132,9 @@ async def _submit(
         turn.session, member.unit_id, form.kind, first_of_month, turn.today
     )
     text = turn.texts(form.confirmed, number=str(report.id), team=member.unit.name, count=count)
-    return [*mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+    confirmation = main_menu(turn.texts, turn.forms, text)
+    confirmation.saved_at = f"{turn.now:%H:%M}"
+    return [*mark_choice(turn), confirmation]
 
 
 async def _change(
@@ -164,7 +166,9 @@ async def _change(
         now=turn.now,
     )
     text = turn.texts("report-changed", number=str(report.id))
-    return [*mark_choice(turn), main_menu(turn.texts, turn.forms, text)]
+    confirmation = main_menu(turn.texts, turn.forms, text)
+    confirmation.saved_at = f"{turn.now:%H:%M}"
+    return [*mark_choice(turn), confirmation]
 
 
 async def edit_report(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:

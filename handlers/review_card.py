@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import actions
+from handlers import actions, button_data
 from handlers.access import Action, may
 from handlers.forms.spec import FormSpec
 from handlers.replies import Button, Say
@@ -96,8 +96,9 @@ def decision_of(kind: str, choice: str) -> dict[str, Any] | None:
         return {VALUABLE: choice == YES}
     if kind == MODEL and choice == NO:
         return {ACKNOWLEDGED: False, LEVEL: None}
-    if kind == MODEL and choice.isdigit() and int(choice) < len(LEVEL_CODES):
-        return {ACKNOWLEDGED: True, LEVEL: LEVEL_CODES[int(choice)]}
+    level = button_data.number(choice, 0, len(LEVEL_CODES) - 1)
+    if kind == MODEL and level is not None:
+        return {ACKNOWLEDGED: True, LEVEL: LEVEL_CODES[level]}
     return None
 
 

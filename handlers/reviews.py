@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from handlers import button_data
 from handlers.access import Action, may
 from handlers.replies import Edit, Reply, Say
 from handlers.review_card import (
@@ -59,9 +60,10 @@ async def pressed(turn: Turn, viewer: Member, verb: str, parts: list[str]) -> li
         kind, state, page = LIST_KINDS.get(extra[0]), extra[1], extra[2]
         if ward is None or kind is None or state not in (WAITING_LIST, DECIDED_LIST):
             return not_found(turn)
-        if not page.isdigit() or len(page) > 4:
+        number = button_data.number(page, 0, 9999)
+        if number is None:
             return not_found(turn)
-        return await review_list(turn, viewer, ward, kind, state, int(page))
+        return await review_list(turn, viewer, ward, kind, state, number)
     item = await reviewable(turn, viewer, first)
     if item is None:
         return not_found(turn)

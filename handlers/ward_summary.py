@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import actions
+from handlers import actions, button_data
 from handlers.access import Action, may
 from handlers.replies import Button, Later, Reply, Say, Toast
 from handlers.summaries import PeriodError, campaign_named, parse_period
@@ -65,6 +65,8 @@ async def period_chosen(turn: Turn, member: Member, period: str) -> list[Reply]:
     if not await may(turn.session, member, Action.SUMMARY, ward) or ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
     try:
+        if not button_data.period(period):
+            raise PeriodError(period)
         parse_period(period, campaign_named(turn.campaign_id))
     except PeriodError:
         return [Toast(text=turn.texts("forged-button"))]

@@ -3,6 +3,7 @@ the reminders for that year stop."""
 
 from __future__ import annotations
 
+from handlers import button_data
 from handlers.access import Action, may
 from handlers.replies import Reply, Say, Toast
 from handlers.turn import Turn
@@ -13,12 +14,12 @@ from storage.schedule import mark_submitted
 async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     """`action` is "<ward id>:<year>"; anything else, or another ward's id, is refused."""
     ward_ref, _, year_ref = action.partition(":")
-    if not ward_ref.isdigit() or not year_ref.isdigit() or len(year_ref) != 4:
+    ward_id, year = button_data.identifier(ward_ref), button_data.year(year_ref)
+    if ward_id is None or year is None:
         return [Toast(text=turn.texts("forged-button"))]
-    ward = await turn.session.get(Unit, int(ward_ref))
+    ward = await turn.session.get(Unit, ward_id)
     if ward is None or not await may(turn.session, member, Action.YEARLY_REPORT, ward):
         return [Toast(text=turn.texts("yearly-report-officers-only"))]
-    year = int(year_ref)
     if not await mark_submitted(turn.session, ward.id, year, member.id, turn.now):
         return [Toast(text=turn.texts("yearly-report-already-marked", year=str(year)))]
     return [Say(text=turn.texts("yearly-report-marked", year=str(year), ward=ward.name))]

@@ -73,7 +73,7 @@ def _year_in(pattern: str, name: str) -> int | None:
     if not (name.startswith(before) and name.endswith(after)):
         return None
     digits = name[len(before) : len(name) - len(after)]
-    if not (len(digits) == 4 and digits.isdigit()):
+    if not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
         return None
     return int(digits)
 

@@ -11,7 +11,7 @@ from reports.records import UnitRecord
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     """Order "Tổ 2" before "Tổ 10"."""
     parts = re.split(r"(\d+)", name.casefold())
-    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in parts if part)
+    return tuple((1, int(part)) if part.isdecimal() else (0, part) for part in parts if part)
 
 
 class UnitTree:

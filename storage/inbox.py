@@ -15,11 +15,14 @@ from storage.upsert import insert_ignoring_duplicates
 
 @dataclass(frozen=True)
 class Delivered:
-    """An update as the messenger gave it: its id, its chat and its raw body."""
+    """An update as the messenger gave it: its id, its chat and its raw body; `unreadable`
+    names the error (its type only) when it could not be read, and it is then stored as failed
+    and never handled."""
 
     update_id: int
     chat_ref: str
     payload: dict[str, Any]
+    unreadable: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ class Stored:
 async def store_updates(
     session: AsyncSession, channel: str, updates: list[Delivered]
 ) -> list[Stored]:
-    """Store new updates; ones already stored (a redelivery) are skipped and not returned."""
+    """Store new updates; ones already stored (a redelivery) are skipped and not returned, nor
+    are unreadable ones (stored as handled, with their error)."""
     if not updates:
         return []
     now = utcnow()
@@ -44,14 +48,16 @@ async def store_updates(
             "chat_ref": update.chat_ref,
             "payload": update.payload,
             "received_at": now,
+            "handled_at": now if update.unreadable is not None else None,
+            "error": update.unreadable,
         }
         for update in updates
     ]
     statement = insert_ignoring_duplicates(session, InboxUpdate).returning(
-        InboxUpdate.id, InboxUpdate.chat_ref, sort_by_parameter_order=True
+        InboxUpdate.id, InboxUpdate.chat_ref, InboxUpdate.error, sort_by_parameter_order=True
     )
     result = await session.execute(statement, rows)
-    stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in result]
+    stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in result if row.error is None]
     return sorted(stored, key=lambda row: row.id)
 
 

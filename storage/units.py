@@ -63,9 +63,15 @@ async def units_named(session: AsyncSession, name: str, kind: str | None = None)
     return list((await session.scalars(query.order_by(Unit.id))).all())
 
 
+def is_row_id(text: str) -> bool:
+    """Whether `text` is a stored row's id: ASCII digits within the databases' integer ("²"
+    passes `str.isdigit()` but not `int()`; twenty digits overflow SQLite and PostgreSQL)."""
+    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= 2**31 - 1
+
+
 async def find_unit(session: AsyncSession, ref: str) -> Unit:
     """A unit by id or by its name (any case or spelling of it), which must be unique."""
-    if ref.strip().isdigit():
+    if is_row_id(ref.strip()):
         unit = await session.get(Unit, int(ref))
         if unit is None:
             raise UnknownUnit(f"no unit with id {ref.strip()}")
@@ -150,11 +156,11 @@ async def link_group(session: AsyncSession, team: Unit, chat_id: int) -> None:
 def _natural(name: str) -> tuple[str, int, str]:
     """ "Tổ 7" before "Tổ 12": the text before the last number, the number, the rest."""
     head, number, tail = name, -1, ""
-    digits = [i for i, ch in enumerate(name) if ch.isdigit()]
+    digits = [i for i, ch in enumerate(name) if ch.isdecimal()]
     if digits:
         end = digits[-1] + 1
         start = end
-        while start > 0 and name[start - 1].isdigit():
+        while start > 0 and name[start - 1].isdecimal():
             start -= 1
         head, number, tail = name[:start], int(name[start:end]), name[end:]
     return head.casefold(), number, tail.casefold()

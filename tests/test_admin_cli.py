@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,26 @@ def test_an_invite_needs_a_known_role_and_positive_limits(cli: CliRunner) -> Non
     ):
         result = cli.invoke(app, ["admin", "invite", "--unit", "Tổ 12", *extra])
         assert result.exit_code == 2 and message in result.output
+
+
+def test_an_invite_says_why_telegram_could_not_name_the_bot(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{sock.getsockname()[1]}"  # nobody listens there
+    monkeypatch.delenv("ANTT_BOT_USERNAME")
+    monkeypatch.setenv("ANTT_BOT_TOKEN", "123456:TEST-secret-token-value")
+    monkeypatch.setenv("ANTT_TELEGRAM_API_URL", address)
+    added = cli.invoke(app, ["admin", "add-unit", "Tổ 12 Đông Ngạc", "--kind", "team"])
+    assert added.exit_code == 0, added.output
+    invite = cli.invoke(app, ["admin", "invite", "--unit", "1"])
+    assert invite.exit_code == 0, invite.output
+    link = next(line for line in invite.output.splitlines() if line.startswith("link: "))
+    assert f"Telegram is not answering at {address}" in link
+    assert "set ANTT_BOT_USERNAME" in link
+    assert "TEST-secret" not in invite.output
+
+    monkeypatch.delenv("ANTT_BOT_TOKEN")
+    invite = cli.invoke(app, ["admin", "invite", "--unit", "1"])
+    assert "ANTT_BOT_TOKEN is not set" in invite.output

@@ -191,3 +191,31 @@ async def test_a_roster_typed_in_capitals_and_nfd_fills_the_ward_it_names(ward: 
     assert result.units_created == 0
     members = {m.full_name: m.unit_id for m in await ward.members()}
     assert members == {"Nguyễn Văn An": ward.team_id, "Đỗ Thị Hằng": ward.other_team_id}
+
+
+async def test_a_name_or_id_in_other_digits_is_a_name_not_a_crash(database_url: str) -> None:
+    """ "²" passes str.isdigit() but not int(), twenty digits overflow the database: each is
+    looked up as a name ("no unit named …"), and a team named with them is listed like any
+    other."""
+    code, output = await run(
+        database_url, "admin", "add-unit", "Phường Ô Chợ Dừa", "--kind", "commune"
+    )
+    assert code == 0, output
+    for team in ("Tổ ²", "Tổ 12", "Tổ 7"):
+        code, output = await run(
+            database_url,
+            "admin",
+            "add-unit",
+            team,
+            "--kind",
+            "team",
+            "--parent",
+            "Phường Ô Chợ Dừa",
+        )
+        assert code == 0, output
+    for ref in ("²", "99999999999999999999"):
+        code, output = await run(database_url, "admin", "invite", "--unit", ref)
+        assert code != 0 and "no unit named" in output, output
+    code, output = await run(database_url, "admin", "list")
+    assert code == 0, output
+    assert "Tổ ²" in output and "Tổ 12" in output

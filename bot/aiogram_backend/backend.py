@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 from aiogram.types import BotCommand
 
 from bot.aiogram_backend.channel import AiogramChannel
@@ -21,6 +22,9 @@ class AiogramBackend:
 
     async def open(self) -> str:
         return (await self.bot.get_me()).username or ""
+
+    def unreachable(self, error: Exception) -> bool:
+        return isinstance(error, TelegramNetworkError | TelegramServerError | TelegramRetryAfter)
 
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         return Polling(self.bot, db, dispatcher, timeout)

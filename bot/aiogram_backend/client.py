@@ -20,12 +20,15 @@ from aiogram.methods import (
     SetMyCommands,
 )
 
+from bot.aiogram_backend.raw_updates import RawGetUpdates
+
 # aiogram reads every answer as `Response[<method's result type>]`. pydantic keeps such generic
 # classes only weakly, so between calls they are often collected and the next call rebuilds the
 # whole schema (measured: ~40% of the cost of a sendMessage). Holding them here keeps them built.
 _RESPONSE_TYPES: tuple[Any, ...] = tuple(
     Response[method.__returning__]  # type: ignore[name-defined]
     for method in (
+        RawGetUpdates,
         AnswerCallbackQuery,
         DeleteWebhook,
         EditMessageText,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from bot.emulator.errors import ApiError, server_error, too_many_requests
 
 ANY_METHOD = "*"
+UNTIL_ENDED = math.inf
 
 
 @dataclass
@@ -18,7 +20,8 @@ class Fault:
     retry_after: int | None
     hang: float | None
     description: str | None
-    remaining: int
+    remaining: float  # calls left to spoil (UNTIL_ENDED: every call until `Faults.end`)
+    answered: int = 0  # calls spoiled so far
 
     def error(self) -> ApiError | None:
         """The error to answer with after any hang; None lets the call run normally."""
@@ -61,6 +64,19 @@ class Faults:
         """Answer 429 Too Many Requests with ``retry_after``."""
         return self.add(method, 429, retry_after=retry_after, times=times)
 
+    def storm(self, method: str, status: int = 429, *, retry_after: int = 1) -> Fault:
+        """Spoil every call of ``method`` (429 with ``retry_after`` by default) until
+        ``end(fault)``: a sustained flood wait or outage. ``fault.answered`` counts the calls
+        it spoiled, for tests that wait until the bot has tried N times."""
+        fault = Fault(method.lower(), status, retry_after, None, None, UNTIL_ENDED)
+        self._faults.append(fault)
+        return fault
+
+    def end(self, fault: Fault) -> None:
+        """Stop a storm (or any fault) at once."""
+        if fault in self._faults:
+            self._faults.remove(fault)
+
     def clear(self) -> None:
         """Remove every fault."""
         self._faults.clear()
@@ -71,6 +87,7 @@ class Faults:
         for fault in self._faults:
             if fault.method in (name, ANY_METHOD) and fault.remaining > 0:
                 fault.remaining -= 1
+                fault.answered += 1
                 if fault.remaining == 0:
                     self._faults.remove(fault)
                 return fault

@@ -130,6 +130,23 @@ class Phone:
         self.texts_sent += 1
         return await self._send_text(text, self._wait(expect, settle, timeout))
 
+    def send_without_waiting(self, text: str) -> int:
+        """Type and send a text, not waiting for an answer (several make one getUpdates
+        batch); the update's id."""
+        self.texts_sent += 1
+        message = self._state.user_message(self._chat, _typed(text), self._sender)
+        self._state.transcript.user_said(self.chat_id, "text", text)
+        return self._state.updates.push({"message": message}, self.chat_id).update_id
+
+    def send_unreadable(self) -> int:
+        """Send what a Telegram library cannot read, not waiting: a poll as an older
+        self-hosted Bot API server sends it (no options, no counts). aiogram answers such a
+        batch with ClientDecodeError, python-telegram-bot with TypeError. The update's id."""
+        poll = {"id": f"poll-{self.chat_id}", "question": "Họp tổ tối nay?"}
+        message = self._state.user_message(self._chat, {"poll": poll}, self._sender)
+        self._state.transcript.user_said(self.chat_id, "poll", "📊 Họp tổ tối nay?")
+        return self._state.updates.push({"message": message}, self.chat_id).update_id
+
     async def send_photo(
         self,
         caption: str | None = None,
@@ -271,13 +288,7 @@ class Phone:
         )
 
     async def _send_text(self, text: str, wait: _Wait) -> list[BotMessage]:
-        content: dict[str, Any] = {"text": text}
-        if text.startswith("/") and len(text) > 1:
-            command = text.split(maxsplit=1)[0]
-            content["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": utf16_len(command)}
-            ]
-        return await self._message(content, "text", text, wait)
+        return await self._message(_typed(text), "text", text, wait)
 
     async def _contact(self, phone_number: str | None, own: bool, wait: _Wait) -> list[BotMessage]:
         contact: dict[str, Any] = {
@@ -354,3 +365,12 @@ class Phone:
             f"{describe_screen(self.messages, self._chat.reply_keyboard)}\n"
             f"Recent transcript:\n{self.transcript(last=15, show_time=False)}"
         )
+
+
+def _typed(text: str) -> dict[str, Any]:
+    """A typed text as Telegram sends it: "/cmd args" carries a bot_command entity."""
+    content: dict[str, Any] = {"text": text}
+    if text.startswith("/") and len(text) > 1:
+        command = text.split(maxsplit=1)[0]
+        content["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
+    return content

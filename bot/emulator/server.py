@@ -41,8 +41,11 @@ class TelegramEmulator:
         callback_query_ttl: float = 15.0,
         phone_timeout: float = 5.0,
         phone_settle: float = 0.05,
+        port: int = 0,
     ) -> None:
         """``token``: accept only this token (others get 401); by default any token works.
+
+        ``port``: listen there (a bot already trying that address); by default a free one.
 
         ``strict_html`` rejects a bare ``&`` in HTML texts (Telegram itself keeps it as text).
         ``phone_timeout`` / ``phone_settle`` are the defaults of every Phone action.
@@ -60,6 +63,7 @@ class TelegramEmulator:
         self.flood_limits: FloodLimits | None = None
         self.phone_timeout = phone_timeout
         self.phone_settle = phone_settle
+        self.port = port
         self._runner: web.AppRunner | None = None
         self._socket: socket.socket | None = None
         self._base_url: str | None = None
@@ -72,7 +76,7 @@ class TelegramEmulator:
         return self._base_url
 
     async def start(self) -> None:
-        """Listen on a free port of 127.0.0.1."""
+        """Listen on 127.0.0.1 (a free port unless one was given)."""
         if self._runner is not None:
             return
         app = web.Application(client_max_size=MAX_BODY)
@@ -83,8 +87,9 @@ class TelegramEmulator:
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            sock.bind(("127.0.0.1", 0))
+            sock.bind(("127.0.0.1", self.port))
             await web.SockSite(runner, sock).start()
         except BaseException:
             sock.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import BotCommand
+from telegram.error import BadRequest, NetworkError, RetryAfter
 
 from bot.intake import Dispatcher
 from bot.polling import LongPolling
@@ -21,6 +22,10 @@ class PtbBackend:
 
     async def open(self) -> str:
         return (await open_bot(self.bot)).username or ""
+
+    def unreachable(self, error: Exception) -> bool:
+        # PTB's BadRequest is a NetworkError: that one is an answer.
+        return isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest)
 
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         return PtbPolling(self.bot, db, dispatcher, timeout)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from handlers import button_data
 from handlers.forms.answers import (
     Problem,
     check_day,
@@ -257,9 +258,10 @@ def _number(
     value: int | Problem
     if isinstance(answer, Press) and answer.action.startswith("n:"):
         number = answer.action.removeprefix("n:")
-        if not number.lstrip("-").isdigit():
+        pressed = button_data.number(number.removeprefix("-"), 0, button_data.MAX_ID)
+        if pressed is None:
             return Problem("problem-button-not-here")
-        value = check_number(spec, int(number))
+        value = check_number(spec, -pressed if number.startswith("-") else pressed)
     elif isinstance(answer, Typed):
         value = read_number(spec, answer.text)
     else:
@@ -342,9 +344,10 @@ def _moment(
         moment = now
     elif isinstance(answer, Press) and answer.action.startswith(("ago:", "after:")):
         kind, _, minutes_text = answer.action.partition(":")
-        if not minutes_text.isdigit() or (kind == "after" and base is None):
+        pressed = button_data.minutes(minutes_text)
+        if pressed is None or (kind == "after" and base is None):
             return Problem("problem-button-not-here")
-        minutes = dt.timedelta(minutes=int(minutes_text))
+        minutes = dt.timedelta(minutes=pressed)
         moment = base + minutes if kind == "after" and base is not None else now - minutes
     elif answer == Press("other"):
         return Stay(state.values, typing=True)
@@ -370,10 +373,10 @@ def _span(
     now = context.local_now
     span: tuple[dt.datetime, dt.datetime] | Problem
     if isinstance(answer, Press) and answer.action.startswith("last:"):
-        minutes = answer.action.removeprefix("last:")
-        if not minutes.isdigit():
+        minutes = button_data.minutes(answer.action.removeprefix("last:"))
+        if minutes is None:
             return Problem("problem-button-not-here")
-        span = (now - dt.timedelta(minutes=int(minutes)), now)
+        span = (now - dt.timedelta(minutes=minutes), now)
     elif answer == Press("other"):
         return Stay(state.values, typing=True)
     elif isinstance(answer, Typed):
@@ -435,11 +438,10 @@ def _who(
 ) -> Read:
     ticked = _participants(spec, state, context)
     if isinstance(answer, Press) and answer.action.startswith("who:"):
-        member = answer.action.removeprefix("who:")
+        chosen = button_data.identifier(answer.action.removeprefix("who:"))
         team = [member_id for member_id, _ in context.roster]
-        if not member.isdigit() or int(member) not in team:
+        if chosen is None or chosen not in team:
             return Problem("problem-button-not-here")
-        chosen = int(member)
         ticked = [m for m in ticked if m != chosen] if chosen in ticked else [*ticked, chosen]
         ticked.sort(key=lambda m: team.index(m) if m in team else -1)
         return Stay(_with(state, spec.name, ticked), in_place=True)

@@ -90,6 +90,17 @@ async def test_fault_rate_limit(emulator: TelegramEmulator, bot: Bot) -> None:
     await bot.send_message(1001, "x")
 
 
+async def test_a_storm_lasts_until_ended(emulator: TelegramEmulator, bot: Bot) -> None:
+    emulator.phone(1001)
+    storm = emulator.faults.storm("sendMessage", retry_after=3)
+    for _ in range(12):
+        with pytest.raises(TelegramRetryAfter):
+            await bot.send_message(1001, "x")
+    assert storm.answered == 12
+    emulator.faults.end(storm)
+    await bot.send_message(1001, "x")
+
+
 async def test_fault_server_error_on_any_method(emulator: TelegramEmulator, bot: Bot) -> None:
     emulator.faults.add("*", 500)
     with pytest.raises(TelegramServerError):

@@ -91,6 +91,7 @@ cancelled = Cancelled, nothing was saved. { menu-prompt }
 nothing-to-cancel = Nothing is in progress. { menu-prompt }
 stale-button = This button is out of date. Please answer the latest question at the end of the chat.
 forged-button = This button is not valid.
+reply-saved-at = <i>(The report was saved at { $time }; this message is late because Telegram did not take it.)</i>
 unsupported = The bot does not understand this kind of message yet. Please type text or press a button.
 error-internal =
     Sorry, the bot ran into a problem with your last message. Everything you entered before is kept; please try again in a few minutes.

@@ -90,6 +90,7 @@ cancelled = Đã huỷ, không có gì được lưu. { menu-prompt }
 nothing-to-cancel = Không có việc gì đang làm dở. { menu-prompt }
 stale-button = Nút này đã cũ. Xin trả lời câu hỏi mới nhất ở cuối cuộc trò chuyện.
 forged-button = Nút này không hợp lệ.
+reply-saved-at = <i>(Báo cáo đã được lưu lúc { $time }; tin nhắn này đến chậm vì Telegram chưa nhận.)</i>
 unsupported = Bot chưa hiểu loại tin nhắn này. Xin gõ chữ hoặc bấm nút.
 error-internal =
     Xin lỗi, bot gặp sự cố khi xử lý tin nhắn vừa rồi. Những gì đồng chí đã nhập trước đó vẫn được giữ; xin thử lại sau ít phút.

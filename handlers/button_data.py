@@ -1,0 +1,133 @@
+"""The values a button's data carries, read back in one place: each reader here returns a typed,
+range-checked value or None, and None is answered like any forged press ("Nút này không hợp
+lệ."). A press comes from the person's client, so anything in it may be forged: "²" passes
+`str.isdigit()` but not `int()`, twenty digits pass `int()` but not the database's integer, and
+a year 1 passes `date` but not the month before it.
+
+Scopes (the letter before the first ":") are listed in `handlers/actions.py`; a new one is one
+line there and its values are read with these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+# Telegram's limit for callback_data; anything longer was not made by the bot.
+MAX_BYTES = 64
+# Ids are SQLite integers and PostgreSQL int4 (SERIAL): 1 … 2^31 - 1.
+MAX_ID = 2**31 - 1
+# A draft's version counts its steps.
+MAX_VERSION = 10**9
+# Months and years the bot pages through or sums up.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+# Quick "N minutes ago" / "the last N minutes" buttons: at most a month back.
+MAX_MINUTES = 31 * 24 * 60
+
+_DIGITS = re.compile(r"[0-9]{1,18}")
+_NAME = re.compile(r"[a-z0-9_]{1,40}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+def fits(data: str) -> bool:
+    """Data no longer than Telegram lets a button carry."""
+    return len(data.encode("utf-8", "surrogatepass")) <= MAX_BYTES
+
+
+def number(text: str, low: int, high: int) -> int | None:
+    """An integer written in ASCII digits (no sign, no other script), within [low, high]."""
+    if _DIGITS.fullmatch(text) is None:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def identifier(text: str) -> int | None:
+    """The id of a stored row (a unit, member, report, request, invite)."""
+    return number(text, 1, MAX_ID)
+
+
+def version(text: str) -> int | None:
+    """A draft's version in `f<version>:` and `j<version>:`."""
+    return number(text, 0, MAX_VERSION)
+
+
+def minutes(text: str) -> int | None:
+    """A quick time button's minutes."""
+    return number(text, 0, MAX_MINUTES)
+
+
+def year(text: str) -> int | None:
+    """A four-digit year the bot can page through or sum up."""
+    return number(text, FIRST_YEAR, LAST_YEAR) if len(text) == 4 else None
+
+
+def month(text: str) -> dt.date | None:
+    """The first day of a "YYYY-MM" month in the years the bot knows."""
+    found = _MONTH.fullmatch(text)
+    if found is None or year(found[1]) is None:
+        return None
+    number_of_month = number(found[2], 1, 12)
+    if number_of_month is None:
+        return None
+    return dt.date(int(found[1]), number_of_month, 1)
+
+
+def period(text: str) -> bool:
+    """A /baocao period as its buttons write it: "YYYY-MM", "year:YYYY", "rating-year:YYYY" or
+    "phase:<name>" (the campaign decides whether the phase exists)."""
+    kind, sep, value = text.partition(":")
+    if not sep:
+        return month(text) is not None
+    if kind in ("year", "rating-year"):
+        return year(value) is not None
+    return kind == "phase" and bool(value)
+
+
+def name(text: str) -> str | None:
+    """A name from the bot's own configuration (a form kind, a field, a choice's value)."""
+    return text if _NAME.fullmatch(text) else None
+
+
+def signed(text: str) -> int | None:
+    """A quick number button's value (a form's range decides whether it fits)."""
+    value = number(text.removeprefix("-"), 0, MAX_ID)
+    if value is None:
+        return None
+    return -value if text.startswith("-") else value
+
+
+# A form step's buttons (`f<version>:<action>`): a word alone, or a verb and its value.
+FORM_WORDS = frozenset(
+    {"back", "skip", "done", "yes", "no", "today", "yesterday", "other", "now", "send", "edit"}
+    | {"cancel"}
+)
+FORM_VALUES: dict[str, Callable[[str], object | None]] = {
+    "n": signed,
+    "pick": name,
+    "tick": name,
+    "who": identifier,
+    "ago": minutes,
+    "after": minutes,
+    "last": minutes,
+    "kind": name,
+}
+# Joining's consent (`j<version>:<action>`).
+JOIN_WORDS = frozenset({"yes", "no"})
+
+
+def form_step(action: str) -> bool:
+    """A button of a form's step, well formed (whether it fits the step is the form's call)."""
+    if action in FORM_WORDS:
+        return True
+    if action.startswith("field-"):
+        return name(action.removeprefix("field-")) is not None
+    verb, sep, value = action.partition(":")
+    read = FORM_VALUES.get(verb)
+    return bool(sep) and read is not None and read(value) is not None
+
+
+def join_step(action: str) -> bool:
+    """A button of the joining consent."""
+    return action in JOIN_WORDS
