@@ -89,6 +89,9 @@ class NoticeSender:
         self.stats = SenderStats()
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        # One batch at a time in this process: `drain()` waits for the background loop's batch
+        # instead of returning while it is still being sent.
+        self._batch = asyncio.Lock()
         self._inflight: set[asyncio.Task[DeliveryFailure | None]] = set()
         self._task: asyncio.Task[None] | None = None
         self._renewer: asyncio.Task[None] | None = None
@@ -110,7 +113,8 @@ class NoticeSender:
         self._wake.set()
 
     async def drain(self) -> int:
-        """Send everything due now; the number delivered (tests, benchmark, one-shot runs)."""
+        """Send everything due now, including a batch the background loop is sending; the
+        number this call delivered (tests, benchmark, one-shot runs)."""
         before = self.stats.sent
         while await self._one_batch():
             pass
@@ -170,6 +174,10 @@ class NoticeSender:
 
     async def _one_batch(self) -> bool:
         """Claim a batch and send it, chats side by side, each chat in order."""
+        async with self._batch:
+            return await self._claim_and_send()
+
+    async def _claim_and_send(self) -> bool:
         async with self.db.write() as session:
             batch = await claim_notices(
                 session,

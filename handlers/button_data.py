@@ -113,8 +113,10 @@ FORM_VALUES: dict[str, Callable[[str], object | None]] = {
     "last": minutes,
     "kind": name,
 }
-# Joining's consent (`j<version>:<action>`).
+# Joining's steps (`j<version>:<action>`): the consent, and one of the names offered ("n0").
 JOIN_WORDS = frozenset({"yes", "no"})
+JOIN_NAME_OFFER = "n"
+MAX_NAME_OFFERS = 9
 
 
 def form_step(action: str) -> bool:
@@ -129,5 +131,7 @@ def form_step(action: str) -> bool:
 
 
 def join_step(action: str) -> bool:
-    """A button of the joining consent."""
+    """A button of joining: the consent, or a name offered."""
+    if action.startswith(JOIN_NAME_OFFER):
+        return number(action.removeprefix(JOIN_NAME_OFFER), 0, MAX_NAME_OFFERS) is not None
     return action in JOIN_WORDS

@@ -39,7 +39,7 @@ JOIN_FLOW = "join"
 ASK_CONTACT = "contact"
 ASK_NAME = "name"
 ASK_CONSENT = "consent"
-NAME_OFFER = "n"  # a name button: "n0", "n1" (the offers are kept in the draft)
+NAME_OFFER = button_data.JOIN_NAME_OFFER  # a name button: "n0", "n1" (offers kept in the draft)
 # Wrong codes allowed in a window before the person is asked to wait (guessing is slowed down).
 WRONG_CODES_ALLOWED = 5
 WRONG_CODE_WINDOW = dt.timedelta(minutes=15)
