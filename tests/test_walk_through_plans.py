@@ -111,6 +111,7 @@ class Check:
     minutes: int | None = None
     figure: str = ""
     denominator: str = ""
+    answer: str = ""  # a yes/no's «yes» in words, where the plan gives no verdict
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,17 @@ class Plan:
     campaign: str
     ward: str
     phase: str
-    phases: tuple[Span, ...]  # the campaign's phases around the first (the month rule's rivals)
+    phases: tuple[Span, ...]  # the phase walked through, then its neighbours (the rule's rivals)
     rating_year: int
     joined: dt.date
     steps: tuple[Step, ...]
     figures: tuple[Figure, ...]
     checks: tuple[Check, ...]
     after: tuple[Step, ...] = ()
+    # Indicators of the rating-year summary known to disagree (a bug reported), and why.
+    rating_wrong: tuple[str, ...] = ()
+    why: str = ""
+    verdicts: bool = True  # whether the plan sets targets (Yên Hòa 179 sets none)
 
     @property
     def first(self) -> Span:
@@ -197,7 +202,138 @@ HA_NOI = Plan(
 )
 
 
-PLANS = (HA_NOI,)
+HAI_AN = Plan(
+    campaign="hai-an-2024",
+    ward="Phường Đằng Hải",
+    phase="Đợt 1",
+    phases=(Span(D(2024, 11, 1), D(2025, 2, 3)), Span(D(2025, 2, 4), D(2025, 8, 19))),
+    rating_year=2025,
+    joined=D(2024, 10, 25),
+    steps=(
+        Step(D(2024, 10, 30), 0, "deed"),
+        Step(D(2024, 10, 31), 2, "tip"),
+        Step(D(2024, 11, 1), 1, "patrol"),
+        Step(D(2024, 11, 4), 2, "tip"),
+        Step(D(2024, 11, 10), 4, "deed"),
+        Step(D(2024, 11, 20), 3, "antt"),
+        Step(D(2024, 12, 2), 0, "deed"),
+        Step(D(2024, 12, 15), 2, "pccc-call"),
+        Step(D(2024, 12, 15), 2, "pccc"),
+        Step(D(2024, 12, 28), 3, "deed"),
+        Step(D(2025, 1, 10), 4, "tip"),
+        Step(D(2025, 1, 20), 1, "deed"),
+        Step(D(2025, 2, 1), 3, "night-patrol"),
+        Step(D(2025, 2, 2), 4, "tip"),
+        Step(D(2025, 2, 3), 2, "deed"),
+    ),
+    after=(Step(D(2025, 2, 5), 0, "tip"), Step(D(2025, 2, 5), 1, "deed")),
+    rating_wrong=("Nguồn tin qua lực lượng",),
+    why=(
+        "the tips logged in a month still running (02/2025) are set beside the police's total"
+        " of 11/2024–01/2025, which that month is not part of (Activity.month_tips is one sum"
+        " over every judged month, not kept per month)"
+    ),
+    figures=(
+        Figure("tips_total", "Tổng số nguồn tin do Nhân dân", "count", (3, 2, 4)),
+        Figure("households_total", "Tổng số nhân khẩu cần nắm", "state", (1200, 1210, 1215)),
+        Figure("households_provided", "Số nhân khẩu đã được cung cấp", "state", (1000, 1090, 1101)),
+        Figure("no_violating_business", "Không có cơ sở kinh doanh", YES_NO),
+        Figure("no_weapons_case", "Không có vụ chế tạo", YES_NO),
+        Figure("no_reoffending", "Không có người đã vi phạm", YES_NO),
+        Figure("no_serious_traffic_accident", "Không xảy ra tai nạn giao thông", YES_NO),
+    ),
+    checks=(
+        Check("Nguồn tin qua lực lượng", "tips", figure="tips_total"),
+        Check("Có mặt kịp thời khi huy động", "call-outs", ("antt",), minutes=30),
+        Check("Mô hình được ghi nhận", "models"),
+        Check("Có mặt kịp thời PCCC, CNCH", "call-outs", ("pccc", "cnch"), minutes=30),
+        Check(
+            "Thông tin nhân khẩu",
+            "share",
+            figure="households_provided",
+            denominator="households_total",
+        ),
+        Check("Không cơ sở kinh doanh vi phạm", YES_NO, figure="no_violating_business"),
+        Check("Không vụ việc vũ khí, VLN", YES_NO, figure="no_weapons_case"),
+        Check("Không tái phạm", YES_NO, figure="no_reoffending"),
+        Check("Tham gia tuần tra", "members-patrol"),
+        Check("Không TNGT nghiêm trọng", YES_NO, figure="no_serious_traffic_accident"),
+        Check("Việc tốt", "deeds"),
+    ),
+)
+
+YEN_HOA = Plan(
+    campaign="yen-hoa-179",
+    ward="Phường Yên Hòa",
+    phase="Năm 2026",
+    phases=tuple(Span(D(year, 1, 1), D(year, 12, 31)) for year in (2026, 2025, 2027)),
+    rating_year=2026,
+    joined=D(2025, 11, 1),
+    steps=(
+        Step(D(2025, 11, 20), 0, "deed"),
+        Step(D(2025, 12, 31), 2, "night-patrol"),
+        Step(D(2026, 1, 1), 1, "deed"),
+        Step(D(2026, 2, 15), 3, "deed"),
+        Step(D(2026, 3, 10), 2, "antt"),
+        Step(D(2026, 4, 20), 4, "deed"),
+        Step(D(2026, 6, 5), 0, "patrol"),
+        Step(D(2026, 7, 18), 4, "antt-late"),
+        Step(D(2026, 8, 22), 3, "cnch"),
+        Step(D(2026, 9, 30), 2, "deed"),
+        Step(D(2026, 11, 14), 1, "deed"),
+        Step(D(2026, 11, 15), 4, "patrol"),
+        Step(D(2026, 12, 31), 0, "tip"),
+    ),
+    after=(Step(D(2027, 1, 2), 3, "deed"),),
+    figures=(Figure("no_serious_case", "Không xảy ra vụ việc nghiêm trọng", YES_NO),),
+    checks=(
+        Check("Việc tốt", "deeds"),
+        Check("Có mặt kịp thời khi huy động", "call-outs", ("antt",), minutes=30),
+        Check("Tham gia tuyên truyền khi huy động", "call-outs", ("propaganda",)),
+        Check("Tham gia tuần tra", "members-patrol"),
+        Check("Hỗ trợ phân luồng giao thông", "members-traffic"),
+        Check("Tổ đủ thành viên", "staffed"),
+        Check(
+            "Không vụ việc nghiêm trọng",
+            YES_NO,
+            figure="no_serious_case",
+            answer="không xảy ra vụ việc nghiêm trọng trở lên",
+        ),
+    ),
+    verdicts=False,
+)
+
+PHAN_DINH_PHUNG = Plan(
+    campaign="phan-dinh-phung-2025",
+    ward="Phường Phan Đình Phùng",
+    phase="Đợt 1",
+    phases=(
+        Span(D(2025, 1, 1), D(2025, 3, 31)),
+        Span(D(2025, 4, 1), D(2025, 6, 30)),
+    ),
+    rating_year=2025,
+    joined=D(2024, 11, 1),
+    steps=(
+        Step(D(2024, 11, 20), 0, "deed"),
+        Step(D(2024, 12, 31), 2, "patrol"),
+        Step(D(2025, 1, 1), 1, "deed"),
+        Step(D(2025, 1, 10), 4, "patrol"),
+        Step(D(2025, 1, 15), 3, "deed"),
+        Step(D(2025, 2, 20), 0, "night-patrol"),
+        Step(D(2025, 2, 25), 4, "deed"),
+        Step(D(2025, 3, 10), 2, "antt"),
+        Step(D(2025, 3, 31), 3, "deed"),
+    ),
+    after=(Step(D(2025, 4, 1), 2, "deed"), Step(D(2025, 4, 2), 4, "patrol")),
+    figures=(),
+    checks=(
+        Check("Tổ tham gia tuần tra", "teams-patrol"),
+        Check("Tổ đủ thành viên", "staffed"),
+        Check("Việc tốt", "deeds"),
+    ),
+)
+
+PLANS = (HA_NOI, HAI_AN, YEN_HOA, PHAN_DINH_PHUNG)
 
 
 # -- Through the bot ---------------------------------------------------------------------------
@@ -463,34 +599,58 @@ def number(text: str) -> int:
     return int(text.replace(".", ""))
 
 
+def assert_line(line: str, check: Check, expected: Expected, entered: bool, verdicts: bool) -> None:
+    """The indicator's line says what the test counted (a plan without targets gives no
+    verdict: its lines read 📊 and the answer in words)."""
+    if entered:
+        assert "chưa có số liệu" not in line and not line.startswith("❔"), line
+        assert f"số liệu Công an phường tháng {expected.months}" in line, (line, expected)
+    if expected.yes is not None:
+        if verdicts:
+            assert line.startswith("✅" if expected.yes else "⚠️"), (line, expected)
+        else:
+            assert expected.yes and line.startswith(f"📊 {check.short}: {check.answer}"), line
+        return
+    value = line.partition(": ")[2]
+    if expected.counted == 0:
+        assert "không có" in value, (line, expected)
+        return
+    fraction = re.match(r"(\d[\d.]*)(?:/(\d[\d.]*))?", value)
+    assert fraction is not None, line
+    assert number(fraction[1]) == expected.met, (line, expected)
+    if expected.counted is not None:
+        assert fraction[2] is not None and number(fraction[2]) == expected.counted, (
+            line,
+            expected,
+        )
+    waiting = f"{expected.pending} tổ chưa có việc tốt trong tháng đang diễn ra"
+    assert (waiting in line) == (expected.pending > 0), (line, expected)
+
+
 def assert_summary(
-    digest: str, plan: Plan, rows: Stored, period: Span, months: list[dt.date], today: dt.date
-) -> None:
+    digest: str,
+    plan: Plan,
+    rows: Stored,
+    period: Span,
+    months: list[dt.date],
+    today: dt.date,
+    known_wrong: Iterable[str] = (),
+) -> list[str]:
+    """Every indicator line of the digest against the test's own count; the lines of
+    `known_wrong` (a bug reported, not fixed yet) that disagree are returned, not raised."""
     figures = {figure.key for figure in plan.figures}
+    wrong = []
     for check in plan.checks:
         line = indicator_line(digest, check.short)
         expected = count(check, rows, period, months, today)
-        if check.figure in figures:
-            assert "chưa có số liệu" not in line and not line.startswith("❔"), line
-            assert f"số liệu Công an phường tháng {expected.months}" in line, (line, expected)
-        if expected.yes is not None:
-            assert line.startswith("✅" if expected.yes else "⚠️"), (line, expected)
-            continue
-        value = line.partition(": ")[2]
-        if expected.counted == 0:
-            assert "không có" in value, (line, expected)
-            continue
-        fraction = re.match(r"(\d[\d.]*)(?:/(\d[\d.]*))?", value)
-        assert fraction is not None, line
-        assert number(fraction[1]) == expected.met, (line, expected)
-        if expected.counted is not None:
-            assert fraction[2] is not None and number(fraction[2]) == expected.counted, (
-                line,
-                expected,
-            )
-        waiting = f"{expected.pending} tổ chưa có việc tốt trong tháng đang diễn ra"
-        assert (waiting in line) == (expected.pending > 0), (line, expected)
+        try:
+            assert_line(line, check, expected, check.figure in figures, plan.verdicts)
+        except AssertionError:
+            if check.short not in known_wrong:
+                raise
+            wrong.append(line)
     assert fire_and_rescue(rows, period, today) in digest
+    return wrong
 
 
 # -- The test ----------------------------------------------------------------------------------
@@ -516,8 +676,7 @@ async def test_a_walk_through_the_first_phase(
         officer = await officer_of(emulator, town.ward, "Thượng úy Đặng Văn Ước")
         years = rating_years(plan.rating_year)
         phase_months = judged_months(plan.first, plan.phases, end)
-        year_months = judged_months(years[1], years, end)
-        ended = [month for month in year_months if month_end(month) < end]
+        ended = [month for month in judged_months(years[1], years, end) if month_end(month) < end]
         if plan.figures:
             await enter_figures(officer, plan, sorted({*phase_months, *ended}), end)
         [choose] = await officer.send("/baocao")
@@ -533,8 +692,12 @@ async def test_a_walk_through_the_first_phase(
         today = clock.now().date()
         rating = await summary(officer, f"Năm xếp loại {plan.rating_year}")
         rows = await Stored.read(app_.db, town.ward.ward_id)
-        assert_summary(rating, plan, rows, years[1], judged_months(years[1], years, today), today)
+        year_months = judged_months(years[1], years, today)
+        wrong = assert_summary(rating, plan, rows, years[1], year_months, today, plan.rating_wrong)
         again = await summary(officer, plan.phase, choose)
         assert_summary(again, plan, rows, plan.first, phase_months, today)
     finally:
         await app_.stop()
+    if plan.rating_wrong:
+        assert wrong, f"{plan.rating_wrong} now right: take them out of rating_wrong"
+        pytest.xfail(f"{plan.why}: {wrong}")
