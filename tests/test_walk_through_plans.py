@@ -26,7 +26,15 @@ from handlers.clock import FixedClock
 from storage.database import Database
 from storage.models import Member, PoliceFigure, Report, Unit
 from storage.units import add_unit
-from tests.officer import at, enter_count, enter_yes, log_good_deed, log_tip, officer_of
+from tests.officer import (
+    at,
+    docx_text,
+    enter_count,
+    enter_yes,
+    log_good_deed,
+    log_tip,
+    officer_of,
+)
 from tests.ward import Ward
 
 D = dt.date
@@ -44,6 +52,8 @@ def nfd(text: str) -> str:
 
 @dataclass(frozen=True)
 class Span:
+    """A phase, a rating year or a calendar year, from its first to its last day."""
+
     start: dt.date
     end: dt.date
 
@@ -55,6 +65,7 @@ class Span:
 
 
 def month_end(first: dt.date) -> dt.date:
+    """The last day of the month starting on `first`."""
     following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return following - dt.timedelta(days=1)
 
@@ -67,7 +78,7 @@ def judged_months(period: Span, series: Iterable[Span], today: dt.date) -> list[
     while first <= min(period.end, today):
         last = month_end(first)
         best = max(rivals, key=lambda rival: (rival.days_of(first, last), rival.holds(last)))
-        if best == period:
+        if best == period and best.days_of(first, last) > 0:
             found.append(first)
         first = last + dt.timedelta(days=1)
     return found
@@ -116,6 +127,10 @@ class Check:
 
 @dataclass(frozen=True)
 class Plan:
+    """One campaign's walk: its ward, the first phase and its neighbours, the rating year asked
+    for, when the members join, what they log before the officer asks (and two days after),
+    the police figures entered, and the digest lines to check."""
+
     campaign: str
     ward: str
     phase: str
@@ -436,11 +451,13 @@ async def enter_figures(officer: Phone, plan: Plan, months: list[dt.date], today
             [page] = await officer.press(f"{months[number + 1]:%m/%Y} ▶")
 
 
-async def summary(officer: Phone, button: str, choose: BotMessage | None = None) -> str:
+async def summary(officer: Phone, button: str, choose: BotMessage | None = None) -> tuple[str, str]:
+    """The digest and the Word report's text the officer receives for the period `button`
+    names (pressed on `choose`, an earlier /baocao answer, when given)."""
     if choose is None:
         [choose] = await officer.send("/baocao")
-    _making, digest, *_files = await officer.press(button, choose, expect=5, timeout=30)
-    return digest.text_plain
+    _making, digest, *files = await officer.press(button, choose, expect=5, timeout=30)
+    return digest.text_plain, docx_text(files)
 
 
 # -- Counted by the test from the stored rows ---------------------------------------------------
@@ -661,6 +678,8 @@ def assert_summary(
 async def test_a_walk_through_the_first_phase(
     emulator: TelegramEmulator, clock: FixedClock, settings: Settings, plan: Plan
 ) -> None:
+    # Every answer is awaited by its count of messages: a short quiet time keeps the walk quick.
+    emulator.phone_settle = 0.01
     clock.moment = at(plan.joined)
     app_ = BotApp(settings.model_copy(update={"campaign": plan.campaign}), clock=clock)
     await app_.start()
@@ -680,9 +699,11 @@ async def test_a_walk_through_the_first_phase(
         if plan.figures:
             await enter_figures(officer, plan, sorted({*phase_months, *ended}), end)
         [choose] = await officer.send("/baocao")
-        phase = await summary(officer, plan.phase, choose)
+        phase, word = await summary(officer, plan.phase, choose)
         rows = await Stored.read(app_.db, town.ward.ward_id)
         assert_summary(phase, plan, rows, plan.first, phase_months, end)
+        if any(figure.kind != "state" for figure in plan.figures):
+            assert f"số liệu Công an phường tháng {months_text(phase_months)}" in word
 
         # Two days on, after a little more work, the rating year so far, and the phase again
         # from the same message: the days after it change nothing in it.
@@ -690,11 +711,11 @@ async def test_a_walk_through_the_first_phase(
             clock.moment = at(step.day)
             await log(town.phones[step.who], step.what)
         today = clock.now().date()
-        rating = await summary(officer, f"Năm xếp loại {plan.rating_year}")
+        rating, _word = await summary(officer, f"Năm xếp loại {plan.rating_year}")
         rows = await Stored.read(app_.db, town.ward.ward_id)
         year_months = judged_months(years[1], years, today)
         wrong = assert_summary(rating, plan, rows, years[1], year_months, today, plan.rating_wrong)
-        again = await summary(officer, plan.phase, choose)
+        again, _word = await summary(officer, plan.phase, choose)
         assert_summary(again, plan, rows, plan.first, phase_months, today)
     finally:
         await app_.stop()
