@@ -14,8 +14,6 @@ from docx import Document
 from typer.testing import CliRunner
 
 from bot.app import BotApp
-from bot.emulator.models import BotMessage
-from bot.emulator.phone import Phone
 from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
 from handlers.clock import FixedClock
@@ -26,11 +24,18 @@ from storage.database import Database
 from storage.models import Unit
 from storage.units import add_unit
 from tests.conftest import HANOI
+from tests.officer import (
+    at,
+    docx_text,
+    enter_count,
+    enter_yes,
+    line_of,
+    log_good_deed,
+    log_tip,
+    month_page,
+    officer_of,
+)
 from tests.ward import Ward, name_oneself
-
-
-def at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=HANOI)
 
 
 async def ward_of(db: Database, clock: FixedClock, ward: str, team: str) -> Ward:
@@ -40,73 +45,6 @@ async def ward_of(db: Database, clock: FixedClock, ward: str, team: str) -> Ward
         first = await add_unit(session, team, "team", commune, planned_size=3)
         other = await add_unit(session, "Tổ bảo vệ ANTT số 7", "team", commune)
     return Ward(db, clock, commune.id, first.id, other.id)
-
-
-async def officer_of(emulator: TelegramEmulator, ward: Ward, name: str) -> Phone:
-    code = await ward.invite(role="officer", team_id=ward.ward_id)
-    officer = emulator.phone(user_id=2001, first_name=name)
-    await officer.send(f"/start {code}")
-    await officer.share_contact("0900000001", expect=2)
-    await name_oneself(officer)
-    await officer.press("Đồng ý")
-    return officer
-
-
-async def log_tip(phone: Phone, content: str) -> None:
-    await phone.send("/menu")
-    await phone.press("ℹ️ Nguồn tin")
-    await phone.send(content)
-    await phone.send("Ngõ 9 Đằng Hải")
-    await phone.press("Hôm nay")
-    await phone.press("✅ Gửi báo cáo")
-
-
-async def log_good_deed(phone: Phone, what: str) -> None:
-    await phone.send("/menu")
-    await phone.press("📝 Việc tốt")
-    await phone.send(what)
-    await phone.press("Hôm nay")
-    await phone.press("Xong")
-    await phone.press("Bỏ qua")
-    await phone.press("✅ Gửi báo cáo")
-
-
-async def enter_count(officer: Phone, menu: BotMessage, label: str, value: int) -> BotMessage:
-    """Press the figure's button on a month's /solieu page and type the number."""
-    button = next(text for text in menu.button_labels if text.startswith(label))
-    await officer.press(button)
-    [page] = await officer.send(str(value))
-    return page
-
-
-async def enter_yes(officer: Phone, menu: BotMessage, label: str) -> BotMessage:
-    button = next(text for text in menu.button_labels if text.startswith(label))
-    await officer.press(button)
-    [page] = await officer.press("Có")
-    return page
-
-
-async def month_page(officer: Phone, month: dt.date, today: dt.date) -> BotMessage:
-    """/solieu, then ◀ back to `month`."""
-    [page] = await officer.send("/solieu")
-    cursor = today.replace(day=1)
-    while cursor > month:
-        cursor = (cursor - dt.timedelta(days=1)).replace(day=1)
-        [page] = await officer.press(f"◀ {cursor:%m/%Y}")
-    assert f"tháng {month:%m/%Y}" in page.text_plain
-    return page
-
-
-def line_of(digest: str, words: str) -> str:
-    return next(row for row in digest.splitlines() if words in row)
-
-
-def docx_text(files: list[BotMessage]) -> str:
-    word = next(m.document for m in files if m.document and m.document.filename.endswith(".docx"))
-    assert word is not None
-    report = Document(BytesIO(word.data))
-    cells = [cell.text for table in report.tables for row in table.rows for cell in row.cells]
-    return "\n".join([paragraph.text for paragraph in report.paragraphs] + cells)
 
 
 # -- Hải An: Đợt 2 runs 04/02–19/08/2025 and is judged on 02–08/2025 -------------------------
