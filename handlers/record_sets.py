@@ -211,9 +211,10 @@ async def _stored_activity(
     halves: tuple[dt.date, ...],
 ) -> Activity:
     """The stored counts of the half-months, added up by the database: per team its figures
-    (of the half-months inside the period) and, per kind, the months with one (a bit per month,
-    summed once each); per member the same, and the patrol kinds they took part in. A row per
-    team and member comes back, not one per half-month."""
+    (of the half-months inside the period), per kind the months with one (a bit per month,
+    summed once each) and the tips of each month (a column per month); per member the same,
+    and the patrol kinds they took part in. A row per team and member comes back, not one per
+    half-month."""
     if len(months) > MAX_STORED_MONTHS:
         raise ValueError(f"a period of more than {MAX_STORED_MONTHS} months: {period}")
     window_of = window_finder(months)
@@ -238,9 +239,10 @@ async def _stored_activity(
             _months(int(row[-1])),
         )
     teams: dict[int, TeamActivity] = {}
-    figures = len(TEAM_FIGURES)
+    figures, tip_months = len(TEAM_FIGURES), _tip_months(tuple(bits))
     for row in await connection.execute(team_query, values):
-        masks = row[1 + figures : -1]
+        masks = row[1 + figures : 1 + figures + len(MONTHLY_KINDS)]
+        tips = row[1 + figures + len(MONTHLY_KINDS) :]
         teams[row[0]] = TeamActivity(
             TeamWork(*(int(value) for value in row[1 : 1 + figures])),
             {
@@ -249,7 +251,7 @@ async def _stored_activity(
                 if mask
             },
             members.get(row[0], {}),
-            int(row[-1]),
+            {window: int(count) for window, count in zip(tip_months, tips, strict=True) if count},
         )
     return Activity(period, teams, months)
 
@@ -265,7 +267,11 @@ def _stored_queries(
     teams: BindParameter[int] = bindparam("teams", expanding=True)
     month_bit = {half: bit for half, bit, _ in bits}
     inside = {half: flag for half, _, flag in bits}
-    in_month = {half: int(bit != 0) for half, bit, _ in bits}
+    # the half-months of each month (by its position) that has some, whose tips it counts
+    in_month = {
+        window: {half: 1 for half, bit, _ in bits if bit == 1 << window}
+        for window in _tip_months(bits)
+    }
     listed = [half for half, _, _ in bits]
     team = (
         select(
@@ -278,8 +284,11 @@ def _stored_queries(
                 getattr(TeamHalfMonth, KIND_FIGURE[kind]).label(f"months_{kind}")
                 for kind in MONTHLY_KINDS
             ),
-            (TeamHalfMonth.tips * case(in_month, value=TeamHalfMonth.starts_on, else_=0)).label(
-                "month_tips"
+            *(
+                (TeamHalfMonth.tips * case(halves, value=TeamHalfMonth.starts_on, else_=0)).label(
+                    f"tips_{window}"
+                )
+                for window, halves in in_month.items()
             ),
             case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
         )
@@ -321,7 +330,7 @@ def _stored_queries(
                 func.sum(distinct(case((team.c[f"months_{kind}"] > 0, team.c.bit), else_=0)))
                 for kind in MONTHLY_KINDS
             ),
-            func.sum(team.c.month_tips),
+            *(func.sum(team.c[f"tips_{window}"]) for window in in_month),
         )
         .group_by(team.c.team_id)
         .order_by(team.c.team_id)
@@ -341,6 +350,12 @@ def _stored_queries(
         .order_by(member.c.team_id, member.c.member_id)
     )
     return team_query, member_query
+
+
+def _tip_months(bits: tuple[tuple[dt.date, int, int], ...]) -> tuple[int, ...]:
+    """The months (by position) with a stored half-month: the team statement ends with the
+    tips of each, in this order."""
+    return tuple(sorted({bit.bit_length() - 1 for _, bit, _ in bits if bit}))
 
 
 @lru_cache(maxsize=8192)

@@ -207,10 +207,22 @@ def _number(police: PoliceValues, key: str | None) -> int | None:
     return None if value is None or isinstance(value, bool) else value
 
 
-def _tips(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
+def _tips(
+    spec: IndicatorSpec,
+    scope: Scope,
+    police: PoliceValues,
+    reading: FigureReading | None = None,
+) -> IndicatorResult:
     """Tips logged through the force ÷ all tips the police received (their figure), both over
-    the whole months the period is judged on (the police enter theirs month by month)."""
-    tips = scope.activity.month_tips() if scope.activity.months else scope.activity.total().tips
+    the same whole months: those the police entered their total for (`reading`, month by
+    month; a month still running has none yet), else every month the period is judged on."""
+    activity = scope.activity
+    if not activity.months:
+        tips = activity.total().tips
+    elif reading is not None and reading.months:
+        tips = activity.month_tips(reading.months)
+    else:
+        tips = activity.month_tips()
     return IndicatorResult(spec, "tip", tips, _number(police, spec.figure))
 
 
@@ -262,8 +274,16 @@ COMPUTERS: dict[str, Computer] = {
 }
 
 
-def compute(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """One indicator over a scope."""
+def compute(
+    spec: IndicatorSpec,
+    scope: Scope,
+    police: PoliceValues,
+    readings: Mapping[str, FigureReading] | None = None,
+) -> IndicatorResult:
+    """One indicator over a scope (the tips through the force over the months of the police
+    figure's `readings`)."""
+    if spec.computation == "tips_through_force":
+        return _tips(spec, scope, police, (readings or {}).get(spec.figure or ""))
     return COMPUTERS[spec.computation](spec, scope, police)
 
 
@@ -280,7 +300,7 @@ def compute_all(
     found = readings or {}
     return tuple(
         replace(
-            compute(spec, scope, police),
+            compute(spec, scope, police, found),
             readings=tuple(found[name] for name in spec.figures() if name in found),
         )
         for spec in campaign.indicators

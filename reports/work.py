@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import add, attrgetter
 from typing import TypeVar
@@ -323,13 +323,13 @@ class MemberActivity:
 @dataclass(frozen=True)
 class TeamActivity:
     """What one team did over a period: its counts, the months in which it sent each kind of
-    report, what each member took part in, and the tips it logged over the whole months (to
-    set beside the police's total of those months)."""
+    report, what each member took part in, and the tips it logged in each whole month (to set
+    beside the police's total of the months they entered)."""
 
     total: TeamWork
     months_by_kind: Mapping[str, frozenset[int]]  # the kinds of MONTHLY_KINDS only
     members: Mapping[int, MemberActivity]
-    month_tips: int = 0
+    tips_by_month: Mapping[int, int] = field(default_factory=dict)  # month's position → tips
 
     def __add__(self, other: TeamActivity) -> TeamActivity:
         kinds = self.months_by_kind.keys() | other.months_by_kind.keys()
@@ -345,7 +345,10 @@ class TeamActivity:
                 member_id: _joined(self.members.get(member_id), other.members.get(member_id))
                 for member_id in sorted(members)
             },
-            self.month_tips + other.month_tips,
+            {
+                window: self.tips_by_month.get(window, 0) + other.tips_by_month.get(window, 0)
+                for window in sorted(self.tips_by_month.keys() | other.tips_by_month.keys())
+            },
         )
 
 
@@ -356,6 +359,15 @@ def _joined(one: MemberActivity | None, other: MemberActivity | None) -> MemberA
         assert found is not None
         return found
     return one + other
+
+
+def _tips_by_month(counted: Mapping[tuple[int | None, bool], TeamWork]) -> dict[int, int]:
+    """The tips of each month (by its position), from a team's counts by (month, inside)."""
+    found: dict[int, int] = {}
+    for (window, _), work in counted.items():
+        if window is not None and work.tips:
+            found[window] = found.get(window, 0) + work.tips
+    return dict(sorted(found.items()))
 
 
 NO_MONTHS: frozenset[int] = frozenset()
@@ -424,7 +436,7 @@ class Activity:
                         )
                         for member_id, done in sorted(members.get(team_id, {}).items())
                     },
-                    sum(work.tips for (window, _), work in counted.items() if window is not None),
+                    _tips_by_month(counted),
                 )
                 for team_id, counted in sorted(buckets.items())
             },
@@ -459,9 +471,18 @@ class Activity:
         """Every team's counts added up."""
         return team_total(team.total for team in self.teams.values())
 
-    def month_tips(self) -> int:
-        """The tips every team logged over the whole months (not the period's days)."""
-        return sum(team.month_tips for team in self.teams.values())
+    def month_tips(self, covered: Iterable[Period] | None = None) -> int:
+        """The tips every team logged over the whole months (not the period's days): all the
+        months, or only those among `covered` (the months a police total was entered for)."""
+        chosen = None if covered is None else {(whole.start, whole.end) for whole in covered}
+        wanted = [
+            window
+            for window, whole in enumerate(self.months)
+            if chosen is None or (whole.start, whole.end) in chosen
+        ]
+        return sum(
+            team.tips_by_month.get(window, 0) for team in self.teams.values() for window in wanted
+        )
 
     def months_with(self, team_id: int, kind: str) -> frozenset[int]:
         """The months in which the team sent a report of `kind` (one of MONTHLY_KINDS)."""

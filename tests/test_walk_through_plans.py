@@ -242,12 +242,6 @@ HAI_AN = Plan(
         Step(D(2025, 2, 3), 2, "deed"),
     ),
     after=(Step(D(2025, 2, 5), 0, "tip"), Step(D(2025, 2, 5), 1, "deed")),
-    rating_wrong=("Nguồn tin qua lực lượng",),
-    why=(
-        "the tips logged in a month still running (02/2025) are set beside the police's total"
-        " of 11/2024–01/2025, which that month is not part of (Activity.month_tips is one sum"
-        " over every judged month, not kept per month)"
-    ),
     figures=(
         Figure("tips_total", "Tổng số nguồn tin do Nhân dân", "count", (3, 2, 4)),
         Figure("households_total", "Tổng số nhân khẩu cần nắm", "state", (1200, 1210, 1215)),

@@ -300,3 +300,27 @@ def test_figures_that_do_not_cover_the_period_are_no_data() -> None:
     assert reading.value == 4
     assert [f"{whole.start:%m/%Y}" for whole in reading.months] == ["11/2024", "01/2025"]
     assert [f"{whole.start:%m/%Y}" for whole in reading.missing] == ["12/2024"]
+
+
+def test_tips_of_the_month_still_running_wait_for_its_police_total() -> None:
+    # Asked on 05/03/2025, Đợt 2 is judged on February (ended, police total 6) and March (still
+    # running, no police total yet: not missing). The force logged 2 tips in February (02/02,
+    # 04/02) and one on 03/03: set beside February's total only, that is 2/6, not 3/6.
+    ward = build()
+    a3 = next(member for member in ward.members if member.full_name == "Lý Văn Giang")
+    ward.report("tip", a3.unit_id, a3.id, D(2025, 3, 3), content="BÍ-MẬT-6", place="Đông Hải")
+    campaign = load_campaigns()["hai-an-2024"]
+    second = summarise_ward(
+        ward.records(),
+        ward.ward_id,
+        phase_named(campaign, "Đợt 2"),
+        campaign,
+        as_of=D(2025, 3, 5),
+    )
+    tips = {result.spec.id: result for result in second.indicators}["tips-through-force"]
+    (reading,) = tips.readings
+    assert (reading.value, reading.missing) == (6, ())
+    assert [f"{whole.start:%m/%Y}" for whole in reading.months] == ["02/2025"]
+    assert (tips.numerator, tips.denominator, tips.percentage) == (2, 6, Fraction(100, 3))
+    # The March tip is still one of the phase's tips (04/02 and 03/03; 02/02 is before Đợt 2).
+    assert second.totals.tips == 2
