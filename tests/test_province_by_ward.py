@@ -3,6 +3,8 @@ whole province's reports at once."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bench.summaries import ISSUED_ON, RATING_YEAR, ZONE, Scale, generate
@@ -12,12 +14,17 @@ from handlers.summaries import (
     parse_period,
     reach,
     render_province,
+    summarise_province_by_ward,
     unit_package,
 )
 from reports.month_rule import months_of
+from reports.periods import started
 from reports.summary import ProvinceSummary
 from storage.database import Database
-from storage.models import Unit
+from storage.models import Member, Unit
+from storage.police_figures import set_figure
+from storage.reports import add_report
+from storage.units import add_unit
 
 
 async def test_a_province_summarised_ward_by_ward_equals_one_summarised_at_once(
@@ -49,4 +56,74 @@ async def test_a_province_summarised_ward_by_ward_equals_one_summarised_at_once(
         assert list(made.wards) == [ward.without_reports() for ward in expected.wards]
         assert by_ward.digest == at_once.digest
         assert by_ward.files == at_once.files
+    await db.dispose()
+
+
+async def test_tips_of_a_month_still_running_wait_for_the_police_total_in_stored_counts(
+    database_url: str,
+) -> None:
+    # Hải An's Đợt 2 (04/02–19/08/2025) asked on 05/03/2025: judged on February (the police
+    # entered 4 tips) and March, still running (no police total yet). Tổ 1 logged tips on
+    # 10/02 (a half-month Đợt 2 starts in: counted from its report), 20/02 and 03/03 (stored
+    # half-months): February's two are set beside the 4, not March's.
+    db = Database(database_url)
+    await db.migrate()
+    moment = dt.datetime(2025, 1, 20, 2, 0, tzinfo=dt.UTC)
+    async with db.write() as session:
+        city = await add_unit(session, "Thành phố Hải Phòng", "province")
+        ward = await add_unit(session, "Phường Đằng Hải", "commune", city)
+        team = await add_unit(session, "Tổ bảo vệ ANTT số 1", "team", ward, planned_size=4)
+        leader = Member(
+            full_name="Nguyễn Thị Ánh Dương",
+            role="leader",
+            unit_id=team.id,
+            consent_at=moment,
+            joined_at=moment,
+        )
+        officer = Member(
+            full_name="Đặng Văn Ước", role="officer", unit_id=ward.id, consent_at=moment
+        )
+        session.add_all([leader, officer])
+        await session.flush()
+        for day in (dt.date(2025, 2, 10), dt.date(2025, 2, 20), dt.date(2025, 3, 3)):
+            await add_report(
+                session,
+                kind="tip",
+                team_id=team.id,
+                author_id=leader.id,
+                occurred_on=day,
+                payload={"content": "Người lạ ở ngõ 12", "place": "Đường Đông Hải"},
+                photos=[],
+                source_update_id=None,
+                now=dt.datetime.combine(day, dt.time(3, 0), dt.UTC),
+            )
+        await set_figure(
+            session,
+            ward_id=ward.id,
+            campaign="hai-an-2024",
+            figure="tips_total",
+            first_day=dt.date(2025, 2, 1),
+            last_day=dt.date(2025, 2, 28),
+            value=4,
+            member_id=officer.id,
+            now=dt.datetime(2025, 3, 1, 2, 0, tzinfo=dt.UTC),
+        )
+    campaign = campaign_named("hai-an-2024")
+    period = parse_period("phase:Đợt 2", campaign)
+    today = dt.date(2025, 3, 5)
+    async with db.read() as session:
+        by_ward = await summarise_province_by_ward(
+            session, city.id, campaign, period, ZONE, as_of=today
+        )
+        first, last = reach(period, started(months_of(period, campaign), today))
+        records = await load_record_set(session, city.id, first, last, ZONE, campaign.id)
+    at_once = render_province(records, city.id, city.name, campaign, period, today).summary
+    assert isinstance(at_once, ProvinceSummary)
+    for summary in (by_ward, at_once):
+        [ward_summary] = summary.wards
+        tips = next(
+            r for r in ward_summary.indicators if r.spec.computation == "tips_through_force"
+        )
+        assert (tips.numerator, tips.denominator, tips.status) == (2, 4, "not_met")
+        assert [f"{whole.start:%m/%Y}" for whole in tips.readings[0].months] == ["02/2025"]
     await db.dispose()
