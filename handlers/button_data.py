@@ -131,7 +131,8 @@ def form_step(action: str) -> bool:
 
 
 def join_step(action: str) -> bool:
-    """A button of joining: the consent, or a name offered."""
-    if action.startswith(JOIN_NAME_OFFER):
-        return number(action.removeprefix(JOIN_NAME_OFFER), 0, MAX_NAME_OFFERS) is not None
-    return action in JOIN_WORDS
+    """A button of joining: the consent ("yes", "no"), or a name offered ("n0")."""
+    if action in JOIN_WORDS:
+        return True
+    offer = action.removeprefix(JOIN_NAME_OFFER)
+    return offer != action and number(offer, 0, MAX_NAME_OFFERS) is not None
