@@ -45,6 +45,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 RIGHT = Alignment(horizontal="right")
 RIGHT_TOP = Alignment(horizontal="right", vertical="top")
+INFO = Alignment(horizontal="left", vertical="top", wrap_text=False)
 FRACTION = re.compile(r"^\d+/\d+$")
 LINE_POINTS = 15  # the height of one line of the default 11 pt font
 TEXT_COLUMN_WIDTH = 45  # wider text wraps, so a printed page stays readable
@@ -206,6 +207,10 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
         cell.fill = HEADER_FILL
     for letter, width in SUMMARY_WIDTHS.items():
         sheet.column_dimensions[letter].width = width
+    # Who, which period, which plan: one line each, running on over the empty cells beside them
+    # (wrapped in the narrow column B they overlapped the rows below).
+    for row in range(2, 2 + len(labels.SUMMARY_INFO)):
+        sheet.cell(row=row, column=2).alignment = INFO
     rows: list[list[Cell]]
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators, summary.campaign)

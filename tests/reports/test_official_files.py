@@ -400,6 +400,19 @@ def test_every_sheet_prints_on_a4_fitted_to_the_width_with_its_headings() -> Non
             assert setup.orientation == expected, where
 
 
+def test_who_and_when_read_on_one_line_each_above_the_figures() -> None:
+    """The unit, the period and the plan run on over the empty cells beside them: wrapped in
+    their narrow column they overlapped the rows below when printed."""
+    for name, book in books():
+        sheet = book[labels.SHEET_SUMMARY]
+        for row, label in enumerate(labels.SUMMARY_INFO, start=2):
+            value = sheet.cell(row=row, column=2)
+            assert sheet.cell(row=row, column=1).value == label, name
+            assert not value.alignment.wrap_text, f"{name}: {label}"
+            assert value.alignment.horizontal == "left", f"{name}: {label}"
+            assert all(sheet.cell(row=row, column=c).value is None for c in range(3, 8)), name
+
+
 def test_indicator_columns_are_wide_enough_for_their_headings() -> None:
     for _, book in books():
         sheet = book[labels.SHEET_SUMMARY]
