@@ -446,8 +446,14 @@ def ascii_slug(text: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in re.split(r"[^A-Za-z0-9]+", kept))
 
 
+# The file-name forms of months, calendar years and rating years: a phase whose name would
+# read as one of them (Hà Nội's "Năm 2026" runs 05–12/2026) is marked as a phase.
+OTHER_PERIOD_SLUG = re.compile(r"\d{2}-\d{4}|Nam\d{4}|XepLoai-\d{4}")
+PHASE_SLUG_MARK = "Dot-"
+
+
 def period_slug(period: Period) -> str:
-    """11-2026, Dot1-2026, Nam2026, XepLoai-2026."""
+    """11-2026, Dot1-2026, Nam2026, XepLoai-2026; Dot-Nam2026 for a phase named "Năm 2026"."""
     if period.kind == "month":
         return f"{period.start.month:02d}-{period.start.year}"
     if period.kind == "year":
@@ -455,7 +461,8 @@ def period_slug(period: Period) -> str:
     if period.kind == "rating_year":
         return f"XepLoai-{period.end.year}"
     name = ascii_slug(period.name or "Dot")
-    return name if str(period.end.year) in name else f"{name}-{period.end.year}"
+    slug = name if str(period.end.year) in name else f"{name}-{period.end.year}"
+    return PHASE_SLUG_MARK + slug if OTHER_PERIOD_SLUG.fullmatch(slug) else slug
 
 
 def file_names(period: Period, unit_name: str) -> dict[str, str]:

@@ -210,7 +210,7 @@ async def test_nam_2026_exported_from_the_command_line(
         out = tmp_path / campaign
         output = await asyncio.to_thread(export, settings, campaign, "phase:Năm 2026", out)
         names = sorted(path.name for path in out.iterdir())
-        assert "BaoCao_Nam2026_YenHoa.docx" in names, (names, output)
+        assert "BaoCao_Dot-Nam2026_YenHoa.docx" in names, (names, output)
         digest = next(out.glob("TinNhan_*.txt")).read_text(encoding="utf-8")
         assert "Năm 2026" in digest and "Phường Yên Hòa" in digest
 

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from reports.campaigns import load_campaigns
-from reports.periods import MonthDay, Period, calendar_year, month, rating_year_of, whole_months
+from reports.labels import file_names, period_slug
+from reports.periods import (
+    MonthDay,
+    Period,
+    calendar_year,
+    month,
+    rating_year,
+    rating_year_of,
+    whole_months,
+)
 from reports.phases import phase_containing, phase_named, phases_until, report_due
 
 RATING_START = MonthDay(11, 15)
@@ -99,3 +108,39 @@ def test_whole_months(start: date, end: date, months: int) -> None:
 def test_a_period_cannot_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match="cannot end"):
         Period("month", date(2026, 2, 2), date(2026, 2, 1))
+
+
+def test_a_phase_named_like_a_year_gets_its_own_file_names() -> None:
+    """Hà Nội 357's "Năm 2026" (05–12/2026) is not the calendar year 2026: the files differ."""
+    phase = phase_named(load_campaigns()["ha-noi-357"], "Năm 2026")
+    phase_files = file_names(phase, "Phường Yên Hòa")
+    year_files = file_names(calendar_year(2026), "Phường Yên Hòa")
+    assert year_files["docx"] == "BaoCao_Nam2026_YenHoa.docx"
+    assert phase_files["docx"] == "BaoCao_Dot-Nam2026_YenHoa.docx"
+    assert set(phase_files.values()).isdisjoint(year_files.values())
+
+
+@pytest.mark.parametrize(
+    "campaign", ["hai-an-2024", "ha-noi-357", "yen-hoa-179", "phan-dinh-phung-2025"]
+)
+def test_every_period_a_ward_can_ask_for_has_its_own_ascii_file_name(campaign: str) -> None:
+    periods = set(phases_until(load_campaigns()[campaign], date(2027, 12, 31)))
+    for year in (2024, 2025, 2026, 2027):
+        periods.add(calendar_year(year))
+        periods.add(rating_year(year, RATING_START))
+        periods.update(month(year, number) for number in range(1, 13))
+    slugs = {period: period_slug(period) for period in periods}
+    assert len(set(slugs.values())) == len(periods), sorted(slugs.values())
+    assert all(slug.isascii() and slug.replace("-", "").isalnum() for slug in slugs.values())
+
+
+def test_the_names_other_periods_had_stay() -> None:
+    campaigns = load_campaigns()
+    assert period_slug(month(2026, 11)) == "11-2026"
+    assert period_slug(calendar_year(2026)) == "Nam2026"
+    assert period_slug(rating_year(2026, RATING_START)) == "XepLoai-2026"
+    assert period_slug(phase_named(campaigns["ha-noi-357"], "Đợt 1")) == "Dot1-2026"
+    assert period_slug(phase_named(campaigns["phan-dinh-phung-2025"], "Đợt 4")) == "Dot4-2025"
+    # Yên Hòa's "Năm 2026" spans the calendar year's days, but its report is a phase's
+    # ("Sơ kết"), not the year's: it is named as a phase too
+    assert period_slug(phase_named(campaigns["yen-hoa-179"], "Năm 2026")) == "Dot-Nam2026"
