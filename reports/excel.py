@@ -209,8 +209,8 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
         sheet.column_dimensions[letter].width = width
     # Who, which period, which plan: one line each, running on over the empty cells beside them
     # (wrapped in the narrow column B they overlapped the rows below).
-    for row in range(2, 2 + len(labels.SUMMARY_INFO)):
-        sheet.cell(row=row, column=2).alignment = INFO
+    for line in range(2, 2 + len(labels.SUMMARY_INFO)):
+        sheet.cell(row=line, column=2).alignment = INFO
     rows: list[list[Cell]]
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators, summary.campaign)
