@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from reports.call_outs import incident_kind
 from reports.form_config import choice_label
 from reports.labels import (
+    ACKNOWLEDGED_LEVELS,
     DESCRIBE,
     INCIDENT_LABELS,
     PATROL_LABELS,
@@ -15,6 +17,7 @@ from reports.labels import (
 )
 from reports.payload import flag, number, text
 from reports.records import ReportRecord
+from reports.review import ACKNOWLEDGED, LEVEL
 
 # Characters XML 1.0 (Word, Excel) cannot hold; they are dropped rather than crash a file.
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -41,6 +44,15 @@ def clean(value: str, limit: int | None = None) -> str:
 def _join(*parts: str) -> str:
     """The non-empty parts, separated by "; "."""
     return "; ".join(part for part in parts if part)
+
+
+def _acknowledged(payload: Mapping[str, object]) -> str:
+    """đã được Công an quận, huyện ghi nhận; the bare "Công an" when no known level was kept;
+    nothing while the model is not acknowledged."""
+    if flag(payload, ACKNOWLEDGED) is not True:
+        return ""
+    level = ACKNOWLEDGED_LEVELS.get(text(payload, LEVEL))
+    return DESCRIBE["acknowledged_by"].format(level=level) if level else DESCRIBE["acknowledged"]
 
 
 def describe(report: ReportRecord, limit: int | None = 300) -> str:
@@ -92,8 +104,7 @@ def describe(report: ReportRecord, limit: int | None = 300) -> str:
             items=number(p, "items_handed_in"), households=number(p, "households_reached")
         )
     elif kind == "model":
-        acknowledged = DESCRIBE["acknowledged"] if flag(p, "acknowledged") else ""
-        line = _join(text(p, "name"), text(p, "recognised_by"), acknowledged)
+        line = _join(text(p, "name"), text(p, "recognised_by"), _acknowledged(p))
     else:
         line = ""
     return clean(" ".join(line.split()), limit)

@@ -314,6 +314,17 @@ DESCRIBE = {
     "residence": "{households} hộ được đến; {records} thông tin được điều chỉnh",
     "weapons": "{items} hiện vật được giao nộp; {households} hộ được vận động",
     "acknowledged": "đã được Công an ghi nhận",
+    "acknowledged_by": "đã được {level} ghi nhận",
+}
+# Who acknowledged a model (reports/review.py LEVELS), as the review card names them.
+ACKNOWLEDGED_LEVELS = {
+    "commune_police": "Công an xã, phường",
+    "commune_committee": "UBND xã, phường",
+    "district_police": "Công an quận, huyện",
+    "district_committee": "UBND quận, huyện",
+    "province_police": "Công an tỉnh, thành phố",
+    "province_committee": "UBND tỉnh, thành phố",
+    "ministry": "Bộ Công an",
 }
 TIP_HIDDEN = "Nguồn tin (nội dung chỉ Công an phường xem)"
 TIP_VALUABLE = {True: "có giá trị", False: "chưa có giá trị", None: "chưa đánh giá"}

@@ -7,15 +7,24 @@ Members: Tổ 1 a1 b1 c1; Tổ 2 a2 b2, and c2 from 15/12/2024; Tổ 3 a3, and b
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
+from io import BytesIO
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 
+from reports import labels
 from reports.campaigns import load_campaigns
+from reports.describe import describe
+from reports.excel import ward_workbook
 from reports.indicators import IndicatorResult
 from reports.phases import phase_named
+from reports.records import ReportRecord
+from reports.review import LEVELS
 from reports.summary import WardSummary, summarise_ward
+from reports.word import ward_report
 from tests.reports.builders import Ward
 
 D = date
@@ -324,3 +333,37 @@ def test_tips_of_the_month_still_running_wait_for_its_police_total() -> None:
     assert (tips.numerator, tips.denominator, tips.percentage) == (2, 6, Fraction(100, 3))
     # The March tip is still one of the phase's tips (04/02 and 03/03; 02/02 is before Đợt 2).
     assert second.totals.tips == 2
+
+
+def test_a_model_reads_which_level_acknowledged_it(summary: WardSummary) -> None:
+    # Tổ 1's camera was acknowledged by the district police: the Word report's evidence for
+    # Phạm Văn An and the workbook's report row both say so, not a bare "Công an".
+    document = Document(BytesIO(ward_report(summary, D(2025, 2, 10))))
+    model_line = next(p.text for p in document.paragraphs if "Camera an ninh ngõ 5" in p.text)
+    assert model_line.endswith("đã được Công an quận, huyện ghi nhận")
+    sheet = load_workbook(BytesIO(ward_workbook(summary, D(2025, 2, 10))))[labels.SHEET_REPORTS]
+    models = [row[6] for row in sheet.iter_rows(values_only=True) if row[2] == "Mô hình"]
+    assert models == [
+        "Camera an ninh ngõ 5; Công an quận; đã được Công an quận, huyện ghi nhận",
+        "Tổ tự quản",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("level", "words"),
+    [
+        ("commune_police", "đã được Công an xã, phường ghi nhận"),
+        ("province_committee", "đã được UBND tỉnh, thành phố ghi nhận"),
+        ("ministry", "đã được Bộ Công an ghi nhận"),
+        (None, "đã được Công an ghi nhận"),  # acknowledged before levels were asked
+        ("ward_union", "đã được Công an ghi nhận"),  # a code no longer known
+    ],
+)
+def test_each_level_in_words(level: str | None, words: str) -> None:
+    payload = {"name": "Đường hoa Ngõ Ông Đình", "acknowledged": True, "acknowledged_level": level}
+    record = ReportRecord(9, "model", 1, 1, D(2025, 1, 2), datetime(2025, 1, 2, 8, 0), payload)
+    assert describe(record) == f"Đường hoa Ngõ Ông Đình; {words}"
+
+
+def test_every_level_the_police_can_choose_has_words() -> None:
+    assert set(labels.ACKNOWLEDGED_LEVELS) == set(LEVELS)
