@@ -214,6 +214,8 @@ WARD_HEADERS = (
 )
 TOTALS_HEADERS = ("Nội dung", "Số lượng")
 RATING_HEADERS = ("STT", "Tên", "Tổ", "Số tháng hoạt động", "Tỷ lệ nhiệm vụ", "Xếp loại")
+# A team's rating names the team once: no "Tổ" column beside its name.
+TEAM_RATING_HEADERS = ("STT", "Tổ", "Số tháng hoạt động", "Tỷ lệ nhiệm vụ", "Xếp loại")
 RATING_TEAMS = "a) Xếp loại tổ"
 RATING_MEMBERS = "b) Xếp loại thành viên"
 NOT_RATED = {

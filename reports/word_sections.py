@@ -197,16 +197,17 @@ def write_commendation(
 
 
 def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
-    """Rows of a rating table."""
+    """Rows of a rating table: a member's with the team, a team's with its name once."""
     rows = []
     for number, rating in enumerate(ratings, start=1):
         level = level_text(rating, parent.rules)
         score = "" if rating.score is None else labels.percent(rating.score)
+        team = [] if rating.subject == "team" else [labels.short_team_name(rating.team_name)]
         rows.append(
             [
                 str(number),
                 labels.number_kept(rating.name),
-                labels.short_team_name(rating.team_name),
+                *team,
                 str(rating.active_months),
                 score,
                 level,
@@ -215,24 +216,32 @@ def rating_rows(ratings: Sequence[Rating], parent: Ratings) -> list[list[str]]:
     return rows
 
 
+# Columns of the rating tables (mm, 165 in all): the level, with its 20% note, needs the room.
+TEAM_RATING_WIDTHS = (14, 60, 23, 22, 46)
+MEMBER_RATING_WIDTHS = (14, 40, 20, 23, 22, 46)
+
+
 def write_ratings(document: DocumentObject, ratings: Ratings) -> None:
     """Section I.5: team and member ratings."""
     paragraph(document, labels.SECTION_RATINGS, "ANTT Section")
     paragraph(document, labels.RATING_SOURCE.format(source=ratings.rules.source))
     paragraph(document, cap_rule_text(ratings.rules))
-    widths = (14, 40, 20, 23, 22, 46)  # the level, with its 20% note, needs the room
-    for title, items in (
-        (labels.RATING_TEAMS, ratings.teams),
-        (labels.RATING_MEMBERS, ratings.members),
-    ):
-        paragraph(document, title, "ANTT Section")
-        data_table(
-            document,
-            labels.RATING_HEADERS,
-            rating_rows(items, ratings),
-            widths,
-            text_columns=(1, 2, 5),
-        )
+    paragraph(document, labels.RATING_TEAMS, "ANTT Section")
+    data_table(
+        document,
+        labels.TEAM_RATING_HEADERS,
+        rating_rows(ratings.teams, ratings),
+        TEAM_RATING_WIDTHS,
+        text_columns=(1, 4),
+    )
+    paragraph(document, labels.RATING_MEMBERS, "ANTT Section")
+    data_table(
+        document,
+        labels.RATING_HEADERS,
+        rating_rows(ratings.members, ratings),
+        MEMBER_RATING_WIDTHS,
+        text_columns=(1, 2, 5),
+    )
 
 
 def write_assessment(

@@ -207,7 +207,16 @@ def data_tables(document: DocumentObject) -> list[Table]:
     ]
 
 
-@pytest.mark.parametrize("which", ["ward_document", "city_document"])
+@pytest.fixture(scope="module")
+def rating_document() -> DocumentObject:
+    """Yên Hòa's rating year 2026: its teams and members rated."""
+    ward = yen_hoa_ward.build()
+    year = rating_year(2026, load_rating_rules().year_starts)
+    summary = summarise_ward(ward.records(), ward.ward_id, year, CAMPAIGNS["yen-hoa-179"])
+    return read(ward_report(summary, date(2026, 11, 9)))
+
+
+@pytest.mark.parametrize("which", ["ward_document", "city_document", "rating_document"])
 def test_table_cells_never_split_a_word(which: str, request: pytest.FixtureRequest) -> None:
     document: DocumentObject = request.getfixturevalue(which)
     tables = data_tables(document)
@@ -222,6 +231,34 @@ def test_table_cells_never_split_a_word(which: str, request: pytest.FixtureReque
                 assert need <= width, (cell.text, need, width)
         # The heading row repeats on every page the table runs to.
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # type: ignore[union-attr]
+
+
+def test_a_team_rating_names_the_team_once(rating_document: DocumentObject) -> None:
+    lines = lines_of(rating_document)
+    teams_at = lines.index(labels.RATING_TEAMS)
+    teams, members = rating_tables(rating_document)
+    assert teams_at < lines.index(labels.RATING_MEMBERS)
+    headers = [cell.text for cell in teams.rows[0].cells]
+    assert headers == ["STT", "Tổ", "Số tháng hoạt động", "Tỷ lệ nhiệm vụ", "Xếp loại"]
+    names = sorted(plain(row.cells[1].text) for row in teams.rows[1:])
+    assert names == ["Tổ bảo vệ ANTT số 12", "Tổ bảo vệ ANTT số 19", "Tổ bảo vệ ANTT số 7"]
+    for row in teams.rows[1:]:
+        # the team is written once: no other cell of its row names it again
+        assert not any("Tổ" in cell.text for cell in row.cells[2:])
+    # a member's row still says which team the member is in
+    assert [cell.text for cell in members.rows[0].cells][:3] == ["STT", "Tên", "Tổ"]
+    assert all(row.cells[2].text.startswith("Tổ ") for row in members.rows[1:])
+
+
+def rating_tables(document: DocumentObject) -> tuple[Table, Table]:
+    """The team and the member rating tables, in that order."""
+    found = [t for t in data_tables(document) if t.cell(0, len(t.columns) - 1).text == "Xếp loại"]
+    assert len(found) == 2
+    return found[0], found[1]
+
+
+def plain(text: str) -> str:
+    return text.replace(NBSP, " ")
 
 
 def test_a_wards_name_is_kept_whole_in_the_city_table(city_document: DocumentObject) -> None:
