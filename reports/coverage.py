@@ -81,6 +81,18 @@ def pending(result: IndicatorResult) -> str:
     return PENDING.format(teams=labels.count(result.pending))
 
 
+def coverage_note(result: IndicatorResult) -> str:
+    """What a result's figures cover, as a note beside it (the workbook's "Ghi chú"), in the
+    words of the Word report: "Số liệu Công an phường tháng 11/2024–01/2025"; without a
+    verdict, what the police entered for some months only; "" when there is nothing to say."""
+    if result.status == "no_data":
+        notes = [police_partial(result) or pending(result)]
+    else:
+        notes = [police_covers(result), pending(result)]
+    words = " · ".join(note for note in notes if note)
+    return words[:1].upper() + words[1:]
+
+
 def so_far(period: Period, as_of: date | None, months: Sequence[Period]) -> str:
     """ "Số liệu tính đến ngày 29/11/2026. Tháng 11/2026 chưa kết thúc: …" when the period runs
     past the summary's day, else ""."""

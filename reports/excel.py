@@ -19,6 +19,7 @@ from openpyxl.writer.excel import ExcelWriter
 from reports import labels
 from reports.call_outs import in_time, incident_kind, response_minutes
 from reports.campaigns import Campaign
+from reports.coverage import coverage_note
 from reports.describe import clean, describe, official
 from reports.excel_ratings import rating_sheet
 from reports.form_config import on_time_minutes
@@ -39,8 +40,9 @@ CELL_TEXT_LIMIT = 2000
 # A4 portrait holds about this many character widths between the margins; wider sheets are
 # printed landscape. Every sheet fits the page's width, its heading row on every page.
 PORTRAIT_WIDTH = 95
-# The summary sheet: the information and totals (A–B) above the indicator table (A–G).
-SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26}
+# The summary sheet: the information and totals (A–B) above the indicator table (A–G, and a
+# ward's notes in H).
+SUMMARY_WIDTHS = {"A": 50, "B": 16, "C": 10, "D": 10, "E": 16, "F": 12, "G": 26, "H": 30}
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 RIGHT = Alignment(horizontal="right")
@@ -179,6 +181,7 @@ def _indicator_rows(indicators: Sequence[IndicatorResult], campaign: Campaign) -
                 target,
                 verdict(result),
                 source_of(campaign, spec),
+                coverage_note(result) or None,
             ]
         )
     return rows
@@ -212,8 +215,10 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
     for line in range(2, 2 + len(labels.SUMMARY_INFO)):
         sheet.cell(row=line, column=2).alignment = INFO
     rows: list[list[Cell]]
+    headers: tuple[str, ...] = labels.SUMMARY_INDICATOR_HEADERS
     if isinstance(summary, WardSummary):
         rows = _indicator_rows(summary.indicators, summary.campaign)
+        headers += (labels.SUMMARY_NOTE,)
     else:
         # Pooled figures only for a share (a yes/no has none); the verdict is how many wards.
         rows = [
@@ -229,7 +234,7 @@ def _summary_sheet(sheet: Worksheet, title: str, summary: WardSummary | Province
             for item in summary.indicators
         ]
     start = sheet.max_row + 2
-    table: list[list[Cell]] = [list(labels.SUMMARY_INDICATOR_HEADERS), *rows]
+    table: list[list[Cell]] = [list(headers), *rows]
     for offset, row in enumerate(table):
         for column, value in enumerate(row, start=1):
             shown = official(value) if isinstance(value, str) else value

@@ -267,6 +267,8 @@ SUMMARY_INDICATOR_HEADERS = (
     "Đánh giá",
     "Căn cứ",
 )
+# A ward's indicator rows end with what the figures cover (the months of a police figure).
+SUMMARY_NOTE = "Ghi chú"
 TEAM_SHEET_HEADERS = (
     "Tổ",
     "Biên chế",

@@ -49,7 +49,8 @@ def test_summary_sheet(workbook: Workbook) -> None:
         for row in rows(workbook, "Tổng hợp")
         if row[0] == "Mỗi tổ thực hiện ít nhất 01 việc tốt mỗi tháng"
     )
-    # label, met, of, %, target (the ward's own), verdict, the plan's section: 2/3 = 66.7%
+    # label, met, of, %, target (the ward's own), verdict, the plan's section, no note (the
+    # force's own reports, no police figure): 2/3 = 66.7%
     assert deeds == (
         deeds[0],
         2,
@@ -58,6 +59,7 @@ def test_summary_sheet(workbook: Workbook) -> None:
         "100% (phường đặt)",
         "Chưa đạt",
         "KH 179/KH-UBND, mục II.3",
+        None,
     )
 
 

@@ -470,6 +470,49 @@ def test_indicator_columns_are_wide_enough_for_their_headings() -> None:
             assert on_one_line or wrapped, (heading, width, height)
 
 
+def indicator_notes(summary: WardSummary) -> dict[str, object]:
+    """The workbook's indicator rows: each label with its "Ghi chú"."""
+    sheet = load_workbook(BytesIO(ward_workbook(summary, ISSUED)))[labels.SHEET_SUMMARY]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if row[:2] == ("Chỉ tiêu", "Đạt"))
+    assert rows[header][7] == "Ghi chú"
+    return {str(row[0]): row[7] for row in rows[header + 1 : header + 1 + len(summary.indicators)]}
+
+
+def test_the_workbook_says_which_months_a_police_figure_covers() -> None:
+    hai_an = indicator_notes(PLANS["hai-an-2024"].summary())
+    assert (
+        hai_an["Nguồn tin do Nhân dân cung cấp cho Công an phường thông qua lực lượng"]
+        == "Số liệu Công an phường tháng 11/2024–01/2025"
+    )
+    assert (
+        hai_an["Vận động Nhân dân cung cấp thông tin về nhân khẩu cho Công an phường"]
+        == "Số liệu Công an phường nhập cho cả kỳ"
+    )
+    assert hai_an["Mỗi tổ thực hiện ít nhất 01 việc tốt mỗi tháng"] is None  # the force's own
+    # Yên Hòa's year: the police entered November only, the figure waits for the other months.
+    yen_hoa = indicator_notes(PLANS["yen-hoa-179"].summary())
+    assert [note for label, note in yen_hoa.items() if "nghiêm trọng" in label] == [
+        "Chưa đủ số liệu để đánh giá · Không xảy ra vụ việc nghiêm trọng, rất nghiêm trọng, đặc"
+        " biệt nghiêm trọng: Có (Công an phường nhập tháng 11/2026, thiếu tháng 01–10/2026,"
+        " 12/2026)"
+    ]
+
+
+@pytest.mark.parametrize("plan", list(PLANS))
+def test_the_workbook_and_the_word_report_give_the_same_months(plan: str) -> None:
+    summary = PLANS[plan].summary()
+    notes = indicator_notes(summary)
+    document = read(ward_report(summary, ISSUED))
+    table = next(t for t in data_tables(document) if t.cell(0, 1).text == "Chỉ tiêu")
+    for row in table.rows[1:]:
+        result = row.cells[2].text
+        if "(số liệu Công an phường" in result:
+            months = result[result.index("(số liệu") + 1 : -1]
+            label = next(label for label in notes if row.cells[1].text.startswith(label))
+            assert notes[label] == months[:1].upper() + months[1:], (label, result)
+
+
 def test_in_time_is_said_for_every_kind_of_call_out() -> None:
     w = yen_hoa_ward.build()
     team = w.team(23)

@@ -72,6 +72,7 @@ def test_yen_hoa_target_the_ward_set_is_labelled_as_the_wards() -> None:
         "100% (phường đặt)",
         "Chưa đạt",
         "KH 179/KH-UBND, mục II.3",
+        None,  # no note: the teams' own reports, no police figure
     )
 
 
