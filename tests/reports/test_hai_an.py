@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from fractions import Fraction
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -28,6 +29,7 @@ from reports.word import ward_report
 from tests.reports.builders import Ward
 
 D = date
+ROOT = Path(__file__).resolve().parents[2]
 JOINED = D(2024, 10, 1)
 
 
@@ -366,4 +368,9 @@ def test_each_level_in_words(level: str | None, words: str) -> None:
 
 
 def test_every_level_the_police_can_choose_has_words() -> None:
-    assert set(labels.ACKNOWLEDGED_LEVELS) == set(LEVELS)
+    # the files name a level as the review card the officer pressed did
+    card = (ROOT / "config/locales/vi/review.ftl").read_text(encoding="utf-8").splitlines()
+    buttons = dict(line.split(" = ", 1) for line in card if line.startswith("reviewing-level-"))
+    assert {
+        code: buttons[f"reviewing-level-{code.replace('_', '-')}"] for code in LEVELS
+    } == labels.ACKNOWLEDGED_LEVELS
