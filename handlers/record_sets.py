@@ -4,7 +4,7 @@ reads them. The bridge between storage and the summaries (neither imports the ot
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -18,6 +18,7 @@ from sqlalchemy import (
     case,
     distinct,
     func,
+    literal,
     select,
     type_coerce,
 )
@@ -266,10 +267,13 @@ def _stored_queries(
     bound."""
     teams: BindParameter[int] = bindparam("teams", expanding=True)
     month_bit = {half: bit for half, bit, _ in bits}
-    inside = {half: flag for half, _, flag in bits}
-    # the half-months of each month (by its position) that has some, whose tips it counts
+    # Of the listed half-months, those inside the period and those of each month that has some
+    # (whose tips it counts) are each a run of consecutive ones: a test of the first and last
+    # is one comparison a row where a CASE over every half-month was one per listed half-month
+    # and column (the rating year's roll-up spent most of its time there).
+    inside = _between([half for half, _, flag in bits if flag])
     in_month = {
-        window: {half: 1 for half, bit, _ in bits if bit == 1 << window}
+        window: _between([half for half, bit, _ in bits if bit == 1 << window])
         for window in _tip_months(bits)
     }
     listed = [half for half, _, _ in bits]
@@ -277,7 +281,7 @@ def _stored_queries(
         select(
             TeamHalfMonth.team_id,
             *(
-                getattr(TeamHalfMonth, name) * case(inside, value=TeamHalfMonth.starts_on, else_=0)
+                getattr(TeamHalfMonth, name) * inside(TeamHalfMonth.starts_on)
                 for name in TEAM_FIGURES
             ),
             *(
@@ -285,9 +289,7 @@ def _stored_queries(
                 for kind in MONTHLY_KINDS
             ),
             *(
-                (TeamHalfMonth.tips * case(halves, value=TeamHalfMonth.starts_on, else_=0)).label(
-                    f"tips_{window}"
-                )
+                (TeamHalfMonth.tips * halves(TeamHalfMonth.starts_on)).label(f"tips_{window}")
                 for window, halves in in_month.items()
             ),
             case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
@@ -304,14 +306,12 @@ def _stored_queries(
             MemberHalfMonth.team_id,
             MemberHalfMonth.member_id,
             *(
-                getattr(MemberHalfMonth, kind)
-                * case(inside, value=MemberHalfMonth.starts_on, else_=0)
+                getattr(MemberHalfMonth, kind) * inside(MemberHalfMonth.starts_on)
                 for kind in REPORT_KINDS
             ),
-            (
-                MemberHalfMonth.patrol_kinds
-                * case(inside, value=MemberHalfMonth.starts_on, else_=0)
-            ).label("patrol_kinds"),
+            (MemberHalfMonth.patrol_kinds * inside(MemberHalfMonth.starts_on)).label(
+                "patrol_kinds"
+            ),
             case(month_bit, value=MemberHalfMonth.starts_on, else_=0).label("bit"),
         )
         .where(
@@ -350,6 +350,15 @@ def _stored_queries(
         .order_by(member.c.team_id, member.c.member_id)
     )
     return team_query, member_query
+
+
+def _between(halves: list[dt.date]) -> Callable[[Any], Any]:
+    """1 for a listed half-month from the first of these to the last (they are consecutive
+    among the listed ones), else 0; always 0 when there are none."""
+    if not halves:
+        return lambda starts_on: literal(0)
+    first, last = halves[0], halves[-1]
+    return lambda starts_on: case((starts_on.between(first, last), 1), else_=0)
 
 
 def _tip_months(bits: tuple[tuple[dt.date, int, int], ...]) -> tuple[int, ...]:
