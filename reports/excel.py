@@ -106,12 +106,13 @@ def _lines(text: str, width: float) -> int:
 
 def _fit_heights(sheet: Worksheet, first: int, last: int) -> None:
     """Rows tall enough for their wrapped text (spreadsheet programs do not all do it when
-    they open a file)."""
-    for row in range(first, last + 1):
+    they open a file). The rows are walked once: `sheet[row]` finds the sheet's last column
+    anew over every cell, for each row."""
+    for row, cells in enumerate(sheet.iter_rows(min_row=first, max_row=last), start=first):
         lines = max(
             (
                 _lines(str(cell.value), sheet.column_dimensions[cell.column_letter].width or 8.43)
-                for cell in sheet[row]
+                for cell in cells
                 if isinstance(cell.value, str) and cell.alignment.wrap_text
             ),
             default=1,
