@@ -271,17 +271,17 @@ def _stored_queries(
     # (whose tips it counts) are each a run of consecutive ones: a test of the first and last
     # is one comparison a row where a CASE over every half-month was one per listed half-month
     # and column (the rating year's roll-up spent most of its time there).
-    inside = _between([half for half, _, flag in bits if flag])
+    listed = [half for half, _, _ in bits]
+    inside = _between([half for half, _, flag in bits if flag], listed)
     in_month = {
-        window: _between([half for half, bit, _ in bits if bit == 1 << window])
+        window: _between([half for half, bit, _ in bits if bit == 1 << window], listed)
         for window in _tip_months(bits)
     }
-    listed = [half for half, _, _ in bits]
     team = (
         select(
             TeamHalfMonth.team_id,
             *(
-                getattr(TeamHalfMonth, name) * inside(TeamHalfMonth.starts_on)
+                inside(getattr(TeamHalfMonth, name), TeamHalfMonth.starts_on)
                 for name in TEAM_FIGURES
             ),
             *(
@@ -289,7 +289,7 @@ def _stored_queries(
                 for kind in MONTHLY_KINDS
             ),
             *(
-                (TeamHalfMonth.tips * halves(TeamHalfMonth.starts_on)).label(f"tips_{window}")
+                halves(TeamHalfMonth.tips, TeamHalfMonth.starts_on).label(f"tips_{window}")
                 for window, halves in in_month.items()
             ),
             case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
@@ -306,12 +306,10 @@ def _stored_queries(
             MemberHalfMonth.team_id,
             MemberHalfMonth.member_id,
             *(
-                getattr(MemberHalfMonth, kind) * inside(MemberHalfMonth.starts_on)
+                inside(getattr(MemberHalfMonth, kind), MemberHalfMonth.starts_on)
                 for kind in REPORT_KINDS
             ),
-            (MemberHalfMonth.patrol_kinds * inside(MemberHalfMonth.starts_on)).label(
-                "patrol_kinds"
-            ),
+            inside(MemberHalfMonth.patrol_kinds, MemberHalfMonth.starts_on).label("patrol_kinds"),
             case(month_bit, value=MemberHalfMonth.starts_on, else_=0).label("bit"),
         )
         .where(
@@ -352,13 +350,17 @@ def _stored_queries(
     return team_query, member_query
 
 
-def _between(halves: list[dt.date]) -> Callable[[Any], Any]:
-    """1 for a listed half-month from the first of these to the last (they are consecutive
-    among the listed ones), else 0; always 0 when there are none."""
+def _between(halves: list[dt.date], listed: list[dt.date]) -> Callable[[Any, Any], Any]:
+    """A stored count as it is added up for these half-months: itself on a listed half-month
+    from the first of them to the last (they are consecutive among the listed ones), else 0.
+    Always 0 when there are none; the count itself when they are all the listed ones (a
+    rating year's whole half-months all lie in it)."""
     if not halves:
-        return lambda starts_on: literal(0)
+        return lambda count, starts_on: literal(0)
+    if halves == listed:
+        return lambda count, starts_on: count
     first, last = halves[0], halves[-1]
-    return lambda starts_on: case((starts_on.between(first, last), 1), else_=0)
+    return lambda count, starts_on: count * case((starts_on.between(first, last), 1), else_=0)
 
 
 def _tip_months(bits: tuple[tuple[dt.date, int, int], ...]) -> tuple[int, ...]:
