@@ -13,10 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from storage.units import MAX_ROW_ID
+
 # Telegram's limit for callback_data; anything longer was not made by the bot.
 MAX_BYTES = 64
-# Ids are SQLite integers and PostgreSQL int4 (SERIAL): 1 … 2^31 - 1.
-MAX_ID = 2**31 - 1
+MAX_ID = MAX_ROW_ID
 # A draft's version counts its steps.
 MAX_VERSION = 10**9
 # Months and years the bot pages through or sums up.

@@ -46,14 +46,13 @@ FLOW = "officer"  # the note is typed in the officer tools' draft (handlers/offi
 NOTE_STEP = "review-note"
 PAGE_SIZE = 8
 LINE_CHARS = 24
-LARGEST_ID = 2**31 - 1
 
 
 async def pressed(turn: Turn, viewer: Member, verb: str, parts: list[str]) -> list[Reply]:
     """One button of the review; anything out of the viewer's reach gets the one refusal."""
-    first = int(parts[0])
+    first = button_data.identifier(parts[0])
     extra = [*parts[1:], "", "", ""]
-    if first > LARGEST_ID:
+    if first is None:
         return not_found(turn)
     if verb == "vl":
         ward = await turn.session.get(Unit, first)

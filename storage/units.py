@@ -63,10 +63,14 @@ async def units_named(session: AsyncSession, name: str, kind: str | None = None)
     return list((await session.scalars(query.order_by(Unit.id))).all())
 
 
+# Ids are SQLite integers and PostgreSQL int4 (SERIAL): 1 … 2^31 - 1.
+MAX_ROW_ID = 2**31 - 1
+
+
 def is_row_id(text: str) -> bool:
     """Whether `text` is a stored row's id: ASCII digits within the databases' integer ("²"
     passes `str.isdigit()` but not `int()`; twenty digits overflow SQLite and PostgreSQL)."""
-    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= 2**31 - 1
+    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ROW_ID
 
 
 async def find_unit(session: AsyncSession, ref: str) -> Unit:
