@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.backends import make_backend
-from bot.emulator.server import TelegramEmulator
 from bot.pacing import Limits
 from bot.sender import NoticeSender
 from bot.telegram_shared import CHANNEL
-from handlers.replies import Say
+from chat.replies import Say
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import Member, Unit
 from storage.outbox import Notice, enqueue_notices

@@ -8,8 +8,8 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 
 FIRST_USER_ID = 700_000
 UPDATES_PER_REPORT = 7  # /menu, Việc tốt, text, Hôm nay, Xong, Bỏ qua, Gửi

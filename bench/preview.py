@@ -19,7 +19,6 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from bench.summaries import CAMPAIGN, SCALE_VERSION, ZONE, Scale, generate
-from handlers.summaries import unit_package
 from reports.campaigns import load_campaigns
 from reports.periods import Period, rating_year
 from reports.phases import phase_named
@@ -27,6 +26,7 @@ from reports.rating_rules import load_rating_rules
 from reports.telegram_html import plain_text
 from storage.database import Database
 from storage.models import Unit
+from summaries.packages import unit_package
 
 FOLDER = Path("build/preview")
 ISSUED_ON = dt.date(2026, 11, 22)

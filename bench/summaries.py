@@ -10,7 +10,7 @@ the campaign's police figures month by month. ANTT_BENCH_DATABASES=sqlite (or po
 
 Figures, each run ANTT_BENCH_REPEATS (3) times, the median printed against its target:
 - a ward's phase summary: load the records of the ward with most teams + `summarise_ward` for
-  "Đợt 2" (< 0.5 s), called as handlers/summaries.py calls them;
+  "Đợt 2" (< 0.5 s), called as summaries/packages.py calls them;
 - the province roll-up: `summarise_province_by_ward` (ward by ward, from the counts stored per
   team and half-month, as `antt-bot export` does for a province), for the rating year (ratings
   included) and for "Đợt 2" (< 5 s);
@@ -52,8 +52,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from handlers.record_sets import load_record_set
-from handlers.summaries import summarise_province_by_ward
 from reports.campaigns import Campaign, load_campaigns
 from reports.excel import ward_workbook
 from reports.periods import Period, rating_year
@@ -65,6 +63,8 @@ from storage.database import Database
 from storage.models import Base, Member, Report, Unit
 from storage.names import name_key
 from storage.work_counts import rebuild
+from summaries.packages import summarise_province_by_ward
+from summaries.record_sets import load_record_set
 
 SCALE_VERSION = 3  # bump when the generated data change, so a cached SQLite file is not reused
 SEED = 357

@@ -13,10 +13,10 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from bot.app import BotApp
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.invites import create_invite
 from storage.units import add_unit
 

@@ -11,17 +11,17 @@ from bot.backends import make_backend
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
+from chat.clock import Clock, SystemClock
+from chat.quiet_hours import QuietHours
+from chat.texts import LANGUAGES, texts_for
 from config.settings import Settings, SettingsError
-from handlers.clock import Clock, SystemClock
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
-from handlers.quiet_hours import QuietHours
-from handlers.summaries import PeriodError, campaign_named
-from handlers.texts import LANGUAGES, texts_for
 from scheduler.service import SchedulerService
 from scheduler.setup import build_scheduler
 from storage.database import Database
+from summaries.packages import PeriodError, campaign_named
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0

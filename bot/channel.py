@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from handlers.events import Incoming
-from handlers.replies import Edit, Say, SendFile
+from chat.events import Incoming
+from chat.replies import Edit, Say, SendFile
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
-from handlers.clock import Clock
+from chat.clock import Clock
+from chat.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
+from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
+from chat.texts import Texts
 from handlers.forms.spec import FormSpec
-from handlers.jobs import JOBS, Job, JobContext
-from handlers.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
-from handlers.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
-from handlers.texts import Texts
 from handlers.turn import Turn
 from storage.database import Database
 from storage.inbox import Stored, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
 from storage.outbox import NOTICES_QUEUED, enqueue, mark_failed, mark_sent, pending_messages
+from summaries.jobs import JOBS, Job, JobContext
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from sqlalchemy import update
 
 from bot.channel import Channel, DeliveryFailure
 from bot.pacing import Limits, Pacer
+from chat.replies import REPLY, Edit, Say, SendFile
+from chat.texts import Texts, texts_for
 from handlers.lost_groups import group_lost, is_group
-from handlers.replies import REPLY, Edit, Say, SendFile
-from handlers.texts import Texts, texts_for
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.outbox import (

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.telegram_html import html_of
 from bot.telegram_shared import CHANNEL, command_of
-from handlers.events import Contact, Incoming, Location
+from chat.events import Contact, Incoming, Location
 
 Json = dict[str, Any]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from handlers import actions, commands
+from chat import actions
+from chat.replies import Reply, Say, Toast
+from handlers import commands
 from handlers.group_chat import in_group
 from handlers.joining import (
     already_member,
@@ -24,7 +26,6 @@ from handlers.police_figures import figures_menu
 from handlers.police_figures import pressed as pressed_figures
 from handlers.police_figures import typed as figure_typed
 from handlers.quick_capture import KIND, capture, choose_kind, is_capture
-from handlers.replies import Reply, Say, Toast
 from handlers.report_flow import answer_form, form_of, mark_choice, resume_form, start_form
 from handlers.reviews import command as review_command
 from handlers.turn import Turn

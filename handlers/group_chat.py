@@ -3,10 +3,11 @@ news can go there. Only the team's leader or the ward police may link it."""
 
 from __future__ import annotations
 
-from handlers import actions, button_data, commands
+from chat import actions, button_data
+from chat.replies import Button, Reply, Say, Toast
+from handlers import commands
 from handlers.access import Action, may
 from handlers.lost_groups import group_removed
-from handlers.replies import Button, Reply, Say, Toast
 from handlers.turn import Turn
 from storage.members import member_by_telegram_id
 from storage.models import Member, Unit

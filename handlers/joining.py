@@ -8,12 +8,12 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import actions, button_data
+from chat import actions, button_data
+from chat.replies import Button, Reply, Say
 from handlers.forms.answers import Problem
 from handlers.full_names import offered_names, read_full_name
 from handlers.menu import main_menu
 from handlers.notices import tell_approvers
-from handlers.replies import Button, Reply, Say
 from handlers.turn import Turn
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.invites import (

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from chat.replies import Say
+from chat.texts import Texts
 from handlers.access import TEAM_ROLES
-from handlers.replies import Say
-from handlers.texts import Texts
 from storage.members import reachable_members_of_units
 from storage.models import Member, OutboxMessage, Unit
 from storage.outbox import Notice, enqueue_notices

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Say
+from chat.texts import Texts
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
-from handlers.replies import Button, Say
-from handlers.texts import Texts
 
 MY_REPORTS = "mine"
 MORE = "more"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import button_data
+from chat import button_data
 
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import actions, button_data
+from chat import actions, button_data
+from chat.replies import Button, Reply, Say, Toast
 from handlers.access import may_change_report, may_read_report
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
 from handlers.menu import HOME, main_menu
 from handlers.months import month_bounds, parse_month
-from handlers.replies import Button, Reply, Say, Toast
 from handlers.report_flow import edit_report
 from handlers.report_view import report_lines
 from handlers.review_card import decision_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from handlers.replies import Say
+from chat.replies import Say
 from handlers.turn import Turn
 from storage.models import JoinRequest, Member, Unit
 from storage.outbox import Notice, enqueue_notices

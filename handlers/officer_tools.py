@@ -6,13 +6,13 @@ something that does not exist."""
 
 from __future__ import annotations
 
-from handlers import button_data, reviews, team_people
+from chat import button_data
+from chat.replies import Button, Reply, Say, SendFile, Toast
+from handlers import reviews, team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.full_names import read_full_name
-from handlers.replies import Button, Reply, Say, SendFile, Toast
-from handlers.roster import roster_workbook
 from handlers.turn import Turn
 from handlers.unit_views import button, group_list, group_view, team_list, team_view, ward_menu
 from storage.access_log import log_access
@@ -21,6 +21,7 @@ from storage.models import Draft, Member, Unit
 from storage.roster import roster_of
 from storage.units import add_unit, descendants, units_named, ward_of
 from storage.ward_settings import set_auto_approve
+from summaries.roster import roster_workbook
 
 FLOW = "officer"
 MEMBER_NAME = "member-name"  # the step of a member's full name being corrected

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.months import month_bounds, parse_month
-from handlers.replies import Button, Reply, Say, Toast
-from handlers.summaries import campaign_named
 from handlers.turn import Turn
 from reports.campaigns import PoliceFigureSpec
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.police_figures import figures_between, set_figure
+from summaries.packages import campaign_named
 
 FLOW = "police-figures"
 NUMBER = FieldSpec(name="figure", type="number", prompt="", label="", max_value=10_000_000)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Reply, Say
 from handlers.forms.answers import read_text
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
-from handlers.replies import Button, Reply, Say
 from handlers.report_flow import start_form
 from handlers.turn import Turn
 from storage.drafts import start_draft

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from chat.events import Incoming
+from chat.replies import Edit, Reply
 from handlers.access import may_change_report
-from handlers.events import Incoming
 from handlers.forms import engine
 from handlers.forms.screens import ScreenPainter
 from handlers.forms.spec import FormSpec
 from handlers.menu import main_menu
-from handlers.replies import Edit, Reply
 from handlers.review_notices import tell_reviewers
 from handlers.turn import Turn
 from reports.review import REVIEW_KEYS, REVIEWED_KINDS

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import actions, button_data
+from chat import actions, button_data
+from chat.replies import Button, Say
+from chat.texts import Safe
 from handlers.access import Action, may
 from handlers.forms.spec import FormSpec
-from handlers.replies import Button, Say
 from handlers.report_view import report_lines
-from handlers.texts import Safe
 from handlers.turn import Turn
 from reports.payload import flag, text
 from reports.review import ACKNOWLEDGED, LEVEL, LEVELS, NOTE, REVIEWED_KINDS, VALUABLE

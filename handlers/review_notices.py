@@ -8,9 +8,9 @@ import unicodedata
 
 from sqlalchemy import select
 
+from chat.replies import Say
 from handlers.access import Action, may
 from handlers.forms.spec import FormSpec
-from handlers.replies import Say
 from handlers.review_card import NO, TIP, YES, Reviewed, card, level_label, state_of
 from handlers.turn import Turn
 from reports.payload import text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.replies import Button
+from chat.replies import Button
 from handlers.review_card import LIST_CODES, MODEL, TIP, WAITING_LIST, button
 from handlers.turn import Turn
 from reports.review import decision

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 
-from handlers import button_data
+from chat import button_data
+from chat.replies import Edit, Reply, Say
 from handlers.access import Action, may
-from handlers.replies import Edit, Reply, Say
 from handlers.review_card import (
     DECIDED_LIST,
     LIST_CODES,

@@ -3,9 +3,9 @@ and removing, join requests, invite links."""
 
 from __future__ import annotations
 
+from chat.replies import Button, Reply, Say
 from handlers.access import TEAM_ROLES, Action, invite_action, may
 from handlers.notices import tell_requester
-from handlers.replies import Button, Reply, Say
 from handlers.turn import Turn
 from handlers.unit_views import button, role_label, team_view
 from storage.invites import create_invite, usable_invites_of

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.events import Incoming
+from chat.events import Incoming
+from chat.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
+from chat.texts import Texts
 from handlers.forms.spec import FormSpec
-from handlers.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
-from handlers.texts import Texts
 
 
 @dataclass(frozen=True)

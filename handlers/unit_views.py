@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Say
 from handlers.access import Action, may
-from handlers.replies import Button, Say
 from handlers.review_queue import queue_buttons
 from handlers.turn import Turn
 from storage.invites import usable_invites_of

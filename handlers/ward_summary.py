@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import actions, button_data
+from chat import actions, button_data
+from chat.replies import Button, Later, Reply, Say, Toast
 from handlers.access import Action, may
-from handlers.replies import Button, Later, Reply, Say, Toast
-from handlers.summaries import PeriodError, campaign_named, parse_period
 from handlers.turn import Turn
 from reports.periods import rating_year_of
 from reports.phases import phase_containing
 from reports.rating_rules import load_rating_rules
 from storage.models import Member, Unit
+from summaries.packages import PeriodError, campaign_named, parse_period
 
 
 async def choose_period(turn: Turn, member: Member) -> list[Reply]:

@@ -5,18 +5,18 @@ offered: the plan set it."""
 
 from __future__ import annotations
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
-from handlers.replies import Button, Reply, Say, Toast
-from handlers.summaries import campaign_named, ward_campaign
 from handlers.turn import Turn
 from reports.campaigns import IndicatorSpec
 from reports.targets import target_words
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.ward_targets import clear_ward_target, set_ward_target
+from summaries.packages import campaign_named, ward_campaign
 
 FLOW = "ward-target"
 MAX_COUNT = 1_000

@@ -3,9 +3,9 @@ the reminders for that year stop."""
 
 from __future__ import annotations
 
-from handlers import button_data
+from chat import button_data
+from chat.replies import Reply, Say, Toast
 from handlers.access import Action, may
-from handlers.replies import Reply, Say, Toast
 from handlers.turn import Turn
 from storage.models import Member, Unit
 from storage.schedule import mark_submitted

@@ -383,7 +383,7 @@ class Activity:
     (positions in `months`, the whole calendar months it is judged on, see
     reports/month_rule.py) in which each team sent a good deed and each member took part in
     something, those counted over the whole months, days outside the period included. Counted
-    from reports, or read from stored counts (see handlers/record_sets.py), or both added up."""
+    from reports, or read from stored counts (see summaries/record_sets.py), or both added up."""
 
     period: Period
     teams: Mapping[int, TeamActivity]

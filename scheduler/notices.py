@@ -12,12 +12,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import actions
-from handlers.jobs import JobContext, team_summary
-from handlers.quiet_hours import QuietHours
-from handlers.replies import Button, Reply, Say, SendFile
-from handlers.summaries import ward_package
-from handlers.texts import Texts
+from chat import actions
+from chat.quiet_hours import QuietHours
+from chat.replies import Button, Reply, Say, SendFile
+from chat.texts import Texts
 from reports.campaigns import Campaign
 from reports.labels import period_label
 from reports.periods import Period, month, rating_year_of
@@ -31,6 +29,8 @@ from storage.outbox import Notice
 from storage.reports import teams_with_reports
 from storage.schedule import submitted_wards
 from storage.units import all_units
+from summaries.jobs import JobContext, team_summary
+from summaries.packages import ward_package
 
 log = logging.getLogger(__name__)
 

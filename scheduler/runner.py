@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from handlers.clock import Clock
+from chat.clock import Clock
 from scheduler.duties import Duty, occurrences
 from scheduler.notices import NoticeWriter
 from storage.database import Database

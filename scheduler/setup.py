@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chat.clock import Clock
+from chat.quiet_hours import QuietHours
+from chat.texts import texts_for
 from config.settings import Settings
-from handlers.clock import Clock
-from handlers.quiet_hours import QuietHours
-from handlers.summaries import campaign_named
-from handlers.texts import texts_for
 from scheduler.duties import plan_duties
 from scheduler.notices import NoticeWriter
 from scheduler.runner import DutyRunner
 from scheduler.service import SchedulerService
 from storage.database import Database
+from summaries.packages import campaign_named
 
 
 def build_scheduler(

@@ -15,9 +15,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.server import TelegramEmulator
 from tests.ward import Ward
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

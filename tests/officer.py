@@ -9,9 +9,9 @@ from io import BytesIO
 
 from docx import Document
 
-from bot.emulator.models import BotMessage
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.models import BotMessage
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from tests.conftest import HANOI
 from tests.ward import Ward, name_oneself
 

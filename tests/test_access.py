@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.emulator.server import TelegramEmulator
+from emulator.server import TelegramEmulator
 from handlers.access import may_change_report, may_read_report
 from storage.database import Database
 from storage.models import Member, Report, utcnow

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from main import app
+from cli.app import app
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.emulator.server import TelegramEmulator
+from emulator.server import TelegramEmulator
 from storage.models import Member, Unit
 from storage.units import add_unit
 from tests.waiting import eventually

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import get_args
 
+from chat.texts import LANGUAGES, MissingText, catalogue_files, texts_for
 from handlers.forms.spec import FieldType, load_forms
-from handlers.texts import LANGUAGES, MissingText, catalogue_files, texts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_DIRS = ("handlers", "bot", "scheduler")

@@ -16,14 +16,14 @@ from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from cli.app import app
 from config.settings import Settings
-from handlers.summaries import campaign_named, parse_period, unit_package
-from main import app
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from reports.summary import ProvinceSummary, WardSummary
 from storage.models import Unit
 from storage.units import add_unit
+from summaries.packages import campaign_named, parse_period, unit_package
 from tests.ward import Ward
 
 ISSUED = dt.date(2026, 11, 30)

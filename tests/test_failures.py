@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.replies import Reply
+from emulator.server import TelegramEmulator
 from handlers.conversation import handle
-from handlers.replies import Reply
 from handlers.turn import Turn
 from storage.models import InboxUpdate
 from tests.ward import Ward

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.models import Report
 from tests.waiting import eventually
 from tests.ward import Ward

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from tests.ward import Ward
 
 

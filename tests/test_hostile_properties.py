@@ -16,11 +16,11 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from bot.app import BotApp
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
 from bot.pipeline import RetryPolicy
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from handlers.forms import engine
 from handlers.forms.spec import load_forms
 from handlers.report_flow import FLOW_PREFIX

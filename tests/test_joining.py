@@ -7,10 +7,10 @@ import datetime as dt
 import unicodedata
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
-from handlers.roster import EXAMPLE, read_roster, roster_workbook
+from emulator.server import TelegramEmulator
 from storage.models import utcnow
 from storage.roster import apply_roster
+from summaries.roster import EXAMPLE, read_roster, roster_workbook
 from tests.ward import Ward, name_oneself
 
 

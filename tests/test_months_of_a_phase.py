@@ -14,15 +14,15 @@ from docx import Document
 from typer.testing import CliRunner
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
+from cli.app import app
 from config.settings import Settings
-from handlers.clock import FixedClock
-from handlers.summaries import campaign_named, unit_package
-from main import app
+from emulator.server import TelegramEmulator
 from reports.periods import calendar_year
 from storage.database import Database
 from storage.models import Unit
 from storage.units import add_unit
+from summaries.packages import campaign_named, unit_package
 from tests.conftest import HANOI
 from tests.officer import (
     at,

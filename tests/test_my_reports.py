@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
-from handlers.clock import FixedClock
+from chat.clock import FixedClock
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.reports import changes_of
 from tests.ward import Ward
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.emulator.server import TelegramEmulator
-from handlers.roster import check_rows
-from main import app
+from cli.app import app
+from emulator.server import TelegramEmulator
 from storage.models import Unit, utcnow
 from storage.names import name_key
 from storage.roster import apply_roster, check_roster
+from summaries.roster import check_rows
 from tests.ward import Ward
 
 

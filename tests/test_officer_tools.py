@@ -10,8 +10,8 @@ import unicodedata
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.access_log import access_entries
 from storage.members import history_of
 from storage.models import Member, OutboxMessage, Unit

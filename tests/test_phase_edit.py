@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from handlers.record_sets import load_record_set
-from handlers.summaries import campaign_named, parse_period
 from storage.database import Database
 from storage.models import Member, utcnow
 from storage.reports import add_report, change_report, report_by_id
 from storage.units import add_unit
+from summaries.packages import campaign_named, parse_period
+from summaries.record_sets import load_record_set
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -9,9 +9,9 @@ import json
 
 from sqlalchemy import func, select
 
-from bot.admin import forget_member_command
-from bot.emulator.server import TelegramEmulator
+from cli.admin import forget_member_command
 from config.settings import Settings
+from emulator.server import TelegramEmulator
 from storage.access_log import access_entries
 from storage.members import rename_member
 from storage.models import (

@@ -8,15 +8,6 @@ import datetime as dt
 from sqlalchemy import select
 
 from bench.summaries import ISSUED_ON, RATING_YEAR, ZONE, Scale, generate
-from handlers.record_sets import load_record_set
-from handlers.summaries import (
-    campaign_named,
-    parse_period,
-    reach,
-    render_province,
-    summarise_province_by_ward,
-    unit_package,
-)
 from reports.month_rule import months_of
 from reports.periods import started
 from reports.summary import ProvinceSummary
@@ -25,6 +16,15 @@ from storage.models import Member, Unit
 from storage.police_figures import set_figure
 from storage.reports import add_report
 from storage.units import add_unit
+from summaries.packages import (
+    campaign_named,
+    parse_period,
+    reach,
+    render_province,
+    summarise_province_by_ward,
+    unit_package,
+)
+from summaries.record_sets import load_record_set
 
 
 async def test_a_province_summarised_ward_by_ward_equals_one_summarised_at_once(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from handlers.record_sets import load_record_set
 from storage.database import Database
 from storage.models import Member, utcnow
 from storage.police_figures import set_figure
 from storage.units import add_unit
+from summaries.record_sets import load_record_set
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))

@@ -9,9 +9,9 @@ import pytest
 from bot.aiogram_backend.client import make_bot
 from bot.aiogram_backend.polling import Polling
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.inbox import Stored
 from tests.conftest import TOKEN

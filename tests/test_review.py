@@ -16,16 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import BotApp
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
-from handlers.summaries import (
-    campaign_named,
-    parse_period,
-    summarise_province_by_ward,
-    ward_package,
-)
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from reports.campaigns import IndicatorSpec
 from reports.summary import WardSummary
 from storage.access_log import access_entries
@@ -33,6 +27,12 @@ from storage.database import Database
 from storage.models import Member, OutboxMessage, Report, ReportChange, TeamHalfMonth, Unit
 from storage.reports import add_report
 from storage.units import add_unit
+from summaries.packages import (
+    campaign_named,
+    parse_period,
+    summarise_province_by_ward,
+    ward_package,
+)
 from tests.waiting import eventually
 from tests.ward import Ward
 

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
 from bot.pipeline import RetryPolicy
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.models import Draft, InboxUpdate, Member, Unit
 from tests.waiting import eventually
 from tests.ward import Ward

@@ -13,11 +13,11 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from bot.emulator.server import TelegramEmulator
-from handlers.roster import EXAMPLE, read_roster, roster_workbook
-from main import app
+from cli.app import app
+from emulator.server import TelegramEmulator
 from storage.models import utcnow
 from storage.roster import apply_roster
+from summaries.roster import EXAMPLE, read_roster, roster_workbook
 from tests.ward import Ward
 
 HEADINGS = [

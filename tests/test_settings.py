@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from cli.app import app
 from config.settings import DEFAULT_DATABASE_URL, SettingsError, load_settings
-from main import app
 
 
 @pytest.fixture(autouse=True)

@@ -18,11 +18,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
-from bot.emulator.models import BotMessage
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.models import BotMessage
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import Member, PoliceFigure, Report, Unit
 from storage.units import add_unit

@@ -8,8 +8,8 @@ from io import BytesIO
 import pytest
 from docx import Document
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from tests.waiting import eventually
 from tests.ward import Ward, name_oneself
 

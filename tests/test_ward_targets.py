@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 from pydantic import SecretStr
 
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
 from config.settings import Settings
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from tests.conftest import TOKEN
 from tests.test_ward_summary import officer_of
 from tests.waiting import eventually

@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from typer.testing import CliRunner
 
-from bot.emulator.server import TelegramEmulator
-from main import app
+from cli.app import app
+from emulator.server import TelegramEmulator
 from reports.records import PATROL_KINDS, REPORT_KINDS, ReportRecord
 from reports.work import (
     TEAM_FIGURES,

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bot.emulator.phone import Phone
-from handlers.clock import FixedClock
+from chat.clock import FixedClock
+from emulator.phone import Phone
 from storage.database import Database
 from storage.invites import create_invite, revoke_invite
 from storage.models import Member, Report, Unit

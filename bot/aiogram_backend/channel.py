@@ -19,8 +19,8 @@ from bot.aiogram_backend.render import render
 from bot.channel import DeliveryFailure
 from bot.telegram_shared import CHANNEL
 from bot.telegram_updates import incoming_of
-from handlers.events import Incoming
-from handlers.replies import Edit, Say, SendFile
+from chat.events import Incoming
+from chat.replies import Edit, Say, SendFile
 
 
 class AiogramChannel:

@@ -14,7 +14,7 @@ from aiogram.types import (
 )
 
 from bot.telegram_shared import keyboard_of
-from handlers.replies import Button, Edit, Say, SendFile
+from chat.replies import Button, Edit, Say, SendFile
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 

@@ -11,8 +11,8 @@ from bot.ptb_backend.errors import failure_of
 from bot.ptb_backend.render import render
 from bot.telegram_shared import CHANNEL
 from bot.telegram_updates import incoming_of
-from handlers.events import Incoming
-from handlers.replies import Edit, Say, SendFile
+from chat.events import Incoming
+from chat.replies import Edit, Say, SendFile
 
 
 class PtbChannel:

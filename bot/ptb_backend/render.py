@@ -13,7 +13,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.telegram_shared import keyboard_of
-from handlers.replies import Button, Edit, Say, SendFile
+from chat.replies import Button, Edit, Say, SendFile
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from handlers import button_data
+from chat import button_data
 from handlers.forms.answers import (
     Problem,
     check_day,

@@ -6,11 +6,11 @@ import datetime as dt
 import html
 from typing import Any
 
-from handlers import actions
+from chat import actions
+from chat.replies import Button, Say
+from chat.texts import Texts
 from handlers.forms.engine import MOMENT_FORMAT, Ask, FormContext, PickField, Review, Screen
 from handlers.forms.spec import FieldSpec, FormSpec
-from handlers.replies import Button, Say
-from handlers.texts import Texts
 
 PER_ROW = 2
 

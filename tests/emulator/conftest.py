@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 import pytest
 from aiogram import Bot
 
-from bot.emulator import TelegramEmulator
+from emulator import TelegramEmulator
 
 TOKEN = "123:ABC"
 

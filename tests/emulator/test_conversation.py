@@ -17,7 +17,7 @@ from aiogram.types import (
     ReplyParameters,
 )
 
-from bot.emulator import TelegramEmulator
+from emulator import TelegramEmulator
 
 
 def _yes_no() -> InlineKeyboardMarkup:

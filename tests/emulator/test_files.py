@@ -7,8 +7,8 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import BufferedInputFile
 
-from bot.emulator import TelegramEmulator
-from bot.emulator.files import fake_jpeg
+from emulator import TelegramEmulator
+from emulator.files import fake_jpeg
 
 CHAT = 1001
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.emulator.html_entities import (
+from emulator.html_entities import (
     EntityParseError,
     MessageEntity,
     parse_html,

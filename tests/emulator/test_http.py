@@ -17,7 +17,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import BotCommand, BotCommandScopeChat
 
-from bot.emulator import TelegramEmulator
+from emulator import TelegramEmulator
 
 TOKEN = "123:ABC"
 

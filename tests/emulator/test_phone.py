@@ -11,7 +11,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
-from bot.emulator import TelegramEmulator
+from emulator import TelegramEmulator
 
 CHAT = 1001
 

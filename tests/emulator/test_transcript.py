@@ -7,7 +7,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.emulator import BotMessage, TelegramEmulator
+from emulator import BotMessage, TelegramEmulator
 
 
 async def _serve_one(bot: Bot, offset: int | None = None) -> int:

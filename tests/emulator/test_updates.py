@@ -7,7 +7,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramConflictError
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.emulator import TelegramEmulator
+from emulator import TelegramEmulator
 
 
 async def test_get_me_describes_the_bot(bot: Bot) -> None:

@@ -8,8 +8,8 @@ import aiogram
 import pytest
 from telegram import Bot
 
-from bot.emulator import TelegramEmulator
 from bot.ptb_backend.client import make_bot, open_bot
+from emulator import TelegramEmulator
 from storage.database import Database
 from storage.inbox import Stored
 from tests.conftest import TOKEN

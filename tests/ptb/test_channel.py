@@ -23,10 +23,10 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.channel import DeliveryFailure
-from bot.emulator import ReplyButton, TelegramEmulator
 from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.errors import failure_of
-from handlers.replies import Button, Edit, Say
+from chat.replies import Button, Edit, Say
+from emulator import ReplyButton, TelegramEmulator
 from tests.conftest import TOKEN
 
 LAN = 1001

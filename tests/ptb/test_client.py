@@ -10,10 +10,10 @@ import pytest
 from telegram import Bot, BotCommand
 from telegram.error import InvalidToken
 
-from bot.emulator import TelegramEmulator
 from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.client import NOISY, REFUSED, make_bot, open_bot
-from handlers.replies import Say
+from chat.replies import Say
+from emulator import TelegramEmulator
 from tests.conftest import TOKEN
 
 SECRET = TOKEN.split(":")[1]

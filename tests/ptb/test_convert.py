@@ -12,13 +12,13 @@ import aiogram
 import pytest
 from telegram import Bot
 
-from bot.emulator import Phone, TelegramEmulator
 from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.convert import payload_of
 from bot.telegram_shared import chat_ref_of
 from bot.telegram_updates import incoming_of as to_incoming
-from handlers.events import Contact, Incoming, Location
-from handlers.replies import Button, Say
+from chat.events import Contact, Incoming, Location
+from chat.replies import Button, Say
+from emulator import Phone, TelegramEmulator
 
 INBOX_ID = 42
 # Nesting, an emoji (two UTF-16 units), quotes, an apostrophe and escaped markup characters.

@@ -10,14 +10,14 @@ import pytest
 from telegram import Bot
 
 from bot.app import DRAIN_SECONDS
-from bot.emulator import TelegramEmulator
 from bot.pipeline import Pipeline
 from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.polling import PtbPolling
-from handlers.clock import FixedClock
+from chat.clock import FixedClock
+from chat.texts import texts_for
+from emulator import TelegramEmulator
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
-from handlers.texts import texts_for
 from storage.database import Database
 from tests.ward import Ward
 

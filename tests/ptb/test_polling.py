@@ -10,10 +10,10 @@ from sqlalchemy import select
 from telegram import Bot
 from telegram.error import InvalidToken
 
-from bot.emulator import TelegramEmulator
 from bot.ptb_backend.client import make_bot, open_bot
 from bot.ptb_backend.polling import PtbPolling
 from bot.telegram_updates import incoming_of as to_incoming
+from emulator import TelegramEmulator
 from storage.database import Database
 from storage.inbox import Stored
 from storage.models import InboxUpdate

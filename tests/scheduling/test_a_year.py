@@ -14,9 +14,9 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.server import TelegramEmulator
 from storage.models import OutboxMessage
 from tests.conftest import HANOI, TOKEN
 from tests.scheduling.town import Town, tick

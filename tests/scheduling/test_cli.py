@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from main import app
+from cli.app import app
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from chat.quiet_hours import QuietHours
 from config.settings import Settings, SettingsError, load_settings
-from handlers.quiet_hours import QuietHours
-from handlers.summaries import campaign_named
 from scheduler.duties import occurrences, plan_duties
+from summaries.packages import campaign_named
 from tests.conftest import HANOI
 
 

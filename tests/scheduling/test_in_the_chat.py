@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
-from handlers.clock import FixedClock
+from chat.clock import FixedClock
+from emulator.server import TelegramEmulator
 from storage.models import Member, Unit, YearlySubmission
 from storage.units import add_unit
 from tests.conftest import HANOI

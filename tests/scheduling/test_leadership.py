@@ -9,9 +9,9 @@ import os
 import pytest
 from sqlalchemy import func, select, text
 
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
 from config.settings import Settings
-from handlers.clock import FixedClock
+from emulator.server import TelegramEmulator
 from scheduler.service import LOCK_KEY
 from scheduler.setup import build_scheduler
 from storage.database import Database

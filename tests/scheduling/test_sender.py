@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.backends import TelegramBackend, make_backend
-from bot.emulator.server import TelegramEmulator
 from bot.pacing import Limits
 from bot.sender import NoticeSender
 from bot.telegram_shared import CHANNEL
-from handlers.replies import Say
+from chat.replies import Say
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import Member, OutboxMessage, Unit
 from storage.outbox import Notice, enqueue_notices

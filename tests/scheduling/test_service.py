@@ -9,18 +9,18 @@ from apscheduler.triggers.date import DateTrigger
 from pydantic import SecretStr
 
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock, SystemClock
+from chat.quiet_hours import QuietHours
+from chat.texts import texts_for
 from config.settings import Settings
-from handlers.clock import FixedClock, SystemClock
-from handlers.quiet_hours import QuietHours
-from handlers.summaries import campaign_named
-from handlers.texts import texts_for
+from emulator.server import TelegramEmulator
 from scheduler.duties import Duty
 from scheduler.notices import NoticeWriter
 from scheduler.runner import DutyRunner
 from scheduler.service import SchedulerService
 from storage.database import Database
 from storage.schedule import marks
+from summaries.packages import campaign_named
 from tests.conftest import HANOI, TOKEN
 from tests.scheduling.town import Town, settled
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from bot.app import BotApp
-from bot.emulator.models import BotMessage
-from bot.emulator.phone import Phone
-from bot.emulator.server import TelegramEmulator
-from handlers.clock import FixedClock
+from chat.clock import FixedClock
+from emulator.models import BotMessage
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import Member, OutboxMessage
 from storage.reports import add_report

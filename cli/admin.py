@@ -18,9 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.aiogram_backend.client import make_bot
 from bot.links import invite_link
+from chat.texts import texts_for
 from config.settings import Settings
-from handlers.roster import CONFLICT_KEYS, EXAMPLE, read_roster, roster_csv, roster_workbook
-from handlers.texts import texts_for
 from storage.access_log import log_access
 from storage.database import Database
 from storage.forget import forget_member
@@ -30,6 +29,7 @@ from storage.models import Member, utcnow
 from storage.roster import apply_roster, check_roster, roster_of
 from storage.units import UnknownUnit, add_unit, all_units, find_unit, is_row_id
 from storage.work_counts import rebuild
+from summaries.roster import CONFLICT_KEYS, EXAMPLE, read_roster, roster_csv, roster_workbook
 
 
 class AdminError(Exception):

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.errors import conflict
-from bot.emulator.wakeup import Signal
+from emulator.errors import conflict
+from emulator.wakeup import Signal
 
 # Update types Telegram withholds unless the bot lists them in allowed_updates.
 OPT_IN_TYPES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})

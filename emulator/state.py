@@ -8,14 +8,14 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.emulator.chats import ChatLog, GroupInfo
-from bot.emulator.errors import bad_request, forbidden
-from bot.emulator.files import FileStore
-from bot.emulator.markup import Markup
-from bot.emulator.models import ApiCall, BotMessage, UserInfo
-from bot.emulator.transcript import Transcript
-from bot.emulator.updates import QueuedUpdate, UpdateQueue
-from bot.emulator.wakeup import Signal
+from emulator.chats import ChatLog, GroupInfo
+from emulator.errors import bad_request, forbidden
+from emulator.files import FileStore
+from emulator.markup import Markup
+from emulator.models import ApiCall, BotMessage, UserInfo
+from emulator.transcript import Transcript
+from emulator.updates import QueuedUpdate, UpdateQueue
+from emulator.wakeup import Signal
 
 DEFAULT_BOT_ID = 7000000001
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot.emulator.chats import ChatLog
-from bot.emulator.errors import bad_request
-from bot.emulator.markup import Markup, parse_markup
-from bot.emulator.params import Params
-from bot.emulator.state import EmulatorState
+from emulator.chats import ChatLog
+from emulator.errors import bad_request
+from emulator.markup import Markup, parse_markup
+from emulator.params import Params
+from emulator.state import EmulatorState
 
 Handler = Callable[[EmulatorState, Params], Awaitable[object]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.emulator.errors import ApiError, server_error, too_many_requests
+from emulator.errors import ApiError, server_error, too_many_requests
 
 ANY_METHOD = "*"
 UNTIL_ENDED = math.inf

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.errors import ApiError, bad_request
-from bot.emulator.models import InlineButton, ReplyButton
+from emulator.errors import ApiError, bad_request
+from emulator.models import InlineButton, ReplyButton
 
 CALLBACK_DATA_LIMIT = 64
 _INLINE_KINDS = (

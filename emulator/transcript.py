@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from bot.emulator.models import BotMessage
+from emulator.models import BotMessage
 
 BOT_NAME = "Bot"
 PHOTO = "[ảnh]"

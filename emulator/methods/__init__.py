@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.emulator.methods import editing, interaction, sending, settings
-from bot.emulator.methods.common import Handler
+from emulator.methods import editing, interaction, sending, settings
+from emulator.methods.common import Handler
 
 _HANDLERS: dict[str, Handler] = {
     "getMe": settings.get_me,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.models import BotMessage, ReplyButton, UserInfo
+from emulator.models import BotMessage, ReplyButton, UserInfo
 
 
 @dataclass(frozen=True)

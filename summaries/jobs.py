@@ -8,22 +8,22 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from handlers.record_sets import load_record_set
-from handlers.replies import Reply, Say, SendFile
-from handlers.summaries import (
-    PeriodError,
-    campaign_named,
-    parse_period,
-    ward_campaign,
-    ward_package,
-)
-from handlers.texts import Texts
+from chat.replies import Reply, Say, SendFile
+from chat.texts import Texts
 from reports.digest import indicator_line
 from reports.periods import month
 from reports.summary import summarise_team
 from storage.database import Database
 from storage.models import Unit
 from storage.units import ward_of
+from summaries.packages import (
+    PeriodError,
+    campaign_named,
+    parse_period,
+    ward_campaign,
+    ward_package,
+)
+from summaries.record_sets import load_record_set
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.emulator.errors import bad_request
+from emulator.errors import bad_request
 
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.emulator.errors import bad_request
-from bot.emulator.html_entities import (
+from emulator.errors import bad_request
+from emulator.html_entities import (
     EntityParseError,
     MessageEntity,
     ParsedText,

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 
-from bot.emulator.chats import ChatLog
-from bot.emulator.errors import bad_request
-from bot.emulator.files import StoredFile
-from bot.emulator.html_entities import ParsedText
-from bot.emulator.markup import Markup
-from bot.emulator.methods.common import reply_markup, reply_target, target_chat
-from bot.emulator.models import BotMessage, DocumentFile
-from bot.emulator.params import Params, UploadedFile
-from bot.emulator.state import EmulatorState
-from bot.emulator.texts import caption_text, message_text, normalize_parse_mode
+from emulator.chats import ChatLog
+from emulator.errors import bad_request
+from emulator.files import StoredFile
+from emulator.html_entities import ParsedText
+from emulator.markup import Markup
+from emulator.methods.common import reply_markup, reply_target, target_chat
+from emulator.models import BotMessage, DocumentFile
+from emulator.params import Params, UploadedFile
+from emulator.state import EmulatorState
+from emulator.texts import caption_text, message_text, normalize_parse_mode
 
 CHAT_ACTIONS = frozenset(
     {

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from bot.emulator.chats import ChatLog
-from bot.emulator.errors import bad_request
-from bot.emulator.html_entities import ParsedText
-from bot.emulator.markup import Markup
-from bot.emulator.methods.common import message_id_param, reply_markup, target_chat
-from bot.emulator.models import BotMessage
-from bot.emulator.params import Params
-from bot.emulator.state import EmulatorState
-from bot.emulator.texts import caption_text, message_text, normalize_parse_mode
-from bot.emulator.transcript import DELETED
+from emulator.chats import ChatLog
+from emulator.errors import bad_request
+from emulator.html_entities import ParsedText
+from emulator.markup import Markup
+from emulator.methods.common import message_id_param, reply_markup, target_chat
+from emulator.models import BotMessage
+from emulator.params import Params
+from emulator.state import EmulatorState
+from emulator.texts import caption_text, message_text, normalize_parse_mode
+from emulator.transcript import DELETED
 
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.emulator.chats import Toast
-from bot.emulator.errors import bad_request, conflict
-from bot.emulator.params import Params
-from bot.emulator.state import EmulatorState
-from bot.emulator.transcript import toast_marker
+from emulator.chats import Toast
+from emulator.errors import bad_request, conflict
+from emulator.params import Params
+from emulator.state import EmulatorState
+from emulator.transcript import toast_marker
 
 QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
 

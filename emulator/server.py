@@ -9,16 +9,16 @@ from typing import Any, Self
 
 from aiohttp import web
 
-from bot.emulator.client import LocalSession
-from bot.emulator.errors import ApiError, not_found, unauthorized
-from bot.emulator.faults import Faults
-from bot.emulator.limits import FloodLimits
-from bot.emulator.methods import lookup
-from bot.emulator.models import ApiCall, UserInfo
-from bot.emulator.params import read_params
-from bot.emulator.phone import Phone
-from bot.emulator.state import EmulatorState
-from bot.emulator.transcript import TranscriptEntry
+from emulator.client import LocalSession
+from emulator.errors import ApiError, not_found, unauthorized
+from emulator.faults import Faults
+from emulator.limits import FloodLimits
+from emulator.methods import lookup
+from emulator.models import ApiCall, UserInfo
+from emulator.params import read_params
+from emulator.phone import Phone
+from emulator.state import EmulatorState
+from emulator.transcript import TranscriptEntry
 
 # Telegram accepts uploads up to 50 MB; aiohttp's default body limit is 1 MiB.
 MAX_BODY = 60 * 1024 * 1024

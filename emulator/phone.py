@@ -6,12 +6,12 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from bot.emulator.chats import ChatLog, GroupInfo
-from bot.emulator.finder import InlineTarget, describe_screen, find_button
-from bot.emulator.html_entities import utf16_len
-from bot.emulator.models import BotMessage, ReplyButton, UserInfo
-from bot.emulator.state import EmulatorState
-from bot.emulator.transcript import (
+from emulator.chats import ChatLog, GroupInfo
+from emulator.finder import InlineTarget, describe_screen, find_button
+from emulator.html_entities import utf16_len
+from emulator.models import BotMessage, ReplyButton, UserInfo
+from emulator.state import EmulatorState
+from emulator.transcript import (
     CONTACT,
     PHOTO,
     document_marker,

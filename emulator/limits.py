@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.emulator.errors import ApiError, too_many_requests
+from emulator.errors import ApiError, too_many_requests
 
 SENDING = frozenset(
     {

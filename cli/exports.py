@@ -6,9 +6,12 @@ import asyncio
 import logging
 from pathlib import Path
 
-from bot.admin import admin_session
+from cli.admin import admin_session
 from config.settings import Settings
-from handlers.summaries import (
+from reports.telegram_html import plain_text
+from storage.models import utcnow
+from storage.units import UnknownUnit, find_unit
+from summaries.packages import (
     PeriodError,
     WardPackage,
     campaign_named,
@@ -16,9 +19,6 @@ from handlers.summaries import (
     reports_csv,
     unit_package,
 )
-from reports.telegram_html import plain_text
-from storage.models import utcnow
-from storage.units import UnknownUnit, find_unit
 
 log = logging.getLogger(__name__)
 FORMATS = ("xlsx", "docx", "png", "txt", "csv")

@@ -11,13 +11,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.record_sets import (
-    counted_wards,
-    evidence_for,
-    load_record_set,
-    report_rows,
-    unit_record,
-)
 from reports.campaigns import Campaign, load_campaigns
 from reports.chart import province_chart, ward_chart
 from reports.commendation import EvidenceWanted, evidence_wanted, with_evidence
@@ -40,6 +33,13 @@ from reports.word import province_report, ward_report
 from storage.models import Unit
 from storage.plain_rows import collector_paused
 from storage.ward_targets import ward_targets
+from summaries.record_sets import (
+    counted_wards,
+    evidence_for,
+    load_record_set,
+    report_rows,
+    unit_record,
+)
 
 
 class PeriodError(ValueError):

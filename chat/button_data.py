@@ -4,7 +4,7 @@ lệ."). A press comes from the person's client, so anything in it may be forged
 `str.isdigit()` but not `int()`, twenty digits pass `int()` but not the database's integer, and
 a year 1 passes `date` but not the month before it.
 
-Scopes (the letter before the first ":") are listed in `handlers/actions.py`; a new one is one
+Scopes (the letter before the first ":") are listed in `chat/actions.py`; a new one is one
 line there and its values are read with these functions."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.emulator.models import BotMessage, InlineButton, ReplyButton
+from emulator.models import BotMessage, InlineButton, ReplyButton
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,15 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.admin import add_unit_command, invite_command, list_command
 from bot.app import BotApp
-from bot.emulator.server import TelegramEmulator
+from chat.clock import FixedClock
+from cli.admin import add_unit_command, invite_command, list_command
 from config.settings import Settings
-from handlers.clock import FixedClock
-from handlers.summaries import campaign_named, parse_period, ward_package
+from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.reports import reports_of_team
 from storage.units import find_unit
+from summaries.packages import campaign_named, parse_period, ward_package
 
 DEMO_TOKEN = "100000:demo-token-for-the-offline-emulator"  # noqa: S105 - the emulator accepts any
 RULE = "─" * 72

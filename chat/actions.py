@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers import button_data
+from chat import button_data
 
 FORM = "f"
 JOIN = "j"
@@ -81,7 +81,7 @@ def group(action: str) -> str:
 
 def decode(data: str) -> Pressed | None:
     """The button behind `data`, or None when it is not one the bot made. The values inside
-    `action` are read by the scope's handler with `handlers.button_data`."""
+    `action` are read by the scope's handler with `chat.button_data`."""
     head, sep, action = data.partition(":")
     if not sep or not action or not head or not button_data.fits(data):
         return None

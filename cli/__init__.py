@@ -1,0 +1,1 @@
+"""The antt-bot command line: run, demo, scheduler, migrate, export and admin."""
