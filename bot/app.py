@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from contextlib import suppress
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.backends import make_backend
 from bot.pacing import Limits
@@ -18,9 +21,11 @@ from config.settings import Settings, SettingsError
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
+from handlers.lost_groups import chat_refused
 from scheduler.service import SchedulerService
 from scheduler.setup import build_scheduler
 from storage.database import Database
+from storage.models import OutboxMessage
 from summaries.packages import PeriodError, campaign_named
 
 log = logging.getLogger(__name__)
@@ -72,7 +77,7 @@ class BotApp:
             self.backend.channel,
             limits_of(settings),
             lambda: self.clock.now(),
-            texts=texts_for(settings.language),
+            chat_refused=self._chat_refused,
         )
         self.pipeline.notices_queued = self.sender.wake
         self.scheduler: SchedulerService | None = None
@@ -82,6 +87,11 @@ class BotApp:
             )
         self.username = ""
         self._task: asyncio.Task[None] | None = None
+
+    async def _chat_refused(
+        self, session: AsyncSession, undelivered: Sequence[OutboxMessage]
+    ) -> str:
+        return await chat_refused(session, self.backend.channel.name, self.texts, undelivered)
 
     async def start(self) -> None:
         """Prepare everything, finish what a previous run left, then poll in the background."""

@@ -13,17 +13,16 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.pacing import Limits, Pacer
 from chat.replies import REPLY, Edit, Say, SendFile
-from chat.texts import Texts, texts_for
-from handlers.lost_groups import group_lost, is_group
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.outbox import (
@@ -43,6 +42,17 @@ BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0)
 DEFER_MINUTES = (1, 5, 15, 60)
 GIVE_UP_AFTER = 12
 MAX_RETRY_AFTER = 3600.0
+
+
+# What happens when a chat refuses the bot for good (a person blocked it, a group removed it),
+# given the messages it will never take; returns what was done, for the log. The running bot
+# passes the conversation's answer (handlers/lost_groups.py); the delivery loop knows none.
+ChatRefused = Callable[[AsyncSession, Sequence[OutboxMessage]], Awaitable[str]]
+
+
+async def only_logged(session: AsyncSession, undelivered: Sequence[OutboxMessage]) -> str:
+    """Nothing more to do than the log line (a sender without a conversation behind it)."""
+    return "the chat refused the bot"
 
 
 @dataclass
@@ -75,10 +85,10 @@ class NoticeSender:
         lease: dt.timedelta = dt.timedelta(seconds=30),
         idle_seconds: float = 1.0,
         name: str | None = None,
-        texts: Texts | None = None,
+        chat_refused: ChatRefused = only_logged,
     ) -> None:
         self.db = db
-        self.texts = texts or texts_for("vi")
+        self.chat_refused = chat_refused
         self.channel = channel
         self.pacer = Pacer(limits)
         self.now = now
@@ -206,15 +216,8 @@ class NoticeSender:
                 async with self.db.write() as session:
                     for later in undelivered:
                         await mark_blocked(session, later, self.now(), failure.reason)
-                    if is_group(message.chat_ref):
-                        team = await group_lost(session, self.channel.name, self.texts, undelivered)
-                        log.info(
-                            "outbox %d: the group refused it; %s",
-                            message.id,
-                            f"unlinked from team {team.id}" if team else "no team's",
-                        )
-                    else:
-                        log.info("outbox %d: the person blocked the bot", message.id)
+                    done = await self.chat_refused(session, undelivered)
+                log.info("outbox %d: %s", message.id, done)
                 return
             if failure.permanent or message.attempts + 1 >= GIVE_UP_AFTER:
                 self.stats.failed += 1

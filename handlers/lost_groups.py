@@ -59,6 +59,17 @@ async def group_lost(
     return team
 
 
+async def chat_refused(
+    session: AsyncSession, channel: str, texts: Texts, undelivered: Sequence[OutboxMessage]
+) -> str:
+    """A chat refused `undelivered` for good: a team's group is unlinked (`group_lost`), a person
+    has blocked the bot (nothing more to do). Says what was done, for the sender's log."""
+    if not undelivered or not is_group(undelivered[0].chat_ref):
+        return "the person blocked the bot"
+    team = await group_lost(session, channel, texts, undelivered)
+    return f"the group refused it; unlinked from team {team.id}" if team else "the group refused it"
+
+
 async def group_removed(
     session: AsyncSession,
     channel: str,
