@@ -20,7 +20,7 @@ TARGETS = "t"  # the ward's own targets (from /solieu): checked against the rule
 # Buttons valid at any time ("<scope>:<action>") and buttons bound to a draft's step
 # ("<scope><version>:<action>"). A new kind of button is one more letter in one of these.
 UNVERSIONED = frozenset({MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP, TARGETS})
-# What a versioned button may carry after its ":" (typed values read by handlers/button_data).
+# What a versioned button may carry after its ":" (typed values read by chat/button_data).
 STEP_ACTIONS = {FORM: button_data.form_step, JOIN: button_data.join_step}
 VERSIONED = frozenset(STEP_ACTIONS)
 

@@ -113,7 +113,7 @@ def summarise_ward(
     """A ward (or any unit whose teams are to be added up) over a period, as of a day (later
     months are not judged); ratings are made when the period is a rating year, with `rules` or
     the configured ones. The scope is the records' unless one already counted is given (see
-    handlers/record_sets.counted_wards, which counts it over the same months and day)."""
+    summaries/record_sets.counted_wards, which counts it over the same months and day)."""
     ward = unit_by_id(records, ward_id)
     if scope is None:
         scope = scope_of(records, ward_id, period, months_of(period, campaign), as_of)
