@@ -259,6 +259,39 @@ def recount_work() -> None:
     typer.echo(run_admin(recount_work_command))
 
 
+# -- operations (issue 16): moving a ward's database --
+
+
+@admin.command("copy-database")
+def copy_database(
+    source: Annotated[
+        str, typer.Option("--from", help="The database to copy, e.g. sqlite:///data/antt.sqlite3")
+    ],
+    target: Annotated[
+        str,
+        typer.Option("--to", help="An empty database, e.g. postgresql+asyncpg://antt@db:5432/antt"),
+    ],
+) -> None:
+    """Copy every row into a new, empty database (SQLite → PostgreSQL) and check they arrived.
+
+    Stop the bot first. The target is migrated, filled in one transaction, then each table's
+    row count and checksum are compared with the source's."""
+    from cli.copy_database import CopyError, summary_lines
+    from cli.copy_database import copy_database as copy
+
+    try:
+        checks = run_async(lambda: copy(source, target, typer.echo))
+    except CopyError as error:
+        raise fail(str(error)) from None
+    for line in summary_lines(checks):
+        typer.echo(line)
+    if not all(check.arrived for check in checks):
+        raise typer.Exit(code=1)
+
+
+# -- end of operations --
+
+
 def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:
     """Run an admin command; its known errors become one line and exit code 2."""
     from cli.admin import AdminError
