@@ -12,7 +12,7 @@ import logging
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from bot.metrics import BotMetrics
+from bot.metrics import Scraped
 from storage.database import Database, head_revisions
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ async def readiness(
     return None
 
 
-def health_routes(db: Database, metrics: BotMetrics | None = None) -> list[web.RouteDef]:
+def health_routes(db: Database, metrics: Scraped | None = None) -> list[web.RouteDef]:
     """GET /healthz (the process answers), /readyz (it can work), /metrics (if given)."""
     expected = head_revisions()  # the code does not change while it runs
 

@@ -41,6 +41,13 @@ class IntakeCounts(Protocol):
     unreadable_by_error: dict[str, int]
 
 
+class Scraped(Protocol):
+    """Metrics a /metrics page renders."""
+
+    async def scrape(self) -> bytes:
+        """The Prometheus text exposition, fresh."""
+
+
 class LatencyHistogram:
     """Buckets filled from the pipeline's list of latencies, reading only what is new."""
 
@@ -201,3 +208,22 @@ class BotMetrics(Collector):
         for (where, kind), count in sorted(found.items()):
             errors.add_metric([where, kind], count)
         return errors
+
+
+class SchedulerMetrics(Collector):
+    """`antt-bot scheduler` alone: whether it leads (one process plans reminders and digests)."""
+
+    def __init__(self, leading: Callable[[], bool]) -> None:
+        self.leading = leading
+        self.registry = CollectorRegistry(auto_describe=False)
+        self.registry.register(self)
+
+    async def scrape(self) -> bytes:
+        return generate_latest(self.registry)
+
+    def collect(self) -> Iterable[Metric]:
+        leader = GaugeMetricFamily(
+            "antt_scheduler_leader", "1 while this process plans reminders and digests"
+        )
+        leader.add_metric([], 1.0 if self.leading() else 0.0)
+        yield leader

@@ -93,6 +93,14 @@ def scheduler(
         db = Database(settings.database_url)
         await db.migrate()
         service = build_scheduler(settings, db, SystemClock(settings.zone), CHANNEL)
+        health = None  # -- operations (issue 16): /healthz, /readyz, /metrics (the leader) --
+        if settings.health_port is not None and not once:
+            from bot.health import HealthServer, health_routes
+            from bot.metrics import SchedulerMetrics
+
+            routes = health_routes(db, SchedulerMetrics(lambda: service.leading))
+            health = HealthServer(routes, settings.health_host, settings.health_port)
+            await health.start()
         try:
             if once:
                 report = await service.runner.run_due()
@@ -106,6 +114,8 @@ def scheduler(
                 typer.echo(f"{duty_id}: next {moment}")
             await asyncio.Event().wait()
         finally:
+            if health is not None:
+                await health.stop()
             await service.stop()
             await db.dispose()
 

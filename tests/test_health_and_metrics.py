@@ -4,8 +4,12 @@ was sent and what failed. The metrics never carry a person's data."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
+import signal
 import socket
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -24,6 +28,7 @@ from storage.database import Database, head_revisions
 from storage.models import OutboxMessage
 from tests.ward import Ward
 
+ROOT = Path(__file__).resolve().parents[1]
 FAST = RetryPolicy(backoff=(0.001, 0.002, 0.005), rate_limit_scale=0.001, late_after=60.0)
 # Someone a leak would show: their name, phone number, chat (user) id and the tip they sent.
 USER_ID = 734561289
@@ -183,3 +188,45 @@ async def test_not_ready_while_the_schema_is_behind_or_the_database_is_gone(
     finally:
         await behind.dispose()
         await gone.dispose()
+
+
+async def test_the_scheduler_alone_says_whether_it_leads(tmp_path: Path) -> None:
+    """`antt-bot scheduler` with ANTT_HEALTH_PORT, as the compose file runs it: ready, leading
+    (SQLite: the only one), and stopped gracefully by SIGINT."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "ANTT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'plan.sqlite3'}",
+        "ANTT_HEALTH_PORT": str(port),
+    }
+    environment.pop("ANTT_BOT_TOKEN", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(ROOT / "main.py"),
+        "scheduler",
+        env=environment,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        address = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession() as client:
+            page = await eventually_answered(client, f"{address}/metrics")
+            assert sample(page, "antt_scheduler_leader") == 1
+            async with client.get(f"{address}/readyz") as answer:
+                assert (answer.status, await answer.text()) == (200, "ready\n")
+    finally:
+        process.send_signal(signal.SIGINT)
+        await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0
+
+
+async def eventually_answered(client: aiohttp.ClientSession, address: str) -> str:
+    """The page, once the process listens (it starts within seconds)."""
+    for _ in range(300):
+        try:
+            async with client.get(address) as answer:
+                return await answer.text()
+        except aiohttp.ClientConnectionError:
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"nothing answered at {address}")
