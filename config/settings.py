@@ -43,7 +43,7 @@ EXPECTS: dict[str, str] = {
     "telegram_timeout_seconds": "seconds to wait for Telegram's answer to one call",
     # -- operations (issue 16): health and metrics --
     "health_host": "the address /healthz, /readyz and /metrics listen on, such as 127.0.0.1",
-    "health_port": "a port for /healthz, /readyz and /metrics (1 to 65535), or empty for none",
+    "health_port": "a port for /healthz, /readyz and /metrics (1 to 65535); unset for none",
     # -- end of operations --
 }
 

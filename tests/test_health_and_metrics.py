@@ -21,7 +21,7 @@ from bot.app import BotApp
 from bot.health import HealthServer, health_routes, readiness
 from bot.pipeline import RetryPolicy
 from chat.clock import FixedClock
-from config.settings import Settings
+from config.settings import Settings, SettingsError, load_settings
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.database import Database, head_revisions
@@ -230,3 +230,13 @@ async def eventually_answered(client: aiohttp.ClientSession, address: str) -> st
         except aiohttp.ClientConnectionError:
             await asyncio.sleep(0.1)
     raise AssertionError(f"nothing answered at {address}")
+
+
+def test_a_port_out_of_range_stops_start_up_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTT_HEALTH_PORT", "70000")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert str(refused.value) == (
+        "ANTT_HEALTH_PORT is invalid (Input should be less than or equal to 65535): expected a "
+        "port for /healthz, /readyz and /metrics (1 to 65535); unset for none"
+    )
