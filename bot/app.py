@@ -11,6 +11,8 @@ from contextlib import suppress
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.backends import make_backend
+from bot.health import HealthServer, health_routes
+from bot.metrics import BotMetrics
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
@@ -85,6 +87,21 @@ class BotApp:
             self.scheduler = build_scheduler(
                 settings, self.db, self.clock, self.backend.channel.name, self.sender.wake
             )
+        # -- operations (issue 16): metrics, and /healthz /readyz /metrics with long polling --
+        scheduler = self.scheduler
+        self.metrics = BotMetrics(
+            self.db,
+            self.backend.channel.name,
+            self.pipeline.stats,
+            self.sender.stats,
+            [self.polling.stats],
+            leading=None if scheduler is None else lambda: scheduler.leading,
+        )
+        self.health: HealthServer | None = None
+        if settings.health_port is not None:
+            routes = health_routes(self.db, self.metrics)
+            self.health = HealthServer(routes, settings.health_host, settings.health_port)
+        # -- end of operations --
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -105,6 +122,8 @@ class BotApp:
             await self._close()  # no "Unclosed client session" on the way out
             raise
         await self.pipeline.recover()
+        if self.health is not None:
+            await self.health.start()
         self._task = asyncio.create_task(self.polling.run(), name="polling")
         self.sender.start()
         if self.scheduler is not None:
@@ -180,6 +199,8 @@ class BotApp:
             self._task = None
 
     async def _close(self) -> None:
+        if self.health is not None:
+            await self.health.stop()
         await self.backend.close()
         await self.db.dispose()
 

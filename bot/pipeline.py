@@ -71,6 +71,15 @@ class PipelineStats:
     retried: int = 0  # other failed sends tried again
     late: int = 0  # confirmations that went out late, with the time they were saved
     given_up: int = 0  # replies Telegram said it can never take (blocked, chat not found)
+    # For the metrics (bot/metrics.py): replies delivered, seconds spent waiting before trying
+    # again (flood waits and backoff), and failures by the error's type (never its text).
+    sent: int = 0
+    waited: float = 0.0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def count_error(self, where: str, error: BaseException) -> None:
+        key = f"{where}:{type(error).__name__}"
+        self.errors[key] = self.errors.get(key, 0) + 1
 
 
 class Pipeline:
@@ -179,6 +188,7 @@ class Pipeline:
                 notices = bool(session.info.get(NOTICES_QUEUED))
         except Exception as error:
             self.stats.failed += 1
+            self.stats.count_error("handling", error)
             # Only the kind of error: its text may quote what the person typed.
             log.error("update %d could not be handled: %s", inbox_id, type(error).__name__)
             queued = await self._record_failure(chat_ref, inbox_id, error)
@@ -211,6 +221,7 @@ class Pipeline:
             replies = await job(context, work.args)
         except Exception as error:
             log.error("job %s failed: %s", work.job, type(error).__name__)
+            self.stats.count_error("job", error)
             replies = [Say(text=self.texts("error-internal"))]
         async with self.db.write() as session:
             queued = await self._queue(session, chat_ref, key, replies)
@@ -257,6 +268,7 @@ class Pipeline:
                 if wait >= left:
                     log.info("a button press expired unanswered: %s", failure.reason)
                     return
+                self.stats.waited += wait
                 await asyncio.sleep(wait)
 
     async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
@@ -301,6 +313,7 @@ class Pipeline:
             sending = self._as_late(reply, message)
             try:
                 await self.channel.deliver(chat_ref, sending)
+                self.stats.sent += 1
                 if sending is not reply:
                     self.stats.late += 1
                 return None
@@ -310,10 +323,13 @@ class Pipeline:
                     return failure
                 if failure.retry_after is not None:
                     self.stats.rate_limited += 1
-                    await asyncio.sleep(self.retry.flood_wait(failure.retry_after))
+                    flood_wait = self.retry.flood_wait(failure.retry_after)
+                    self.stats.waited += flood_wait
+                    await asyncio.sleep(flood_wait)
                     continue
                 self.stats.retried += 1
                 wait = self.retry.pause(failures)
+                self.stats.waited += wait
                 failures += 1
                 log.info("outbox %d: %s; trying again in %.1f s", message.id, failure.reason, wait)
                 async with self.db.write() as session:

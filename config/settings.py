@@ -41,6 +41,10 @@ EXPECTS: dict[str, str] = {
     "chat_interval_seconds": "seconds between two messages to one person (Telegram: 1)",
     "group_per_minute": "messages per minute to one group (Telegram: 20)",
     "telegram_timeout_seconds": "seconds to wait for Telegram's answer to one call",
+    # -- operations (issue 16): health and metrics --
+    "health_host": "the address /healthz, /readyz and /metrics listen on, such as 127.0.0.1",
+    "health_port": "a port for /healthz, /readyz and /metrics (1 to 65535); unset for none",
+    # -- end of operations --
 }
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -97,6 +101,12 @@ class Settings(BaseSettings):
     chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
     group_per_minute: float = Field(default=20.0, gt=0, le=20)
     telegram_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    # -- operations (issue 16): health and metrics --
+    # With long polling, a small server of their own answers there; the webhook server serves
+    # the same routes on its own port. None: not served (one machine, the demo, the tests).
+    health_host: str = "127.0.0.1"
+    health_port: int | None = Field(default=None, ge=1, le=65535)
+    # -- end of operations --
 
     @field_validator("reminder_days")
     @classmethod
