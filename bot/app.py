@@ -17,9 +17,8 @@ from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
 from chat.clock import Clock, SystemClock
-from chat.quiet_hours import QuietHours
 from chat.texts import LANGUAGES, texts_for
-from config.settings import Settings, SettingsError
+from config.settings import Settings
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
@@ -28,18 +27,10 @@ from scheduler.service import SchedulerService
 from scheduler.setup import build_scheduler
 from storage.database import Database
 from storage.models import OutboxMessage
-from summaries.packages import PeriodError, campaign_named
+from summaries.packages import configured_campaign
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
-
-
-def _campaign(campaign_id: str) -> str:
-    """The configured campaign, checked at start-up."""
-    try:
-        return campaign_named(campaign_id).id
-    except PeriodError as error:
-        raise SettingsError(f"ANTT_CAMPAIGN: {error}") from None
 
 
 class BotApp:
@@ -49,6 +40,7 @@ class BotApp:
         self, settings: Settings, clock: Clock | None = None, retry: RetryPolicy | None = None
     ) -> None:
         self.settings = settings
+        self.campaign = configured_campaign(settings)  # read and checked here, once
         self.retry = retry or RetryPolicy()
         self.db = Database(settings.database_url)
         self.backend = make_backend(
@@ -67,10 +59,10 @@ class BotApp:
             self.texts,
             self.forms,
             self.clock,
+            self.campaign,
             edit_window=dt.timedelta(hours=settings.edit_window_hours),
             zone=settings.zone,
-            campaign_id=_campaign(settings.campaign),
-            quiet_hours=QuietHours(*settings.quiet_span),
+            quiet_hours=settings.quiet_hours,
             retry=self.retry,
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
@@ -85,7 +77,12 @@ class BotApp:
         self.scheduler: SchedulerService | None = None
         if settings.scheduler == "in-bot":
             self.scheduler = build_scheduler(
-                settings, self.db, self.clock, self.backend.channel.name, self.sender.wake
+                settings,
+                self.campaign,
+                self.db,
+                self.clock,
+                self.backend.channel.name,
+                self.sender.wake,
             )
         # -- operations (issue 16): metrics, and /healthz /readyz /metrics with long polling --
         scheduler = self.scheduler

@@ -15,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
 from chat.clock import Clock
-from chat.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
+from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
 from handlers.turn import Turn
+from reports.campaigns import Campaign
 from storage.database import Database
 from storage.inbox import Stored, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
@@ -93,10 +94,10 @@ class Pipeline:
         texts: Texts,
         forms: dict[str, FormSpec],
         clock: Clock,
+        campaign: Campaign,
         edit_window: dt.timedelta = dt.timedelta(hours=24),
         zone: ZoneInfo = WARDS_ZONE,
         jobs: dict[str, Job] | None = None,
-        campaign_id: str = "ha-noi-357",
         quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
         retry: RetryPolicy | None = None,
     ) -> None:
@@ -108,7 +109,7 @@ class Pipeline:
         self.clock = clock
         self.edit_window = edit_window
         self.zone = zone
-        self.campaign_id = campaign_id
+        self.campaign = campaign
         self.quiet_hours = quiet_hours
         self.retry = retry or RetryPolicy()
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
@@ -176,8 +177,8 @@ class Pipeline:
                         self.texts,
                         self.forms,
                         self.clock.now(),
+                        self.campaign,
                         self.edit_window,
-                        self.campaign_id,
                         bot_username=self.bot_username,
                         quiet_hours=self.quiet_hours,
                     )
@@ -217,7 +218,7 @@ class Pipeline:
         try:
             if job is None:
                 raise LookupError(f"no job {work.job!r}")
-            context = JobContext(self.db, self.texts, self.clock.now(), self.zone)
+            context = JobContext(self.db, self.texts, self.clock.now(), self.zone, self.campaign)
             replies = await job(context, work.args)
         except Exception as error:
             log.error("job %s failed: %s", work.job, type(error).__name__)

@@ -85,14 +85,16 @@ def scheduler(
     from chat.clock import SystemClock
     from scheduler.setup import build_scheduler
     from storage.database import Database
+    from summaries.packages import configured_campaign
 
     settings = settings_or_exit()
     configure_logging(settings.log_level, [])
 
     async def work() -> None:
+        campaign = configured_campaign(settings)
         db = Database(settings.database_url)
         await db.migrate()
-        service = build_scheduler(settings, db, SystemClock(settings.zone), CHANNEL)
+        service = build_scheduler(settings, campaign, db, SystemClock(settings.zone), CHANNEL)
         health = None  # -- operations (issue 16): /healthz, /readyz, /metrics (the leader) --
         if settings.health_port is not None and not once:
             from bot.health import HealthServer, health_routes

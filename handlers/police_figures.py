@@ -16,7 +16,6 @@ from reports.campaigns import PoliceFigureSpec
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.police_figures import figures_between, set_figure
-from summaries.packages import campaign_named
 
 FLOW = "police-figures"
 NUMBER = FieldSpec(name="figure", type="number", prompt="", label="", max_value=10_000_000)
@@ -33,7 +32,7 @@ async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None)
     ward = await _ward(turn, member)
     if ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     first, last = month_bounds((month or turn.today).replace(day=1))
     entries = await figures_between(turn.session, ward.id, campaign.id, first, last)
     values = {
@@ -78,7 +77,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     ward = await _ward(turn, member)
     if ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     specs = {spec.id: spec for spec in campaign.police_figures}
     verb, *parts = action.split(":")
     month = (
@@ -133,7 +132,7 @@ async def _ask(turn: Turn, spec: PoliceFigureSpec, month: dt.date) -> list[Reply
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     """The number typed for the figure being entered."""
     ward = await _ward(turn, member)
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     spec = next((s for s in campaign.police_figures if s.id == draft.step), None)
     month = parse_month(str(draft.data.get("month")), turn.today)
     if ward is None or spec is None or month is None:
@@ -161,7 +160,7 @@ async def _save(
     await set_figure(
         turn.session,
         ward_id=ward.id,
-        campaign=turn.campaign_id,
+        campaign=turn.campaign.id,
         figure=spec.id,
         first_day=first,
         last_day=last,

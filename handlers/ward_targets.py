@@ -16,7 +16,7 @@ from reports.targets import target_words
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.ward_targets import clear_ward_target, set_ward_target
-from summaries.packages import campaign_named, ward_campaign
+from summaries.packages import ward_campaign
 
 FLOW = "ward-target"
 MAX_COUNT = 1_000
@@ -39,7 +39,7 @@ async def targets_menu(turn: Turn, member: Member, note: str = "") -> list[Reply
     ward = await _ward(turn, member)
     if ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     settable = base.ward_settable()
     if not settable:
         return [Say(text=turn.texts("targets-none", plan=base.name))]
@@ -70,7 +70,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
     ward = await _ward(turn, member)
     if ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     settable = {spec.id: spec for spec in base.ward_settable()}
     verb, _, indicator = action.partition(":")
     if verb == "l" and not indicator:
@@ -98,7 +98,7 @@ async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     """The target typed for the indicator being set."""
     ward = await _ward(turn, member)
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     spec = next((s for s in base.ward_settable() if s.id == draft.step), None)
     if ward is None or spec is None:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
