@@ -6,7 +6,11 @@ something that does not exist."""
 
 from __future__ import annotations
 
-from chat import button_data
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from chat import actions
+from chat.button_data import MAX_TEAM_SIZE
 from chat.replies import Button, Reply, Say, SendFile, Toast
 from handlers import reviews, team_people
 from handlers.access import Action, may
@@ -27,7 +31,9 @@ FLOW = "officer"
 MEMBER_NAME = "member-name"  # the step of a member's full name being corrected
 NAME_LENGTH = (2, 100)
 QUICK_SIZES = (3, 4, 5)  # a team has 3 to 5 members in Hà Nội
-SIZE = FieldSpec(name="size", type="number", prompt="", label="", min_value=1, max_value=20)
+SIZE = FieldSpec(
+    name="size", type="number", prompt="", label="", min_value=1, max_value=MAX_TEAM_SIZE
+)
 
 
 async def manage(turn: Turn, viewer: Member) -> list[Reply]:
@@ -39,97 +45,276 @@ async def manage(turn: Turn, viewer: Member) -> list[Reply]:
         return [await ward_menu(turn, viewer, unit)]
     if await may(turn.session, viewer, Action.MANAGE_UNITS, unit):
         wards = [u for u in await descendants(turn.session, unit) if u.kind == "commune"]
-        rows = [[button(ward.name, f"w:{ward.id}")] for ward in wards]
+        rows = [[button(ward.name, actions.WardMenu(ward.id))] for ward in wards]
         return [Say(text=turn.texts("officer-choose-ward", unit=unit.name), buttons=rows)]
     return [Say(text=turn.texts("officer-tools-not-for-you"))]
 
 
-async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
+async def pressed(turn: Turn, viewer: Member, press: actions.Officer) -> list[Reply]:
     """One button of the officer tools, checked against the rule book."""
+    tool = TOOLS.get(type(press))
+    if tool is None:
+        return [Toast(text=turn.texts("forged-button"))]
     draft = await draft_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if draft is not None and draft.flow == FLOW:  # a button answers instead of typing
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-    verb, _, rest = action.partition(":")
-    parts = rest.split(":")
-    first = button_data.identifier(parts[0])
-    if first is None:
-        return [Toast(text=turn.texts("forged-button"))]
-    if verb in reviews.VERBS:
-        return await reviews.pressed(turn, viewer, verb, parts)
-    extra = parts[1] if len(parts) > 1 else ""
-    if verb in MEMBER_VERBS:
-        member = await team_people.managed_member(turn, viewer, first)
+    return await tool(turn, viewer, press)
+
+
+Tool = Callable[[Turn, Member, Any], Awaitable[list[Reply]]]
+M = TypeVar("M", bound=actions.AboutMember)
+U = TypeVar("U", bound=actions.AboutUnit)
+
+
+def _on_member(run: Callable[[Turn, Member, Member, M], Awaitable[list[Reply]]]) -> Tool:
+    """A button about a member the viewer may manage (anyone else: not found)."""
+
+    async def tool(turn: Turn, viewer: Member, press: M) -> list[Reply]:
+        member = await team_people.managed_member(turn, viewer, press.member)
         if member is None:
             return team_people.not_found(turn)
-        if verb == "m":
-            return [team_people.member_view(turn, member)]
-        if verb == "mv":
-            return await team_people.choose_new_team(turn, viewer, member)
-        if verb == "mt" and (team_id := button_data.identifier(extra)) is not None:
-            return await team_people.move(turn, viewer, member, team_id)
-        if verb == "rm":
-            return team_people.choose_reason(turn, member)
-        if verb == "rl":
-            return team_people.choose_role(turn, member)
-        if verb == "rs":
-            return await team_people.set_role(turn, viewer, member, extra)
-        if verb == "nm":
-            return await _ask_member_name(turn, member)
-        return await team_people.remove(turn, viewer, member, extra)
-    if verb in ("ja", "jx"):
-        return await team_people.decide(turn, viewer, first, approve=verb == "ja")
-    if verb == "ir":
-        return await team_people.revoke(turn, viewer, first)
-    unit = await turn.session.get(Unit, first)
-    if unit is None:
-        return team_people.not_found(turn)
-    return await _about_unit(turn, viewer, verb, unit, extra)
+        return await run(turn, viewer, member, press)
+
+    return tool
 
 
-MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs", "nm")
+def _on_unit(
+    fits: Callable[[Unit], bool],
+    needs: Action | None,
+    run: Callable[[Turn, Member, Unit, U], Awaitable[list[Reply]]],
+) -> Tool:
+    """A button about a unit of the kinds it `fits`, when the rule book allows what it `needs`
+    there (None: `run` asks it)."""
+
+    async def tool(turn: Turn, viewer: Member, press: U) -> list[Reply]:
+        unit = await turn.session.get(Unit, press.unit)
+        if unit is None:
+            return team_people.not_found(turn)
+        if not fits(unit) or (
+            needs is not None and not await may(turn.session, viewer, needs, unit)
+        ):
+            return team_people.not_found(turn)
+        return await run(turn, viewer, unit, press)
+
+    return tool
 
 
-async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:
-    session = turn.session
+def _ward(unit: Unit) -> bool:
+    return unit.kind == "commune"
 
-    async def allowed(action: Action) -> bool:
-        return await may(session, viewer, action, unit)
 
-    is_ward, is_team = unit.kind == "commune", unit.kind == "team"
-    if verb in ("w", "tl", "gl", "ng") and is_ward and await allowed(Action.MANAGE_UNITS):
-        if verb == "w":
-            return [await ward_menu(turn, viewer, unit)]
-        if verb == "tl":
-            return [await team_list(turn, unit)]
-        if verb == "gl":
-            return [await group_list(turn, unit)]
-        return await _ask(turn, "new-group", unit, turn.texts("officer-ask-group-name"))
-    if verb == "g" and unit.kind == "residential_group" and await allowed(Action.MANAGE_UNITS):
-        return [await group_view(turn, unit)]
-    if verb == "t" and is_team and await allowed(Action.SEE_MEMBERS):
-        return [await team_view(turn, viewer, unit)]
-    in_ward = unit.kind in ("commune", "residential_group")
-    if verb == "nt" and in_ward and await allowed(Action.MANAGE_UNITS):
-        return await _ask(turn, "new-team", unit, turn.texts("officer-ask-team-name"))
-    if verb == "rn" and not is_ward and await allowed(Action.MANAGE_UNITS):
-        return await _ask(turn, "rename", unit, turn.texts("officer-ask-rename", name=unit.name))
-    if verb == "sz" and is_team and await allowed(Action.MANAGE_UNITS):
-        return await _planned_size(turn, viewer, unit, extra)
-    if verb == "i" and is_team:
-        return await team_people.new_invite(turn, viewer, unit, extra)
-    if verb == "il" and is_team:
-        return await team_people.open_invites(turn, viewer, unit)
-    if verb == "jr":
-        return await team_people.join_requests(turn, viewer, unit)
-    if verb == "aa" and is_ward and extra in ("0", "1") and await allowed(Action.WARD_SETTINGS):
-        await set_auto_approve(session, unit.id, extra == "1", viewer, turn.now)
-        return [await ward_menu(turn, viewer, unit)]
-    if verb == "x" and is_ward and await allowed(Action.EXPORT_ROSTER):
-        return await _export_roster(turn, viewer, unit)
-    if verb == "gu" and is_team and unit.group_chat_id and await allowed(Action.LINK_GROUP):
-        unit.group_chat_id = None
-        return [Say(text=turn.texts("officer-group-unlinked", team=unit.name))]
-    return team_people.not_found(turn)
+def _team(unit: Unit) -> bool:
+    return unit.kind == "team"
+
+
+def _group(unit: Unit) -> bool:
+    return unit.kind == "residential_group"
+
+
+def _in_ward(unit: Unit) -> bool:
+    return unit.kind in ("commune", "residential_group")
+
+
+def _not_ward(unit: Unit) -> bool:
+    return unit.kind != "commune"
+
+
+def _any(unit: Unit) -> bool:
+    return True
+
+
+def _linked_team(unit: Unit) -> bool:
+    return unit.kind == "team" and bool(unit.group_chat_id)
+
+
+async def _member_page(
+    turn: Turn, viewer: Member, member: Member, press: actions.MemberPage
+) -> list[Reply]:
+    return [team_people.member_view(turn, member)]
+
+
+async def _choose_team(
+    turn: Turn, viewer: Member, member: Member, press: actions.ChooseTeam
+) -> list[Reply]:
+    return await team_people.choose_new_team(turn, viewer, member)
+
+
+async def _move(
+    turn: Turn, viewer: Member, member: Member, press: actions.MoveMember
+) -> list[Reply]:
+    return await team_people.move(turn, viewer, member, press.team)
+
+
+async def _choose_reason(
+    turn: Turn, viewer: Member, member: Member, press: actions.ChooseReason
+) -> list[Reply]:
+    return team_people.choose_reason(turn, member)
+
+
+async def _remove(
+    turn: Turn, viewer: Member, member: Member, press: actions.RemoveMember
+) -> list[Reply]:
+    return await team_people.remove(turn, viewer, member, press.reason)
+
+
+async def _choose_role(
+    turn: Turn, viewer: Member, member: Member, press: actions.ChooseRole
+) -> list[Reply]:
+    return team_people.choose_role(turn, member)
+
+
+async def _set_role(
+    turn: Turn, viewer: Member, member: Member, press: actions.SetRole
+) -> list[Reply]:
+    return await team_people.set_role(turn, viewer, member, press.role)
+
+
+async def _approve(turn: Turn, viewer: Member, press: actions.ApproveJoin) -> list[Reply]:
+    return await team_people.decide(turn, viewer, press.request, approve=True)
+
+
+async def _reject(turn: Turn, viewer: Member, press: actions.RejectJoin) -> list[Reply]:
+    return await team_people.decide(turn, viewer, press.request, approve=False)
+
+
+async def _revoke(turn: Turn, viewer: Member, press: actions.RevokeInvite) -> list[Reply]:
+    return await team_people.revoke(turn, viewer, press.invite)
+
+
+async def _ward_menu(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.WardMenu
+) -> list[Reply]:
+    return [await ward_menu(turn, viewer, ward)]
+
+
+async def _team_list(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.TeamList
+) -> list[Reply]:
+    return [await team_list(turn, ward)]
+
+
+async def _group_list(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.GroupList
+) -> list[Reply]:
+    return [await group_list(turn, ward)]
+
+
+async def _new_group(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.NewGroup
+) -> list[Reply]:
+    return await _ask(turn, "new-group", ward, turn.texts("officer-ask-group-name"))
+
+
+async def _group_page(
+    turn: Turn, viewer: Member, group: Unit, press: actions.GroupPage
+) -> list[Reply]:
+    return [await group_view(turn, group)]
+
+
+async def _team_page(
+    turn: Turn, viewer: Member, team: Unit, press: actions.TeamPage
+) -> list[Reply]:
+    return [await team_view(turn, viewer, team)]
+
+
+async def _new_team(turn: Turn, viewer: Member, unit: Unit, press: actions.NewTeam) -> list[Reply]:
+    return await _ask(turn, "new-team", unit, turn.texts("officer-ask-team-name"))
+
+
+async def _rename(turn: Turn, viewer: Member, unit: Unit, press: actions.RenameUnit) -> list[Reply]:
+    return await _ask(turn, "rename", unit, turn.texts("officer-ask-rename", name=unit.name))
+
+
+async def _invite(turn: Turn, viewer: Member, team: Unit, press: actions.NewInvite) -> list[Reply]:
+    return await team_people.new_invite(turn, viewer, team, press.role)
+
+
+async def _open_invites(
+    turn: Turn, viewer: Member, team: Unit, press: actions.OpenInvites
+) -> list[Reply]:
+    return await team_people.open_invites(turn, viewer, team)
+
+
+async def _join_requests(
+    turn: Turn, viewer: Member, unit: Unit, press: actions.JoinRequests
+) -> list[Reply]:
+    return await team_people.join_requests(turn, viewer, unit)
+
+
+async def _auto_approve(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.AutoApprove
+) -> list[Reply]:
+    await set_auto_approve(turn.session, ward.id, press.on, viewer, turn.now)
+    return [await ward_menu(turn, viewer, ward)]
+
+
+async def _export(
+    turn: Turn, viewer: Member, ward: Unit, press: actions.ExportRoster
+) -> list[Reply]:
+    return await _export_roster(turn, viewer, ward)
+
+
+async def _unlink(
+    turn: Turn, viewer: Member, team: Unit, press: actions.UnlinkGroup
+) -> list[Reply]:
+    team.group_chat_id = None
+    return [Say(text=turn.texts("officer-group-unlinked", team=team.name))]
+
+
+async def _planned_size(
+    turn: Turn, viewer: Member, team: Unit, press: actions.PlannedSize
+) -> list[Reply]:
+    if press.size is not None:
+        team.planned_size = press.size
+        return [await team_view(turn, viewer, team)]
+    question = turn.texts("officer-ask-size", team=team.name, planned=str(team.planned_size or "?"))
+    quick = [[button(str(n), actions.PlannedSize(team.id, n)) for n in QUICK_SIZES]]
+    return await _ask(turn, "size", team, question, quick)
+
+
+async def _ask_member_name(
+    turn: Turn, viewer: Member, member: Member, press: actions.AskMemberName
+) -> list[Reply]:
+    """Ask for a member's full name as reports should print it."""
+    incoming = turn.incoming
+    data = {"member_id": member.id}
+    await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, MEMBER_NAME, data)
+    return [
+        Say(text=_or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))
+    ]
+
+
+# Every button of the officer tools and what it does: the unit's kinds, what the rule book must
+# allow there (None: the handler asks), and the handler.
+TOOLS: dict[type[actions.Officer], Tool] = {
+    actions.MemberPage: _on_member(_member_page),
+    actions.ChooseTeam: _on_member(_choose_team),
+    actions.MoveMember: _on_member(_move),
+    actions.ChooseReason: _on_member(_choose_reason),
+    actions.RemoveMember: _on_member(_remove),
+    actions.ChooseRole: _on_member(_choose_role),
+    actions.SetRole: _on_member(_set_role),
+    actions.AskMemberName: _on_member(_ask_member_name),
+    actions.ApproveJoin: _approve,
+    actions.RejectJoin: _reject,
+    actions.RevokeInvite: _revoke,
+    actions.WardMenu: _on_unit(_ward, Action.MANAGE_UNITS, _ward_menu),
+    actions.TeamList: _on_unit(_ward, Action.MANAGE_UNITS, _team_list),
+    actions.GroupList: _on_unit(_ward, Action.MANAGE_UNITS, _group_list),
+    actions.NewGroup: _on_unit(_ward, Action.MANAGE_UNITS, _new_group),
+    actions.GroupPage: _on_unit(_group, Action.MANAGE_UNITS, _group_page),
+    actions.TeamPage: _on_unit(_team, Action.SEE_MEMBERS, _team_page),
+    actions.NewTeam: _on_unit(_in_ward, Action.MANAGE_UNITS, _new_team),
+    actions.RenameUnit: _on_unit(_not_ward, Action.MANAGE_UNITS, _rename),
+    actions.PlannedSize: _on_unit(_team, Action.MANAGE_UNITS, _planned_size),
+    actions.NewInvite: _on_unit(_team, None, _invite),
+    actions.OpenInvites: _on_unit(_team, None, _open_invites),
+    actions.JoinRequests: _on_unit(_any, None, _join_requests),
+    actions.AutoApprove: _on_unit(_ward, Action.WARD_SETTINGS, _auto_approve),
+    actions.ExportRoster: _on_unit(_ward, Action.EXPORT_ROSTER, _export),
+    actions.UnlinkGroup: _on_unit(_linked_team, Action.LINK_GROUP, _unlink),
+    **reviews.TOOLS,
+}
 
 
 async def _ask(
@@ -147,18 +332,6 @@ def _or_cancel(turn: Turn, text: str) -> str:
     """A question or a hint, and how to stop answering it."""
     stop = turn.texts("officer-or-cancel")
     return f"{text}\n{stop}"
-
-
-async def _planned_size(turn: Turn, viewer: Member, team: Unit, extra: str) -> list[Reply]:
-    size = button_data.number(extra, SIZE.min_value, SIZE.max_value)
-    if size is not None:
-        team.planned_size = size
-        return [await team_view(turn, viewer, team)]
-    if extra:
-        return [Say(text=turn.texts("forged-button"))]
-    question = turn.texts("officer-ask-size", team=team.name, planned=str(team.planned_size or "?"))
-    quick = [[button(str(n), f"sz:{team.id}:{n}") for n in QUICK_SIZES]]
-    return await _ask(turn, "size", team, question, quick)
 
 
 async def _export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
@@ -210,16 +383,6 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     return [
         Say(text=turn.texts("officer-team-created", team=team.name)),
         await team_view(turn, viewer, team),
-    ]
-
-
-async def _ask_member_name(turn: Turn, member: Member) -> list[Reply]:
-    """Ask for a member's full name as reports should print it."""
-    incoming = turn.incoming
-    data = {"member_id": member.id}
-    await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, MEMBER_NAME, data)
-    return [
-        Say(text=_or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))
     ]
 
 
