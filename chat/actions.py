@@ -6,6 +6,7 @@ its scope's table of handlers; data that decodes to none of these is forged. A d
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from chat import buttons, steps
@@ -31,9 +32,21 @@ class MenuChoice(Data, scope=Scope.MENU, verb=""):
 
 @dataclass(frozen=True)
 class SummaryPeriod(Data, scope=Scope.SUMMARY, verb=""):
-    """A period for /baocao."""
+    """A period for /baocao, written as `summaries.packages.parse_period` reads it."""
 
     period: Period
+
+    @classmethod
+    def month(cls, day: dt.date) -> SummaryPeriod:
+        return cls(f"{day:%Y-%m}")
+
+    @classmethod
+    def rating_year(cls, year: int) -> SummaryPeriod:
+        return cls(f"rating-year:{year}")
+
+    @classmethod
+    def phase(cls, name: str) -> SummaryPeriod:
+        return cls(f"phase:{name}")
 
 
 @dataclass(frozen=True)

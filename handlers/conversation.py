@@ -21,9 +21,9 @@ from handlers.joining import (
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
+from handlers.officer_buttons import pressed as pressed_officer
 from handlers.officer_tools import FLOW as OFFICER_FLOW
 from handlers.officer_tools import manage
-from handlers.officer_tools import pressed as pressed_officer
 from handlers.officer_tools import typed as officer_typed
 from handlers.police_figures import FLOW as FIGURES_FLOW
 from handlers.police_figures import figures_menu
