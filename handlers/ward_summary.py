@@ -29,28 +29,30 @@ async def choose_period(turn: Turn, member: Member) -> list[Reply]:
         return [Say(text=turn.texts("summary-officers-only"))]
     campaign = turn.campaign
     today = turn.today
-    last_month = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
     rows = [
         [
             Button(
                 label=turn.texts.label("summary-this-month"),
-                action=actions.summary(f"{today:%Y-%m}"),
+                action=actions.SummaryPeriod.month(today).encode(),
             ),
             Button(
-                label=turn.texts.label("summary-last-month"), action=actions.summary(last_month)
+                label=turn.texts.label("summary-last-month"),
+                action=actions.SummaryPeriod.month(last_month).encode(),
             ),
         ]
     ]
     phase = phase_containing(campaign, today)
     if phase is not None and phase.name:
-        rows.append([Button(label=phase.name, action=actions.summary(f"phase:{phase.name}"))])
+        period = actions.SummaryPeriod.phase(phase.name)
+        rows.append([Button(label=phase.name, action=period.encode())])
     # The rating year just ended (the one the yearly report is about) and the current one.
     current = rating_year_of(today, load_rating_rules().year_starts).end.year
     rows.append(
         [
             Button(
                 label=turn.texts.label("summary-rating-year", year=str(year)),
-                action=actions.summary(f"rating-year:{year}"),
+                action=actions.SummaryPeriod.rating_year(year).encode(),
             )
             for year in (current - 1, current)
         ]

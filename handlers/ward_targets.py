@@ -49,7 +49,7 @@ async def targets_menu(turn: Turn, member: Member, note: str = "") -> list[Reply
         [
             Button(
                 label=f"{spec.short}: {_now(turn, by_id[spec.id])}",
-                action=actions.targets(f"e:{spec.id}"),
+                action=actions.SetTarget(spec.id).encode(),
             )
         ]
         for spec in settable
@@ -65,34 +65,33 @@ def _now(turn: Turn, spec: IndicatorSpec) -> str:
     return target_words(spec)
 
 
-async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+async def pressed(turn: Turn, member: Member, press: actions.Targets) -> list[Reply]:
     """The list, an indicator to set, or its ward target cleared (the rule book asked each time)."""
     ward = await _ward(turn, member)
     if ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
     base = turn.campaign
     settable = {spec.id: spec for spec in base.ward_settable()}
-    verb, _, indicator = action.partition(":")
-    if verb == "l" and not indicator:
+    if isinstance(press, actions.TargetList):
         return await targets_menu(turn, member)
-    spec = settable.get(indicator)
+    if not isinstance(press, actions.SetTarget | actions.ClearTarget):
+        return [Toast(text=turn.texts("forged-button"))]
+    spec = settable.get(press.indicator)
     if spec is None:
         return [Toast(text=turn.texts("forged-button"))]
-    if verb == "e":
+    if isinstance(press, actions.SetTarget):
         incoming = turn.incoming
         await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, spec.id, {})
         field = _field(spec)
         key = "targets-ask-share" if spec.measure == "share" else "targets-ask-count"
         clear = Button(
-            label=turn.texts.label("targets-clear"), action=actions.targets(f"x:{spec.id}")
+            label=turn.texts.label("targets-clear"), action=actions.ClearTarget(spec.id).encode()
         )
         return [Say(text=turn.texts(key, label=spec.label, max=field.max_value), buttons=[[clear]])]
-    if verb == "x":
-        await clear_ward_target(turn.session, ward_id=ward.id, campaign=base.id, indicator=spec.id)
-        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-        note = turn.texts("targets-cleared", label=spec.label)
-        return await targets_menu(turn, member, note)
-    return [Toast(text=turn.texts("forged-button"))]
+    await clear_ward_target(turn.session, ward_id=ward.id, campaign=base.id, indicator=spec.id)
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    note = turn.texts("targets-cleared", label=spec.label)
+    return await targets_menu(turn, member, note)
 
 
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:

@@ -144,7 +144,7 @@ class NoticeWriter:
                         continue
                     button = Button(
                         label=self.texts.label("remind-good-deed-button"),
-                        action=actions.menu(GOOD_DEED),
+                        action=actions.MenuChoice(GOOD_DEED).encode(),
                     )
                     for member in members:
                         if member.unit_id == team.id and member.role in TEAM_ROLES:
@@ -239,7 +239,7 @@ class NoticeWriter:
             )
             button = Button(
                 label=self.texts.label("deadline-submitted-button"),
-                action=actions.yearly_report(ward.id, deadline.year),
+                action=actions.YearlyReportSent(ward.id, deadline.year).encode(),
             )
             files: list[Reply] = [
                 SendFile.of(name, data)
