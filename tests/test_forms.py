@@ -96,8 +96,10 @@ async def test_a_patrol_with_violations_added_from_the_summary(team: Team) -> No
     [summary] = await lan.send("4 vụ")
     assert "• Vi phạm phát hiện: 4" in summary.text_plain
     await lan.press("➕ Ảnh")
-    await lan.send_photo(expect=0)
-    await lan.send_photo(expect=0)
+    [first] = await lan.send_photo()
+    assert "Đã nhận 1/5 ảnh" in first.text_plain
+    [second] = await lan.send_photo()
+    assert "Đã nhận 2/5 ảnh" in second.text_plain
     [summary] = await lan.press("Xong")
     assert "• Ảnh: 2 ảnh" in summary.text_plain
     await lan.press("✅ Gửi báo cáo")
