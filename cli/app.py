@@ -174,7 +174,7 @@ def add_unit(
     planned_size: Annotated[int | None, typer.Option(help="Planned members of a team")] = None,
 ) -> None:
     """Add a unit to the tree."""
-    from cli.admin import add_unit_command
+    from cli.units import add_unit_command
 
     typer.echo(run_admin(lambda s: add_unit_command(s, name, kind, parent, planned_size)))
 
@@ -189,7 +189,7 @@ def invite(
     days: Annotated[int, typer.Option(help="Days before it expires")] = 7,
 ) -> None:
     """Create an invite link (the code is shown once and stored only hashed)."""
-    from cli.admin import invite_command
+    from cli.invites import invite_command
 
     typer.echo(run_admin(lambda s: invite_command(s, unit, role, uses, days)))
 
@@ -197,7 +197,7 @@ def invite(
 @admin.command("revoke-invite")
 def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) -> None:
     """Stop an invite code from working."""
-    from cli.admin import revoke_command
+    from cli.invites import revoke_command
 
     typer.echo(run_admin(lambda s: revoke_command(s, code)))
 
@@ -205,7 +205,7 @@ def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) 
 @admin.command("list")
 def list_units() -> None:
     """The unit tree with members and open invites."""
-    from cli.admin import list_command
+    from cli.units import list_command
 
     typer.echo(run_admin(list_command))
 
@@ -215,7 +215,7 @@ def import_roster(
     file: Annotated[Path, typer.Argument(help="The roster: .xlsx or .csv, as the template")],
 ) -> None:
     """Import a ward's roster; bad rows are listed and nothing is imported until none is left."""
-    from cli.admin import import_roster_command
+    from cli.roster_files import import_roster_command
 
     typer.echo(run_admin(lambda s: import_roster_command(s, file)))
 
@@ -226,7 +226,7 @@ def export_roster(
     out: Annotated[Path, typer.Option(help="File to write: .xlsx or .csv")],
 ) -> None:
     """Write a ward's roster to a file (the export is logged)."""
-    from cli.admin import export_roster_command
+    from cli.roster_files import export_roster_command
 
     typer.echo(run_admin(lambda s: export_roster_command(s, unit, out)))
 
@@ -236,7 +236,7 @@ def roster_template(
     out: Annotated[Path, typer.Argument(help="File to write")] = Path("roster.xlsx"),
 ) -> None:
     """Write the roster template (the same as config/templates/roster.xlsx)."""
-    from cli.admin import roster_template_command
+    from cli.roster_files import roster_template_command
 
     typer.echo(roster_template_command(out))
 
@@ -246,7 +246,7 @@ def forget_member(
     member: Annotated[str, typer.Argument(help="Member id or phone number")],
 ) -> None:
     """Erase a person's personal data; their reports and the counts stay."""
-    from cli.admin import forget_member_command
+    from cli.members import forget_member_command
 
     typer.echo(run_admin(lambda s: forget_member_command(s, member)))
 
@@ -254,7 +254,7 @@ def forget_member(
 @admin.command("recount-work")
 def recount_work() -> None:
     """Count every active report again into the counts a province's summaries read."""
-    from cli.admin import recount_work_command
+    from cli.work_counts import recount_work_command
 
     typer.echo(run_admin(recount_work_command))
 
