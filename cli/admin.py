@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from storage.database import Database
+from storage.schema_revision import schema_is_current
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,13 +25,15 @@ class AdminError(Exception):
 
 @asynccontextmanager
 async def admin_session(settings: Settings) -> AsyncIterator[AsyncSession]:
-    """A migrated database and one write transaction for an admin command."""
+    """A migrated database and one write transaction for an admin command (Alembic is loaded
+    only when there is something to migrate)."""
     path = settings.sqlite_path()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(settings.database_url)
     try:
-        await db.migrate()
+        if not await schema_is_current(db):
+            await db.migrate()
         async with db.write() as session:
             yield session
     finally:

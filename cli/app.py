@@ -1,4 +1,7 @@
-"""Command line of antt-bot: run the bot, play the offline demo, migrate, administer units."""
+"""Command line of antt-bot: run the bot, play the offline demo, migrate, administer units.
+
+Each command imports what it uses when it runs: `antt-bot admin list` has no business loading
+a messenger library, the forms or the report writers (tests/test_cli_start.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from config.settings import Settings, SettingsError, load_settings
-from handlers.forms.spec import FormFileError
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 app = typer.Typer(
     help="Trợ lý báo cáo của Tổ bảo vệ ANTT ở cơ sở.",
@@ -32,6 +35,8 @@ def fail(message: str) -> typer.Exit:
 
 def settings_or_exit() -> Settings:
     """The settings, or a one-line error naming the bad variable."""
+    from config.settings import SettingsError, load_settings
+
     try:
         return load_settings()
     except SettingsError as error:
@@ -42,8 +47,19 @@ def run_async(work: Callable[[], Awaitable[T]]) -> T:
     """Run a coroutine, turning the product's configuration errors into one-line messages."""
     try:
         return asyncio.run(work())  # type: ignore[arg-type]
-    except (SettingsError, FormFileError) as error:
+    except Exception as error:
+        if not _is_configuration_error(error):
+            raise
         raise fail(str(error)) from None
+
+
+def _is_configuration_error(error: Exception) -> bool:
+    """Bad settings or a bad form file (the forms' module is imported only once something
+    failed: the commands that never load forms do not pay for it)."""
+    from config.settings import SettingsError
+    from handlers.forms.spec import FormFileError
+
+    return isinstance(error, SettingsError | FormFileError)
 
 
 @app.command()

@@ -6,10 +6,8 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -19,6 +17,9 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.sqlite_inline import inline_creator
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -96,6 +97,8 @@ class Database:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic settings without an ini file; the connection is shared when given."""
+    from alembic.config import Config  # Alembic is loaded only to migrate (a tenth of a second)
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -103,6 +106,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _upgrade(connection: Connection, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)
 
 
