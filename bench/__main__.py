@@ -1,6 +1,7 @@
 """`make bench`: every benchmark, printing its figures (record them in bench/RESULTS.md).
 
-`python -m bench [runs]` runs the taps and intake benchmarks (as `make bench` does);
+`python -m bench [runs]` runs the command line, taps, intake and broadcast benchmarks (as
+`make bench` does); `python -m bench cli` only the command line's (bench/cli.py, seconds);
 `python -m bench summaries`, or ANTT_BENCH=summaries (`make bench ANTT_BENCH=summaries`), runs the
 summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run);
 `python -m bench broadcast` the scheduler's broadcast to 10,000 members (bench/broadcast.py,
@@ -16,7 +17,11 @@ if __name__ == "__main__":
     chosen = os.environ.get("ANTT_BENCH", "")
     if arguments and not arguments[0].isdigit():
         chosen = arguments.pop(0)
-    if chosen == "summaries":
+    if chosen == "cli":
+        from bench import cli
+
+        cli.main()
+    elif chosen == "summaries":
         from bench import summaries
 
         summaries.main()
@@ -26,11 +31,12 @@ if __name__ == "__main__":
         broadcast.main()
     elif chosen:
         raise SystemExit(
-            f"unknown benchmark {chosen!r}: expected summaries or broadcast (or nothing)"
+            f"unknown benchmark {chosen!r}: expected cli, summaries or broadcast (or nothing)"
         )
     else:
-        from bench import broadcast, intake, taps
+        from bench import broadcast, cli, intake, taps
 
+        cli.main()
         taps.main()
         intake.main(runs=int(arguments[0]) if arguments else 3)
         broadcast.main()

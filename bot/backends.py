@@ -24,6 +24,9 @@ class TelegramBackend(Protocol):
         """Whether `error` (from `open` and the calls before polling) means Telegram did not
         answer, or not yet (network, 5xx, flood wait), rather than that it refused us."""
 
+    def refused(self, error: Exception) -> bool:
+        """Whether `error` (from `open`) means Telegram refused the bot's token."""
+
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         """Long polling through this library's getUpdates."""
 

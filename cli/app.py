@@ -1,4 +1,7 @@
-"""Command line of antt-bot: run the bot, play the offline demo, migrate, administer units."""
+"""Command line of antt-bot: run the bot, play the offline demo, migrate, administer units.
+
+Each command imports what it uses when it runs: `antt-bot admin list` has no business loading
+a messenger library, the forms or the report writers (tests/test_cli_start.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from config.settings import Settings, SettingsError, load_settings
-from handlers.forms.spec import FormFileError
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 app = typer.Typer(
     help="Trợ lý báo cáo của Tổ bảo vệ ANTT ở cơ sở.",
@@ -32,6 +35,8 @@ def fail(message: str) -> typer.Exit:
 
 def settings_or_exit() -> Settings:
     """The settings, or a one-line error naming the bad variable."""
+    from config.settings import SettingsError, load_settings
+
     try:
         return load_settings()
     except SettingsError as error:
@@ -42,8 +47,19 @@ def run_async(work: Callable[[], Awaitable[T]]) -> T:
     """Run a coroutine, turning the product's configuration errors into one-line messages."""
     try:
         return asyncio.run(work())  # type: ignore[arg-type]
-    except (SettingsError, FormFileError) as error:
+    except Exception as error:
+        if not _is_configuration_error(error):
+            raise
         raise fail(str(error)) from None
+
+
+def _is_configuration_error(error: Exception) -> bool:
+    """Bad settings or a bad form file (the forms' module is imported only once something
+    failed: the commands that never load forms do not pay for it)."""
+    from config.settings import SettingsError
+    from handlers.forms.spec import FormFileError
+
+    return isinstance(error, SettingsError | FormFileError)
 
 
 @app.command()
@@ -186,7 +202,7 @@ def add_unit(
     planned_size: Annotated[int | None, typer.Option(help="Planned members of a team")] = None,
 ) -> None:
     """Add a unit to the tree."""
-    from cli.admin import add_unit_command
+    from cli.units import add_unit_command
 
     typer.echo(run_admin(lambda s: add_unit_command(s, name, kind, parent, planned_size)))
 
@@ -201,7 +217,7 @@ def invite(
     days: Annotated[int, typer.Option(help="Days before it expires")] = 7,
 ) -> None:
     """Create an invite link (the code is shown once and stored only hashed)."""
-    from cli.admin import invite_command
+    from cli.invites import invite_command
 
     typer.echo(run_admin(lambda s: invite_command(s, unit, role, uses, days)))
 
@@ -209,7 +225,7 @@ def invite(
 @admin.command("revoke-invite")
 def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) -> None:
     """Stop an invite code from working."""
-    from cli.admin import revoke_command
+    from cli.invites import revoke_command
 
     typer.echo(run_admin(lambda s: revoke_command(s, code)))
 
@@ -217,7 +233,7 @@ def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) 
 @admin.command("list")
 def list_units() -> None:
     """The unit tree with members and open invites."""
-    from cli.admin import list_command
+    from cli.units import list_command
 
     typer.echo(run_admin(list_command))
 
@@ -227,7 +243,7 @@ def import_roster(
     file: Annotated[Path, typer.Argument(help="The roster: .xlsx or .csv, as the template")],
 ) -> None:
     """Import a ward's roster; bad rows are listed and nothing is imported until none is left."""
-    from cli.admin import import_roster_command
+    from cli.roster_files import import_roster_command
 
     typer.echo(run_admin(lambda s: import_roster_command(s, file)))
 
@@ -238,7 +254,7 @@ def export_roster(
     out: Annotated[Path, typer.Option(help="File to write: .xlsx or .csv")],
 ) -> None:
     """Write a ward's roster to a file (the export is logged)."""
-    from cli.admin import export_roster_command
+    from cli.roster_files import export_roster_command
 
     typer.echo(run_admin(lambda s: export_roster_command(s, unit, out)))
 
@@ -248,7 +264,7 @@ def roster_template(
     out: Annotated[Path, typer.Argument(help="File to write")] = Path("roster.xlsx"),
 ) -> None:
     """Write the roster template (the same as config/templates/roster.xlsx)."""
-    from cli.admin import roster_template_command
+    from cli.roster_files import roster_template_command
 
     typer.echo(roster_template_command(out))
 
@@ -258,7 +274,7 @@ def forget_member(
     member: Annotated[str, typer.Argument(help="Member id or phone number")],
 ) -> None:
     """Erase a person's personal data; their reports and the counts stay."""
-    from cli.admin import forget_member_command
+    from cli.members import forget_member_command
 
     typer.echo(run_admin(lambda s: forget_member_command(s, member)))
 
@@ -266,7 +282,7 @@ def forget_member(
 @admin.command("recount-work")
 def recount_work() -> None:
     """Count every active report again into the counts a province's summaries read."""
-    from cli.admin import recount_work_command
+    from cli.work_counts import recount_work_command
 
     typer.echo(run_admin(recount_work_command))
 

@@ -16,7 +16,8 @@ from pydantic import SecretStr
 
 from bot.app import BotApp
 from chat.clock import FixedClock
-from cli.admin import add_unit_command, invite_command, list_command
+from cli.invites import invite_command
+from cli.units import add_unit_command, list_command
 from config.settings import Settings
 from emulator.server import TelegramEmulator
 from storage.database import Database

@@ -6,12 +6,8 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -21,6 +17,9 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.sqlite_inline import inline_creator
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -103,15 +102,21 @@ class Database:
 
 def head_revisions() -> frozenset[str]:
     """The revisions this code's migrations end at (`antt-bot migrate` brings a database there)."""
+    from alembic.script import ScriptDirectory
+
     return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def _current_revisions(connection: Connection) -> frozenset[str]:
+    from alembic.runtime.migration import MigrationContext
+
     return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic settings without an ini file; the connection is shared when given."""
+    from alembic.config import Config  # Alembic is loaded only to migrate (a tenth of a second)
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -119,6 +124,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _upgrade(connection: Connection, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)
 
 

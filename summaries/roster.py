@@ -1,6 +1,7 @@
 """The roster file (Excel or CSV): columns ward, residential group, team, full name, phone,
 role, date of birth. Reading checks every row and names each problem with its row number;
-writing gives the same columns back, so an exported roster can be corrected and imported."""
+writing gives the same columns back, so an exported roster can be corrected and imported.
+openpyxl is loaded only for an Excel file (a CSV import or export starts without it)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from storage.members import normalise_phone
 from storage.names import name_key, tidy
@@ -209,6 +207,8 @@ def _age(born: dt.date, today: dt.date) -> int:
 
 
 def _xlsx_rows(data: bytes) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheet = book.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -228,6 +228,9 @@ def _headings() -> list[str]:
 
 def roster_workbook(rows: list[RosterRow]) -> bytes:
     """The roster as an Excel workbook, phone numbers and dates kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.app import app
+from emulator.server import TelegramEmulator
+from tests.conftest import TOKEN
 
 
 @pytest.fixture
@@ -73,8 +76,9 @@ def test_an_invite_needs_a_known_role_and_positive_limits(cli: CliRunner) -> Non
 
 
 def test_an_invite_says_why_telegram_could_not_name_the_bot(
-    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
+    monkeypatch.setenv("ANTT_TELEGRAM_BACKEND", backend)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         address = f"http://127.0.0.1:{sock.getsockname()[1]}"  # nobody listens there
@@ -93,3 +97,42 @@ def test_an_invite_says_why_telegram_could_not_name_the_bot(
     monkeypatch.delenv("ANTT_BOT_TOKEN")
     invite = cli.invoke(app, ["admin", "invite", "--unit", "1"])
     assert "ANTT_BOT_TOKEN is not set" in invite.output
+
+
+def invite_asking_telegram(database_url: str, emulator: TelegramEmulator, backend: str) -> str:
+    """`admin invite` with no ANTT_BOT_USERNAME: the bot's name is asked from the emulator."""
+    environment: dict[str, str | None] = {
+        "ANTT_DATABASE_URL": database_url,
+        "ANTT_TELEGRAM_BACKEND": backend,
+        "ANTT_BOT_TOKEN": TOKEN,
+        "ANTT_TELEGRAM_API_URL": emulator.base_url,
+        "ANTT_BOT_USERNAME": None,
+    }
+    runner = CliRunner()
+    added = runner.invoke(app, ["admin", "add-unit", "Tổ 12", "--kind", "team"], env=environment)
+    assert added.exit_code == 0, added.output
+    invite = runner.invoke(app, ["admin", "invite", "--unit", "Tổ 12"], env=environment)
+    assert invite.exit_code == 0, invite.output
+    return invite.output
+
+
+async def test_an_invite_link_names_the_bot_as_telegram_does_on_either_backend(
+    database_url: str, backend: str
+) -> None:
+    async with TelegramEmulator(bot_username="yen_hoa_antt_bot") as emulator:
+        output = await asyncio.to_thread(invite_asking_telegram, database_url, emulator, backend)
+        asked = emulator.calls_to("getMe")
+    code = output.rsplit("code: ", 1)[1].strip()
+    assert f"link: https://t.me/yen_hoa_antt_bot?start={code}" in output
+    assert len(asked) == 1
+
+
+async def test_an_invite_says_telegram_refused_the_token_on_either_backend(
+    database_url: str, backend: str
+) -> None:
+    async with TelegramEmulator(token="654321:ANOTHER-bot-token") as emulator:
+        output = await asyncio.to_thread(invite_asking_telegram, database_url, emulator, backend)
+    link = next(line for line in output.splitlines() if line.startswith("link: "))
+    assert f"Telegram at {emulator.base_url} refused ANTT_BOT_TOKEN" in link
+    assert "set ANTT_BOT_USERNAME" in link
+    assert "TEST-secret" not in output

@@ -9,7 +9,7 @@ import json
 
 from sqlalchemy import func, select
 
-from cli.admin import forget_member_command
+from cli.members import forget_member_command
 from config.settings import Settings
 from emulator.server import TelegramEmulator
 from storage.access_log import access_entries

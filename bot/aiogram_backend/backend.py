@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.exceptions import (
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
 from aiogram.types import BotCommand
 
 from bot.aiogram_backend.channel import AiogramChannel
@@ -25,6 +30,9 @@ class AiogramBackend:
 
     def unreachable(self, error: Exception) -> bool:
         return isinstance(error, TelegramNetworkError | TelegramServerError | TelegramRetryAfter)
+
+    def refused(self, error: Exception) -> bool:
+        return isinstance(error, TelegramUnauthorizedError)
 
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         return Polling(self.bot, db, dispatcher, timeout)

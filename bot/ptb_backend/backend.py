@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import BotCommand
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter
 
 from bot.intake import Dispatcher
 from bot.polling import LongPolling
@@ -26,6 +26,9 @@ class PtbBackend:
     def unreachable(self, error: Exception) -> bool:
         # PTB's BadRequest is a NetworkError: that one is an answer.
         return isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest)
+
+    def refused(self, error: Exception) -> bool:
+        return isinstance(error, InvalidToken)
 
     def polling(self, db: Database, dispatcher: Dispatcher, timeout: int) -> LongPolling:
         return PtbPolling(self.bot, db, dispatcher, timeout)
