@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from pydantic import SecretStr
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.app import BotApp
 from bot.telegram_shared import ALLOWED_UPDATES
@@ -234,3 +234,20 @@ async def test_an_update_the_library_cannot_read_is_kept_and_stops_nothing(
     assert kept.error == f"unreadable: {library_error}"
     assert kept.handled_at is not None
     assert bot.webhook is not None and bot.webhook.stats.unreadable == 1
+
+
+async def test_an_update_that_could_not_be_stored_is_answered_500_and_comes_again(
+    emulator: TelegramEmulator, bot: BotApp, lan: Phone
+) -> None:
+    before = len(lan.messages)
+    async with bot.db.write() as session:  # the inbox out of reach, as a database fault would
+        await session.execute(text("ALTER TABLE inbox RENAME TO inbox_away"))
+    update_id = lan.send_without_waiting("/huy")
+    await eventually(lambda: 500 in emulator.webhook.log.statuses, "the bot answers 500")
+    assert update_id in emulator.pending_update_ids()  # so Telegram keeps it
+    assert bot.webhook is not None and bot.webhook.stats.not_stored >= 1
+    async with bot.db.write() as session:
+        await session.execute(text("ALTER TABLE inbox_away RENAME TO inbox"))
+    await eventually(lambda: len(lan.messages) == before + 1, "answered once it is stored")
+    assert "Không có việc gì đang làm dở" in lan.messages[before].text_plain
+    assert [row.update_id for row in await inbox(bot)].count(update_id) == 1
