@@ -15,6 +15,7 @@ from bot.backends import make_backend
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
+from bot.stranded import StrandedUpdates
 from bot.webhook import WebhookOptions, WebhookServer
 from chat.clock import Clock, SystemClock
 from chat.quiet_hours import QuietHours
@@ -27,11 +28,14 @@ from handlers.lost_groups import chat_refused
 from scheduler.service import SchedulerService
 from scheduler.setup import build_scheduler
 from storage.database import Database
+from storage.inbox import ChatLock
 from storage.models import OutboxMessage
 from summaries.packages import PeriodError, campaign_named
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
+# How a webhook process holds a chat on PostgreSQL (measured: ARCHITECTURE.md, "Several processes").
+CHAT_LOCK: ChatLock = "rows"
 
 
 def _campaign(campaign_id: str) -> str:
@@ -76,8 +80,13 @@ class BotApp:
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
         # --- webhook intake (issue 16): Telegram posts to us instead of being polled ---
         self.webhook: WebhookServer | None = None
+        self.stranded: StrandedUpdates | None = None
         if settings.intake == "webhook":
             self.webhook = self.backend.webhook(self.db, self.pipeline, webhook_options(settings))
+            # Any process may receive any update: each chat is taken in update order by one
+            # process at a time, and what a dead process left is taken by the others.
+            self.pipeline.chat_lock = CHAT_LOCK
+            self.stranded = StrandedUpdates(self.db, self.pipeline, self.backend.channel.name)
         # --- end of webhook intake ---
         self.sender = NoticeSender(
             self.db,
@@ -114,6 +123,8 @@ class BotApp:
         await self.pipeline.recover()
         if self.webhook is not None:
             await self._open_webhook(self.webhook)
+            if self.stranded is not None:
+                self.stranded.start()
         else:
             self._task = asyncio.create_task(self.polling.run(), name="polling")
         self.sender.start()
@@ -193,6 +204,8 @@ class BotApp:
         updates until a process takes them), let chats in progress finish (bounded), close
         connections."""
         await self._cancel_polling()
+        if self.stranded is not None:
+            await self.stranded.stop()
         if self.webhook is not None:
             await self.webhook.stop()
         if self.scheduler is not None:
@@ -207,6 +220,8 @@ class BotApp:
     async def kill(self) -> None:
         """Stop at once, mid-work, as a crash would (for restart tests)."""
         await self._cancel_polling()
+        if self.stranded is not None:
+            await self.stranded.stop()
         if self.webhook is not None:
             await self.webhook.kill()
         if self.scheduler is not None:
