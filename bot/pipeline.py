@@ -219,7 +219,10 @@ class Pipeline:
                 return False
             # Only the kind of error: its text may quote what the person typed.
             log.error("update %d could not be handled: %s", inbox_id, type(error).__name__)
-            queued = await self._record_failure(chat_ref, inbox_id, error)
+            recorded = await self._record_failure(chat_ref, inbox_id, error)
+            if recorded is None and self.chat_lock is not None:
+                return False  # still unhandled: taken again later, not at once in a loop
+            queued = recorded or []
         if notices:
             self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
@@ -257,8 +260,9 @@ class Pipeline:
 
     async def _record_failure(
         self, chat_ref: str, inbox_id: int, error: Exception
-    ) -> list[OutboxMessage]:
-        """Mark the update handled with its error, and tell the person; their draft is intact."""
+    ) -> list[OutboxMessage] | None:
+        """Mark the update handled with its error, and tell the person; their draft is intact.
+        None when even that failed (the update stays unhandled)."""
         try:
             async with self.db.write() as session:
                 # The type only: the text may quote what the person typed, or SQL.
@@ -271,7 +275,7 @@ class Pipeline:
             log.error(
                 "update %d: could not record the failure: %s", inbox_id, type(second).__name__
             )
-            return []
+            return None
 
     async def _answer_button(self, callback_ref: str, text: str | None, received: float) -> None:
         """Stop the spinner (with the toast, if any), trying again while Telegram still takes
