@@ -12,15 +12,16 @@ from contextlib import suppress
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.backends import make_backend
+from bot.health import HealthServer, health_routes
+from bot.metrics import BotMetrics
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
 from bot.stranded import StrandedUpdates
 from bot.webhook import WebhookOptions, WebhookServer
 from chat.clock import Clock, SystemClock
-from chat.quiet_hours import QuietHours
 from chat.texts import LANGUAGES, texts_for
-from config.settings import Settings, SettingsError
+from config.settings import Settings
 from handlers.commands import COMMANDS
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
@@ -30,20 +31,12 @@ from scheduler.setup import build_scheduler
 from storage.database import Database
 from storage.inbox import ChatLock
 from storage.models import OutboxMessage
-from summaries.packages import PeriodError, campaign_named
+from summaries.packages import configured_campaign
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
 # How a webhook process holds a chat on PostgreSQL (measured: ARCHITECTURE.md, "Several processes").
 CHAT_LOCK: ChatLock = "rows"
-
-
-def _campaign(campaign_id: str) -> str:
-    """The configured campaign, checked at start-up."""
-    try:
-        return campaign_named(campaign_id).id
-    except PeriodError as error:
-        raise SettingsError(f"ANTT_CAMPAIGN: {error}") from None
 
 
 class BotApp:
@@ -53,6 +46,7 @@ class BotApp:
         self, settings: Settings, clock: Clock | None = None, retry: RetryPolicy | None = None
     ) -> None:
         self.settings = settings
+        self.campaign = configured_campaign(settings)  # read and checked here, once
         self.retry = retry or RetryPolicy()
         self.db = Database(settings.database_url)
         self.backend = make_backend(
@@ -71,10 +65,10 @@ class BotApp:
             self.texts,
             self.forms,
             self.clock,
+            self.campaign,
             edit_window=dt.timedelta(hours=settings.edit_window_hours),
             zone=settings.zone,
-            campaign_id=_campaign(settings.campaign),
-            quiet_hours=QuietHours(*settings.quiet_span),
+            quiet_hours=settings.quiet_hours,
             retry=self.retry,
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
@@ -99,8 +93,31 @@ class BotApp:
         self.scheduler: SchedulerService | None = None
         if settings.scheduler == "in-bot":
             self.scheduler = build_scheduler(
-                settings, self.db, self.clock, self.backend.channel.name, self.sender.wake
+                settings,
+                self.campaign,
+                self.db,
+                self.clock,
+                self.backend.channel.name,
+                self.sender.wake,
             )
+        # -- operations (issue 16): metrics, and /healthz /readyz /metrics with long polling --
+        scheduler = self.scheduler
+        self.metrics = BotMetrics(
+            self.db,
+            self.backend.channel.name,
+            self.pipeline.stats,
+            self.sender.stats,
+            [self.polling.stats],
+            leading=None if scheduler is None else lambda: scheduler.leading,
+        )
+        self.health: HealthServer | None = None
+        if settings.health_port is not None:
+            routes = health_routes(self.db, self.metrics)
+            self.health = HealthServer(routes, settings.health_host, settings.health_port)
+        # -- end of operations --
+        if self.webhook is not None:  # webhook intake: its counts, and the health routes too
+            self.metrics.add_intake(self.webhook.stats)
+            self.webhook.routes = health_routes(self.db, self.metrics)
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -121,6 +138,8 @@ class BotApp:
             await self._close()  # no "Unclosed client session" on the way out
             raise
         await self.pipeline.recover()
+        if self.health is not None:
+            await self.health.start()
         if self.webhook is not None:
             await self._open_webhook(self.webhook)
             if self.stranded is not None:
@@ -238,6 +257,8 @@ class BotApp:
             self._task = None
 
     async def _close(self) -> None:
+        if self.health is not None:
+            await self.health.stop()
         await self.backend.close()
         await self.db.dispose()
 

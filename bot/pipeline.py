@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
 from chat.clock import Clock
-from chat.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
+from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
 from handlers.turn import Turn
+from reports.campaigns import Campaign
 from storage.database import Database
 from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
@@ -72,6 +73,15 @@ class PipelineStats:
     retried: int = 0  # other failed sends tried again
     late: int = 0  # confirmations that went out late, with the time they were saved
     given_up: int = 0  # replies Telegram said it can never take (blocked, chat not found)
+    # For the metrics (bot/metrics.py): replies delivered, seconds spent waiting before trying
+    # again (flood waits and backoff), and failures by the error's type (never its text).
+    sent: int = 0
+    waited: float = 0.0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def count_error(self, where: str, error: BaseException) -> None:
+        key = f"{where}:{type(error).__name__}"
+        self.errors[key] = self.errors.get(key, 0) + 1
 
 
 class Pipeline:
@@ -85,10 +95,10 @@ class Pipeline:
         texts: Texts,
         forms: dict[str, FormSpec],
         clock: Clock,
+        campaign: Campaign,
         edit_window: dt.timedelta = dt.timedelta(hours=24),
         zone: ZoneInfo = WARDS_ZONE,
         jobs: dict[str, Job] | None = None,
-        campaign_id: str = "ha-noi-357",
         quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
         retry: RetryPolicy | None = None,
     ) -> None:
@@ -100,7 +110,7 @@ class Pipeline:
         self.clock = clock
         self.edit_window = edit_window
         self.zone = zone
-        self.campaign_id = campaign_id
+        self.campaign = campaign
         self.quiet_hours = quiet_hours
         self.retry = retry or RetryPolicy()
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
@@ -202,8 +212,8 @@ class Pipeline:
                         self.texts,
                         self.forms,
                         self.clock.now(),
+                        self.campaign,
                         self.edit_window,
-                        self.campaign_id,
                         bot_username=self.bot_username,
                         quiet_hours=self.quiet_hours,
                     )
@@ -214,6 +224,7 @@ class Pipeline:
                 notices = bool(session.info.get(NOTICES_QUEUED))
         except Exception as error:
             self.stats.failed += 1
+            self.stats.count_error("handling", error)
             if inbox_id is None:  # not even claimed (the database): it waits in the inbox
                 log.error("chat %s: no update could be claimed: %s", chat_ref, type(error).__name__)
                 return False
@@ -249,10 +260,11 @@ class Pipeline:
         try:
             if job is None:
                 raise LookupError(f"no job {work.job!r}")
-            context = JobContext(self.db, self.texts, self.clock.now(), self.zone)
+            context = JobContext(self.db, self.texts, self.clock.now(), self.zone, self.campaign)
             replies = await job(context, work.args)
         except Exception as error:
             log.error("job %s failed: %s", work.job, type(error).__name__)
+            self.stats.count_error("job", error)
             replies = [Say(text=self.texts("error-internal"))]
         async with self.db.write() as session:
             queued = await self._queue(session, chat_ref, key, replies)
@@ -300,6 +312,7 @@ class Pipeline:
                 if wait >= left:
                     log.info("a button press expired unanswered: %s", failure.reason)
                     return
+                self.stats.waited += wait
                 await asyncio.sleep(wait)
 
     async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
@@ -344,6 +357,7 @@ class Pipeline:
             sending = self._as_late(reply, message)
             try:
                 await self.channel.deliver(chat_ref, sending)
+                self.stats.sent += 1
                 if sending is not reply:
                     self.stats.late += 1
                 return None
@@ -353,10 +367,13 @@ class Pipeline:
                     return failure
                 if failure.retry_after is not None:
                     self.stats.rate_limited += 1
-                    await asyncio.sleep(self.retry.flood_wait(failure.retry_after))
+                    flood_wait = self.retry.flood_wait(failure.retry_after)
+                    self.stats.waited += flood_wait
+                    await asyncio.sleep(flood_wait)
                     continue
                 self.stats.retried += 1
                 wait = self.retry.pause(failures)
+                self.stats.waited += wait
                 failures += 1
                 log.info("outbox %d: %s; trying again in %.1f s", message.id, failure.reason, wait)
                 async with self.db.write() as session:

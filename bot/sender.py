@@ -65,6 +65,7 @@ class SenderStats:
     deferred: int = 0
     blocked: int = 0
     failed: int = 0
+    waited: float = 0.0  # seconds: flood waits asked of everyone, and backoff before a retry
 
 
 def utc_now() -> dt.datetime:
@@ -255,10 +256,13 @@ class NoticeSender:
             if failure.retry_after is not None:
                 # Flood control: everyone waits; this try does not count against the message.
                 self.stats.rate_limited += 1
+                self.stats.waited += min(failure.retry_after, MAX_RETRY_AFTER)
                 self.pacer.pause(min(failure.retry_after, MAX_RETRY_AFTER))
                 continue
             self.stats.retried += 1
-            await asyncio.sleep(BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)])
+            backoff = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+            self.stats.waited += backoff
+            await asyncio.sleep(backoff)
             attempt += 1
         return failure
 

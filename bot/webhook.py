@@ -89,6 +89,8 @@ class WebhookServer:
         self.options = options
         self.stats = WebhookStats()
         self._secret = options.secret.encode()
+        # Served beside the webhook on its port (/healthz, /readyz, /metrics: bot/health.py).
+        self.routes: list[web.RouteDef] = []
         self._runner: web.AppRunner | None = None
         self._requests: set[asyncio.Task[object]] = set()
 
@@ -96,6 +98,7 @@ class WebhookServer:
         """Listen; Telegram may post from now on."""
         app = web.Application(client_max_size=self.options.max_body)
         app.router.add_post(self.options.path, self._receive)
+        app.add_routes(self.routes)
         # No access log: the path may be as secret as the header.
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=STOP_SECONDS)
         await runner.setup()

@@ -1,1 +1,1 @@
-"""What a chat is made of: events in, replies out, texts, button data, clock, quiet hours."""
+"""What a chat is made of: events in, replies out, texts, button data, and the clock."""

@@ -1,94 +1,372 @@
-"""What a button carries: short, versioned strings, so stale and forged presses are caught."""
+"""Every button the bot draws that is valid at any time, typed once: its scope, its verb and its
+values (written and read by `chat/buttons.py`, each value checked by `chat/button_data.py`), and
+checked against the rule book at every press. A new button is one class here and one line in
+its scope's table of handlers; data that decodes to none of these is forged. A draft's steps
+(`f<version>:…`, `j<version>:…`) are `chat/steps.py`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from chat import button_data
+from chat import buttons, steps
+from chat.buttons import Data, Flag, Id, Key, Month, Name, Page, Period, Scope, TeamSize, Year
+from chat.steps import Step
 
-FORM = "f"
-JOIN = "j"
-MENU = "m"
-REPORT = "r"  # the member's own reports: always checked against the rule book, never stale
-SUMMARY = "s"  # a period for /baocao: checked against the rule book at every press
-FIGURES = "p"  # the police figures of /solieu: checked against the rule book at every press
-YEARLY = "y"  # "the yearly report is sent" under a deadline reminder: checked at every press
-OFFICER = "o"  # officer tools (/quanly): carry unit and member ids, checked at every press
-GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
-TARGETS = "t"  # the ward's own targets (from /solieu): checked against the rule book every press
 
-# Buttons valid at any time ("<scope>:<action>") and buttons bound to a draft's step
-# ("<scope><version>:<action>"). A new kind of button is one more letter in one of these.
-UNVERSIONED = frozenset({MENU, REPORT, SUMMARY, FIGURES, YEARLY, OFFICER, GROUP, TARGETS})
-# What a versioned button may carry after its ":" (typed values read by chat/button_data).
-STEP_ACTIONS = {FORM: button_data.form_step, JOIN: button_data.join_step}
-VERSIONED = frozenset(STEP_ACTIONS)
+def decode(data: str) -> Step | Data | None:
+    """The button behind `data`, a step of a draft or one valid at any time; None when it is not
+    one the bot made."""
+    return steps.decode(data) if steps.is_step(data) else buttons.decode(data)
+
+
+# -- buttons without verbs ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Pressed:
-    """A decoded button: its scope, the draft version it belongs to, and the action."""
+class MenuChoice(Data, scope=Scope.MENU, verb=""):
+    """A report kind to start, or "mine", "more", "home"."""
 
-    scope: str
-    version: int | None
-    action: str
+    choice: Name
 
 
-def versioned(scope: str, version: int, action: str) -> str:
-    """A button bound to one step of a draft (pressing it later is stale)."""
-    return f"{scope}{version}:{action}"
+@dataclass(frozen=True)
+class SummaryPeriod(Data, scope=Scope.SUMMARY, verb=""):
+    """A period for /baocao, written as `summaries.packages.parse_period` reads it."""
+
+    period: Period
+
+    @classmethod
+    def month(cls, day: dt.date) -> SummaryPeriod:
+        return cls(f"{day:%Y-%m}")
+
+    @classmethod
+    def rating_year(cls, year: int) -> SummaryPeriod:
+        return cls(f"rating-year:{year}")
+
+    @classmethod
+    def phase(cls, name: str) -> SummaryPeriod:
+        return cls(f"phase:{name}")
 
 
-def menu(action: str) -> str:
-    """A menu button, valid at any time."""
-    return f"{MENU}:{action}"
+@dataclass(frozen=True)
+class YearlyReportSent(Data, scope=Scope.YEARLY, verb=""):
+    """Under a deadline reminder: the ward's yearly report is sent."""
+
+    ward: Id
+    year: Year
 
 
-def summary(period: str) -> str:
-    """A period button of /baocao."""
-    return f"{SUMMARY}:{period}"
+@dataclass(frozen=True)
+class LinkTeam(Data, scope=Scope.GROUP, verb=""):
+    """In a group chat: the team the group is linked to."""
+
+    team: Id
 
 
-def figures(action: str) -> str:
+# -- the member's own reports (/baocaocuatoi) ---------------------------------------------------
+
+
+class MyReports(Data, scope=Scope.REPORT):
+    """A button of the member's own reports."""
+
+
+@dataclass(frozen=True)
+class ReportMonth(MyReports, verb="m"):
+    """A month's page, all kinds or one."""
+
+    month: Month
+    kind: Name | None = None
+
+
+@dataclass(frozen=True)
+class AboutReport(MyReports):
+    """A button about one report."""
+
+    report: Id
+
+
+@dataclass(frozen=True)
+class OpenReport(AboutReport, verb="o"):
+    """The whole report, with its photos."""
+
+
+@dataclass(frozen=True)
+class EditReport(AboutReport, verb="e"):
+    """Change the report."""
+
+
+@dataclass(frozen=True)
+class DeleteReport(AboutReport, verb="d"):
+    """Ask whether to delete it."""
+
+
+@dataclass(frozen=True)
+class DeleteConfirmed(AboutReport, verb="dy"):
+    """Delete it."""
+
+
+# -- the police figures (/solieu) and the ward's own targets ------------------------------------
+
+
+class Figures(Data, scope=Scope.FIGURES):
     """A button of /solieu."""
-    return f"{FIGURES}:{action}"
 
 
-def targets(action: str) -> str:
+@dataclass(frozen=True)
+class FiguresMonth(Figures, verb="m"):
+    """A month's figures."""
+
+    month: Month
+
+
+@dataclass(frozen=True)
+class EnterFigure(Figures, verb="e"):
+    """Enter or correct one figure of a month."""
+
+    figure: Key
+    month: Month
+
+
+@dataclass(frozen=True)
+class AnswerFigure(Figures, verb="v"):
+    """A yes/no figure answered."""
+
+    figure: Key
+    month: Month
+    value: Flag
+
+
+class Targets(Data, scope=Scope.TARGETS):
     """A button of the ward's own targets."""
-    return f"{TARGETS}:{action}"
 
 
-def yearly_report(ward_id: int, year: int) -> str:
-    """The button that marks a ward's yearly report as sent."""
-    return f"{YEARLY}:{ward_id}:{year}"
+@dataclass(frozen=True)
+class TargetList(Targets, verb="l"):
+    """The indicators whose target the ward sets."""
 
 
-def report(action: str) -> str:
-    """A button about one of the member's reports (open, edit, delete, a month's page)."""
-    return f"{REPORT}:{action}"
+@dataclass(frozen=True)
+class SetTarget(Targets, verb="e"):
+    """Type the ward's target for an indicator."""
+
+    indicator: Key
 
 
-def officer(action: str) -> str:
-    """A button of the officer tools."""
-    return f"{OFFICER}:{action}"
+@dataclass(frozen=True)
+class ClearTarget(Targets, verb="x"):
+    """Drop the ward's target for an indicator."""
+
+    indicator: Key
 
 
-def group(action: str) -> str:
-    """A button in a group chat."""
-    return f"{GROUP}:{action}"
+# -- the officer tools (/quanly) ----------------------------------------------------------------
 
 
-def decode(data: str) -> Pressed | None:
-    """The button behind `data`, or None when it is not one the bot made. The values inside
-    `action` are read by the scope's handler with `chat.button_data`."""
-    head, sep, action = data.partition(":")
-    if not sep or not action or not head or not button_data.fits(data):
-        return None
-    scope, number = head[0], head[1:]
-    if scope in UNVERSIONED and not number:
-        return Pressed(scope, None, action)
-    version = button_data.version(number) if scope in VERSIONED else None
-    if version is None or not STEP_ACTIONS[scope](action):
-        return None
-    return Pressed(scope, version, action)
+class Officer(Data, scope=Scope.OFFICER):
+    """A button of the officer tools or of the review."""
+
+
+@dataclass(frozen=True)
+class AboutUnit(Officer):
+    """A button about a ward, a residential group or a team."""
+
+    unit: Id
+
+
+@dataclass(frozen=True)
+class WardMenu(AboutUnit, verb="w"):
+    """The ward at a glance."""
+
+
+@dataclass(frozen=True)
+class TeamList(AboutUnit, verb="tl"):
+    """The ward's teams."""
+
+
+@dataclass(frozen=True)
+class GroupList(AboutUnit, verb="gl"):
+    """The ward's residential groups."""
+
+
+@dataclass(frozen=True)
+class NewGroup(AboutUnit, verb="ng"):
+    """Ask the name of a new residential group of the ward."""
+
+
+@dataclass(frozen=True)
+class GroupPage(AboutUnit, verb="g"):
+    """One residential group."""
+
+
+@dataclass(frozen=True)
+class TeamPage(AboutUnit, verb="t"):
+    """One team."""
+
+
+@dataclass(frozen=True)
+class NewTeam(AboutUnit, verb="nt"):
+    """Ask the name of a new team in a ward or a residential group."""
+
+
+@dataclass(frozen=True)
+class RenameUnit(AboutUnit, verb="rn"):
+    """Ask a team's or a group's new name."""
+
+
+@dataclass(frozen=True)
+class PlannedSize(AboutUnit, verb="sz"):
+    """A team's planned size: asked, or one of the quick sizes."""
+
+    size: TeamSize | None = None
+
+
+@dataclass(frozen=True)
+class NewInvite(AboutUnit, verb="i"):
+    """An invite link for a role in a team."""
+
+    role: Name
+
+
+@dataclass(frozen=True)
+class OpenInvites(AboutUnit, verb="il"):
+    """A team's invites that still work."""
+
+
+@dataclass(frozen=True)
+class JoinRequests(AboutUnit, verb="jr"):
+    """Requests to join waiting in a ward or a team."""
+
+
+@dataclass(frozen=True)
+class AutoApprove(AboutUnit, verb="aa"):
+    """A ward's requests approved without asking, or not."""
+
+    on: Flag
+
+
+@dataclass(frozen=True)
+class ExportRoster(AboutUnit, verb="x"):
+    """The ward's roster as an Excel file."""
+
+
+@dataclass(frozen=True)
+class UnlinkGroup(AboutUnit, verb="gu"):
+    """A team's Telegram group unlinked."""
+
+
+@dataclass(frozen=True)
+class AboutMember(Officer):
+    """A button about one member of a team."""
+
+    member: Id
+
+
+@dataclass(frozen=True)
+class MemberPage(AboutMember, verb="m"):
+    """One member."""
+
+
+@dataclass(frozen=True)
+class ChooseTeam(AboutMember, verb="mv"):
+    """The teams the member may be moved to."""
+
+
+@dataclass(frozen=True)
+class MoveMember(AboutMember, verb="mt"):
+    """Move the member to a team."""
+
+    team: Id
+
+
+@dataclass(frozen=True)
+class ChooseReason(AboutMember, verb="rm"):
+    """Why the member leaves."""
+
+
+@dataclass(frozen=True)
+class RemoveMember(AboutMember, verb="rr"):
+    """The member leaves, for a reason."""
+
+    reason: Name
+
+
+@dataclass(frozen=True)
+class ChooseRole(AboutMember, verb="rl"):
+    """The roles the member may be given."""
+
+
+@dataclass(frozen=True)
+class SetRole(AboutMember, verb="rs"):
+    """Give the member a role."""
+
+    role: Name
+
+
+@dataclass(frozen=True)
+class AskMemberName(AboutMember, verb="nm"):
+    """Ask the member's full name as reports print it."""
+
+
+@dataclass(frozen=True)
+class ApproveJoin(Officer, verb="ja"):
+    """Approve a request to join."""
+
+    request: Id
+
+
+@dataclass(frozen=True)
+class RejectJoin(Officer, verb="jx"):
+    """Reject a request to join."""
+
+    request: Id
+
+
+@dataclass(frozen=True)
+class RevokeInvite(Officer, verb="ir"):
+    """Stop an invite from working."""
+
+    invite: Id
+
+
+# -- the review of tips and models (/nguontin), in the officer tools' scope ---------------------
+
+
+@dataclass(frozen=True)
+class AboutReviewed(Officer):
+    """A button about one tip or model under review."""
+
+    report: Id
+
+
+@dataclass(frozen=True)
+class ReviewCard(AboutReviewed, verb="vo"):
+    """The report's card."""
+
+
+@dataclass(frozen=True)
+class ReviewDecision(AboutReviewed, verb="vd"):
+    """A decision (y, n, or the level of an acknowledgement) on the state the card showed."""
+
+    choice: Name
+    seen: Name
+
+
+@dataclass(frozen=True)
+class ReviewNote(AboutReviewed, verb="vn"):
+    """Ask the outcome or the reference, typed."""
+
+
+@dataclass(frozen=True)
+class SkipReviewNote(AboutReviewed, verb="vs"):
+    """No outcome or reference."""
+
+
+@dataclass(frozen=True)
+class ReviewList(Officer, verb="vl"):
+    """A page of a ward's tips or models (t, m), waiting or decided (w, d)."""
+
+    ward: Id
+    kind: Name
+    state: Name
+    page: Page

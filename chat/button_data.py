@@ -4,14 +4,13 @@ lệ."). A press comes from the person's client, so anything in it may be forged
 `str.isdigit()` but not `int()`, twenty digits pass `int()` but not the database's integer, and
 a year 1 passes `date` but not the month before it.
 
-Scopes (the letter before the first ":") are listed in `chat/actions.py`; a new one is one
-line there and its values are read with these functions."""
+Each button of the bot is described in `chat/actions.py` (its scope, verb and typed values);
+`chat/buttons.py` writes and reads it, each value with one of these functions."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from storage.units import MAX_ROW_ID
 
@@ -25,9 +24,13 @@ FIRST_YEAR = 2000
 LAST_YEAR = 2100
 # Quick "N minutes ago" / "the last N minutes" buttons: at most a month back.
 MAX_MINUTES = 31 * 24 * 60
+# A team's planned size (a team has 3 to 5 members in Hà Nội) and a list's page.
+MAX_TEAM_SIZE = 20
+MAX_PAGE = 9999
 
 _DIGITS = re.compile(r"[0-9]{1,18}")
 _NAME = re.compile(r"[a-z0-9_]{1,40}")
+_KEY = re.compile(r"[a-z0-9_-]{1,40}")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
@@ -75,20 +78,40 @@ def month(text: str) -> dt.date | None:
     return dt.date(int(found[1]), number_of_month, 1)
 
 
-def period(text: str) -> bool:
+def period(text: str) -> str | None:
     """A /baocao period as its buttons write it: "YYYY-MM", "year:YYYY", "rating-year:YYYY" or
     "phase:<name>" (the campaign decides whether the phase exists)."""
     kind, sep, value = text.partition(":")
     if not sep:
-        return month(text) is not None
+        return text if month(text) is not None else None
     if kind in ("year", "rating-year"):
-        return year(value) is not None
-    return kind == "phase" and bool(value)
+        return text if year(value) is not None else None
+    return text if kind == "phase" and value else None
 
 
 def name(text: str) -> str | None:
     """A name from the bot's own configuration (a form kind, a field, a choice's value)."""
     return text if _NAME.fullmatch(text) else None
+
+
+def key(text: str) -> str | None:
+    """The id of something a campaign declares (a police figure, an indicator)."""
+    return text if _KEY.fullmatch(text) else None
+
+
+def flag(text: str) -> bool | None:
+    """A yes or a no: "1" or "0"."""
+    return {"1": True, "0": False}.get(text)
+
+
+def team_size(text: str) -> int | None:
+    """A team's planned size."""
+    return number(text, 1, MAX_TEAM_SIZE)
+
+
+def page(text: str) -> int | None:
+    """A list's page, counted from 0."""
+    return number(text, 0, MAX_PAGE)
 
 
 def signed(text: str) -> int | None:
@@ -97,43 +120,3 @@ def signed(text: str) -> int | None:
     if value is None:
         return None
     return -value if text.startswith("-") else value
-
-
-# A form step's buttons (`f<version>:<action>`): a word alone, or a verb and its value.
-FORM_WORDS = frozenset(
-    {"back", "skip", "done", "yes", "no", "today", "yesterday", "other", "now", "send", "edit"}
-    | {"cancel"}
-)
-FORM_VALUES: dict[str, Callable[[str], object | None]] = {
-    "n": signed,
-    "pick": name,
-    "tick": name,
-    "who": identifier,
-    "ago": minutes,
-    "after": minutes,
-    "last": minutes,
-    "kind": name,
-}
-# Joining's steps (`j<version>:<action>`): the consent, and one of the names offered ("n0").
-JOIN_WORDS = frozenset({"yes", "no"})
-JOIN_NAME_OFFER = "n"
-MAX_NAME_OFFERS = 9
-
-
-def form_step(action: str) -> bool:
-    """A button of a form's step, well formed (whether it fits the step is the form's call)."""
-    if action in FORM_WORDS:
-        return True
-    if action.startswith("field-"):
-        return name(action.removeprefix("field-")) is not None
-    verb, sep, value = action.partition(":")
-    read = FORM_VALUES.get(verb)
-    return bool(sep) and read is not None and read(value) is not None
-
-
-def join_step(action: str) -> bool:
-    """A button of joining: the consent ("yes", "no"), or a name offered ("n0")."""
-    if action in JOIN_WORDS:
-        return True
-    offer = action.removeprefix(JOIN_NAME_OFFER)
-    return offer != action and number(offer, 0, MAX_NAME_OFFERS) is not None

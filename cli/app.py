@@ -97,14 +97,24 @@ def scheduler(
     from chat.clock import SystemClock
     from scheduler.setup import build_scheduler
     from storage.database import Database
+    from summaries.packages import configured_campaign
 
     settings = settings_or_exit()
     configure_logging(settings.log_level, [])
 
     async def work() -> None:
+        campaign = configured_campaign(settings)
         db = Database(settings.database_url)
         await db.migrate()
-        service = build_scheduler(settings, db, SystemClock(settings.zone), CHANNEL)
+        service = build_scheduler(settings, campaign, db, SystemClock(settings.zone), CHANNEL)
+        health = None  # -- operations (issue 16): /healthz, /readyz, /metrics (the leader) --
+        if settings.health_port is not None and not once:
+            from bot.health import HealthServer, health_routes
+            from bot.metrics import SchedulerMetrics
+
+            routes = health_routes(db, SchedulerMetrics(lambda: service.leading))
+            health = HealthServer(routes, settings.health_host, settings.health_port)
+            await health.start()
         try:
             if once:
                 report = await service.runner.run_due()
@@ -118,6 +128,8 @@ def scheduler(
                 typer.echo(f"{duty_id}: next {moment}")
             await asyncio.Event().wait()
         finally:
+            if health is not None:
+                await health.stop()
             await service.stop()
             await db.dispose()
 
@@ -269,6 +281,39 @@ def recount_work() -> None:
     from cli.admin import recount_work_command
 
     typer.echo(run_admin(recount_work_command))
+
+
+# -- operations (issue 16): moving a ward's database --
+
+
+@admin.command("copy-database")
+def copy_database(
+    source: Annotated[
+        str, typer.Option("--from", help="The database to copy, e.g. sqlite:///data/antt.sqlite3")
+    ],
+    target: Annotated[
+        str,
+        typer.Option("--to", help="An empty database, e.g. postgresql+asyncpg://antt@db:5432/antt"),
+    ],
+) -> None:
+    """Copy every row into a new, empty database (SQLite → PostgreSQL) and check they arrived.
+
+    Stop the bot first. The target is migrated, filled in one transaction, then each table's
+    row count and checksum are compared with the source's."""
+    from cli.copy_database import CopyError, summary_lines
+    from cli.copy_database import copy_database as copy
+
+    try:
+        checks = run_async(lambda: copy(source, target, typer.echo))
+    except CopyError as error:
+        raise fail(str(error)) from None
+    for line in summary_lines(checks):
+        typer.echo(line)
+    if not all(check.arrived for check in checks):
+        raise typer.Exit(code=1)
+
+
+# -- end of operations --
 
 
 def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:

@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    InstanceOf,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 
 ENV_PREFIX = "ANTT_"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/antt.sqlite3"
@@ -43,6 +53,10 @@ EXPECTS: dict[str, str] = {
     "chat_interval_seconds": "seconds between two messages to one person (Telegram: 1)",
     "group_per_minute": "messages per minute to one group (Telegram: 20)",
     "telegram_timeout_seconds": "seconds to wait for Telegram's answer to one call",
+    # -- operations (issue 16): health and metrics --
+    "health_host": "the address /healthz, /readyz and /metrics listen on, such as 127.0.0.1",
+    "health_port": "a port for /healthz, /readyz and /metrics (1 to 65535); unset for none",
+    # -- end of operations --
     # --- webhook intake (issue 16) ---
     "intake": "polling (long polling, the default) or webhook",
     "webhook_url": "the public HTTPS URL Telegram posts updates to, such as "
@@ -85,6 +99,74 @@ def day_month(text: str) -> tuple[int, int]:
     return int(day), int(number)
 
 
+DAYS_OF_MONTH = "each day must be 1 to 28"
+
+# Each setting below is read from its text once, when the settings are loaded; a value given
+# from Python already of its type is taken as it is.
+
+
+def _days_of_month(value: object) -> object:
+    """ "20,27" as (20, 27)."""
+    if not isinstance(value, str):
+        return value
+    days = [part.strip() for part in value.split(",") if part.strip()]
+    if not all(day.isdigit() for day in days):
+        raise ValueError(DAYS_OF_MONTH)
+    return tuple(int(day) for day in days)
+
+
+def _in_every_month(days: tuple[int, ...]) -> tuple[int, ...]:
+    """The days in order, each once; every one a day each month has."""
+    if not days or not all(1 <= day <= 28 for day in days):
+        raise ValueError(DAYS_OF_MONTH)
+    return tuple(sorted(set(days)))
+
+
+def _time_of_day(value: object) -> object:
+    """ "08:00" as 08:00."""
+    return clock_time(value) if isinstance(value, str) else value
+
+
+def _quiet_span(value: object) -> object:
+    """ "21:00-07:00" as quiet hours from 21:00 until 07:00."""
+    if not isinstance(value, str):
+        return value
+    start, sep, end = value.partition("-")
+    if not sep:
+        raise ValueError("not HH:MM-HH:MM")
+    return QuietHours(clock_time(start), clock_time(end))
+
+
+def _days_of_year(value: object) -> object:
+    """ "01/11,05/11" as ((1, 11), (5, 11)), in the order given."""
+    if not isinstance(value, str):
+        return value
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not parts:
+        raise ValueError("no day given")
+    return tuple(day_month(part) for part in parts)
+
+
+def _zone(value: object) -> object:
+    """ "Asia/Ho_Chi_Minh" as its time zone."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError("unknown time zone") from error
+
+
+# NoDecode: pydantic-settings would read a tuple's environment variable as JSON.
+DaysOfMonth = Annotated[
+    tuple[int, ...], NoDecode, BeforeValidator(_days_of_month), AfterValidator(_in_every_month)
+]
+TimeOfDay = Annotated[dt.time, BeforeValidator(_time_of_day)]
+QuietSpan = Annotated[InstanceOf[QuietHours], NoDecode, BeforeValidator(_quiet_span)]
+DaysOfYear = Annotated[tuple[tuple[int, int], ...], NoDecode, BeforeValidator(_days_of_year)]
+TimeZone = Annotated[InstanceOf[ZoneInfo], BeforeValidator(_zone)]
+
+
 class SettingsError(Exception):
     """A setting is missing or malformed; the message is one line naming the variable."""
 
@@ -99,7 +181,7 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     database_url: str = DEFAULT_DATABASE_URL
     telegram_api_url: str = "https://api.telegram.org"
-    timezone: str = "Asia/Ho_Chi_Minh"
+    timezone: TimeZone = ZoneInfo("Asia/Ho_Chi_Minh")
     language: Literal["vi", "en"] = "vi"
     bot_username: str | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -108,17 +190,23 @@ class Settings(BaseSettings):
     campaign: str = "ha-noi-357"
     poll_timeout_seconds: int = Field(default=25, ge=0, le=50)
     scheduler: Literal["in-bot", "separate", "off"] = "in-bot"
-    reminder_days: str = "20,27"
-    reminder_time: str = "08:00"
-    digest_time: str = "08:00"
-    quiet_hours: str = "21:00-07:00"
-    deadline_reminders: str = "01/11,05/11,08/11,09/11"
+    reminder_days: DaysOfMonth = (20, 27)
+    reminder_time: TimeOfDay = dt.time(8)
+    digest_time: TimeOfDay = dt.time(8)
+    quiet_hours: QuietSpan = DEFAULT_QUIET_HOURS
+    deadline_reminders: DaysOfYear = ((1, 11), (5, 11), (8, 11), (9, 11))
     weekly_summary: bool = False
     weekly_summary_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
     send_per_second: float = Field(default=25.0, gt=0, le=30)
     chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
     group_per_minute: float = Field(default=20.0, gt=0, le=20)
     telegram_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    # -- operations (issue 16): health and metrics --
+    # With long polling, a small server of their own answers there; the webhook server serves
+    # the same routes on its own port. None: not served (one machine, the demo, the tests).
+    health_host: str = "127.0.0.1"
+    health_port: int | None = Field(default=None, ge=1, le=65535)
+    # -- end of operations --
 
     # --- webhook intake (issue 16): how updates arrive; polling unless told otherwise ---
     intake: Literal["polling", "webhook"] = "polling"
@@ -172,40 +260,6 @@ class Settings(BaseSettings):
 
     # --- end of webhook intake ---
 
-    @field_validator("reminder_days")
-    @classmethod
-    def _days_of_month(cls, value: str) -> str:
-        days = [part.strip() for part in value.split(",") if part.strip()]
-        if not days or not all(day.isdigit() and 1 <= int(day) <= 28 for day in days):
-            raise ValueError("each day must be 1 to 28")
-        return ",".join(days)
-
-    @field_validator("reminder_time", "digest_time")
-    @classmethod
-    def _time_of_day(cls, value: str) -> str:
-        clock_time(value)
-        return value.strip()
-
-    @field_validator("quiet_hours")
-    @classmethod
-    def _quiet_span(cls, value: str) -> str:
-        start, sep, end = value.partition("-")
-        if not sep:
-            raise ValueError("not HH:MM-HH:MM")
-        clock_time(start)
-        clock_time(end)
-        return value.strip()
-
-    @field_validator("deadline_reminders")
-    @classmethod
-    def _deadline_days(cls, value: str) -> str:
-        parts = [part.strip() for part in value.split(",") if part.strip()]
-        if not parts:
-            raise ValueError("no day given")
-        for part in parts:
-            day_month(part)
-        return ",".join(parts)
-
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
@@ -220,15 +274,6 @@ class Settings(BaseSettings):
             raise ValueError("not an http(s) URL")
         return value.rstrip("/")
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError("unknown time zone") from error
-        return value
-
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
@@ -241,24 +286,8 @@ class Settings(BaseSettings):
 
     @property
     def zone(self) -> ZoneInfo:
-        """The local time zone of the wards served."""
-        return ZoneInfo(self.timezone)
-
-    @property
-    def reminder_day_numbers(self) -> tuple[int, ...]:
-        """The days of the month the good-deed reminder goes out."""
-        return tuple(sorted({int(day) for day in self.reminder_days.split(",")}))
-
-    @property
-    def quiet_span(self) -> tuple[dt.time, dt.time]:
-        """When nothing but call-outs is sent (local), as (from, until)."""
-        start, _, end = self.quiet_hours.partition("-")
-        return clock_time(start), clock_time(end)
-
-    @property
-    def deadline_reminder_days(self) -> tuple[tuple[int, int], ...]:
-        """(day, month) of each yearly-deadline reminder."""
-        return tuple(day_month(part) for part in self.deadline_reminders.split(","))
+        """The local time zone of the wards served (ANTT_TIMEZONE)."""
+        return self.timezone
 
     def require_token(self) -> str:
         """The bot token, or a SettingsError that says how to provide it."""

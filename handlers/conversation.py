@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from chat import actions
+from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
+from chat.steps import Step
 from handlers import commands
 from handlers.group_chat import in_group
 from handlers.joining import (
@@ -17,9 +21,9 @@ from handlers.joining import (
 from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
+from handlers.officer_buttons import pressed as pressed_officer
 from handlers.officer_tools import FLOW as OFFICER_FLOW
 from handlers.officer_tools import manage
-from handlers.officer_tools import pressed as pressed_officer
 from handlers.officer_tools import typed as officer_typed
 from handlers.police_figures import FLOW as FIGURES_FLOW
 from handlers.police_figures import figures_menu
@@ -64,7 +68,7 @@ async def _stranger(turn: Turn) -> list[Reply]:
         return waiting
     draft = await join_draft(turn)
     if draft is not None and incoming.command is None:
-        stale = _stale_press(turn, draft, actions.JOIN)
+        stale = _stale_press(turn, draft, Scope.JOIN)
         return stale if stale is not None else await continue_join(turn, draft)
     if incoming.command == commands.START:
         return await start_without_code(turn)
@@ -117,39 +121,39 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
     if pressed is None:
         return [Toast(text=turn.texts("forged-button"))]
     form = form_of(turn, draft) if draft is not None else None
-    if pressed.scope == actions.MENU:
-        if pressed.action not in MENU_ACTIONS and pressed.action not in turn.forms:
+    if isinstance(pressed, actions.MenuChoice):
+        choice = pressed.choice
+        if choice not in MENU_ACTIONS and choice not in turn.forms:
             return [Toast(text=turn.texts("forged-button"))]
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)
-        if pressed.action == MY_REPORTS:
+        if choice == MY_REPORTS:
             return await my_reports(turn, member)
-        if pressed.action == MORE:
+        if choice == MORE:
             return [more_menu(turn.texts, turn.forms)]
-        if pressed.action == HOME:
+        if choice == HOME:
             return [main_menu(turn.texts, turn.forms)]
         if is_capture(draft) and draft is not None:
-            return await choose_kind(turn, member, draft, pressed.action)
-        return await start_form(turn, member, pressed.action)
-    if pressed.scope == actions.SUMMARY:
-        return await period_chosen(turn, member, pressed.action)
-    if pressed.scope == actions.FIGURES:
-        return await pressed_figures(turn, member, pressed.action)
-    if pressed.scope == actions.TARGETS:
-        return await pressed_targets(turn, member, pressed.action)
-    if pressed.scope == actions.YEARLY:
-        return await pressed_yearly_report(turn, member, pressed.action)
-    if pressed.scope == actions.OFFICER:
-        return await pressed_officer(turn, member, pressed.action)
-    if pressed.scope == actions.REPORT:
+            return await choose_kind(turn, member, draft, choice)
+        return await start_form(turn, member, choice)
+    if isinstance(pressed, actions.SummaryPeriod):
+        return await period_chosen(turn, member, pressed.period)
+    if isinstance(pressed, actions.Figures):
+        return await pressed_figures(turn, member, pressed)
+    if isinstance(pressed, actions.Targets):
+        return await pressed_targets(turn, member, pressed)
+    if isinstance(pressed, actions.YearlyReportSent):
+        return await pressed_yearly_report(turn, member, pressed)
+    if isinstance(pressed, actions.Officer):
+        return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.MyReports):
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)
-        return await pressed_report(turn, member, pressed.action)
+        return await pressed_report(turn, member, pressed)
     if draft is None or (form is None and not is_capture(draft)):
         return [Toast(text=turn.texts("stale-button"))]
-    stale = _stale_press(turn, draft, actions.FORM)
-    if stale is not None:
-        return stale
+    if not _current(pressed, Scope.FORM, draft):  # an earlier step's, or joining's, or a group's
+        return [Toast(text=turn.texts("stale-button"))]
     if pressed.action == "cancel":
         return await _cancel(turn)
     if form is None:
@@ -160,16 +164,21 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
     return await answer_form(turn, member, form, draft, pressed.action)
 
 
-def _stale_press(turn: Turn, draft: Draft, scope: str) -> list[Reply] | None:
+def _stale_press(turn: Turn, draft: Draft, scope: Scope) -> list[Reply] | None:
     """A toast when a pressed button belongs to an earlier step; None when it is current."""
     if turn.incoming.button is None:
         return None
     pressed = actions.decode(turn.incoming.button)
     if pressed is None:
         return [Toast(text=turn.texts("forged-button"))]
-    if pressed.scope != scope or pressed.version != draft.version:
+    if not _current(pressed, scope, draft):
         return [Toast(text=turn.texts("stale-button"))]
     return None
+
+
+def _current(pressed: Step | Data, scope: Scope, draft: Draft) -> TypeGuard[Step]:
+    """A step of the draft as it is now."""
+    return isinstance(pressed, Step) and pressed.scope == scope and pressed.version == draft.version
 
 
 async def _cancel(turn: Turn) -> list[Reply]:

@@ -3,7 +3,7 @@ news can go there. Only the team's leader or the ward police may link it."""
 
 from __future__ import annotations
 
-from chat import actions, button_data
+from chat import actions
 from chat.replies import Button, Reply, Say, Toast
 from handlers import commands
 from handlers.access import Action, may
@@ -31,10 +31,9 @@ async def in_group(turn: Turn) -> list[Reply]:
         return await _link_asked(turn)
     if incoming.button is not None:
         pressed = actions.decode(incoming.button)
-        team_id = button_data.identifier(pressed.action) if pressed is not None else None
-        if pressed is None or pressed.scope != actions.GROUP or team_id is None:
+        if not isinstance(pressed, actions.LinkTeam):
             return [Toast(text=turn.texts("forged-button"))]
-        return await _team_chosen(turn, team_id)
+        return await _team_chosen(turn, pressed.team)
     return []
 
 
@@ -47,7 +46,9 @@ async def _link_asked(turn: Turn) -> list[Reply]:
         return await _link(turn, unit)
     if unit.kind != "team" and await may(turn.session, member, Action.LINK_GROUP, unit):
         teams = await teams_below(turn.session, unit)
-        rows = [[Button(label=team.name, action=actions.group(str(team.id)))] for team in teams]
+        rows = [
+            [Button(label=team.name, action=actions.LinkTeam(team.id).encode())] for team in teams
+        ]
         return [Say(text=turn.texts("group-link-choose-team"), buttons=rows)]
     return [Say(text=turn.texts("group-link-not-allowed"))]
 

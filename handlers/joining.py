@@ -8,8 +8,10 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from chat import actions, button_data
+from chat import button_data, steps
+from chat.buttons import Scope
 from chat.replies import Button, Reply, Say
+from chat.steps import Step
 from handlers.forms.answers import Problem
 from handlers.full_names import offered_names, read_full_name
 from handlers.menu import main_menu
@@ -39,7 +41,6 @@ JOIN_FLOW = "join"
 ASK_CONTACT = "contact"
 ASK_NAME = "name"
 ASK_CONSENT = "consent"
-NAME_OFFER = button_data.JOIN_NAME_OFFER  # a name button: "n0", "n1" (offers kept in the draft)
 # Wrong codes allowed in a window before the person is asked to wait (guessing is slowed down).
 WRONG_CODES_ALLOWED = 5
 WRONG_CODE_WINDOW = dt.timedelta(minutes=15)
@@ -101,8 +102,8 @@ async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
         return await _take_contact(turn, draft)
     if draft.step == ASK_NAME:
         return _take_name(turn, draft)
-    pressed = actions.decode(turn.incoming.button or "")
-    if pressed is None or pressed.scope != actions.JOIN:
+    pressed = steps.decode(turn.incoming.button or "")
+    if pressed is None or pressed.scope != Scope.JOIN:
         return [_consent_question(turn, draft)]
     if pressed.action == "yes":
         return await _consent_given(turn, draft)
@@ -136,12 +137,12 @@ async def _take_contact(turn: Turn, draft: Draft) -> list[Reply]:
 def _take_name(turn: Turn, draft: Draft) -> list[Reply]:
     """A name button pressed, or a full name typed."""
     offers = [str(offer) for offer in draft.data.get("offers", [])]
-    pressed = actions.decode(turn.incoming.button or "")
+    pressed = steps.decode(turn.incoming.button or "")
     name: str | Problem | None = None
-    if pressed is not None and pressed.scope == actions.JOIN:
-        number = pressed.action.removeprefix(NAME_OFFER)
+    if pressed is not None and pressed.scope == Scope.JOIN:
+        number = pressed.action.removeprefix(steps.NAME_OFFER)
         chosen = button_data.number(number, 0, len(offers) - 1)
-        if pressed.action.startswith(NAME_OFFER) and chosen is not None:
+        if pressed.action.startswith(steps.NAME_OFFER) and chosen is not None:
             name = offers[chosen]
     elif turn.incoming.button is None and (turn.incoming.text or "").strip():
         name = read_full_name(turn.incoming.text or "")
@@ -158,7 +159,7 @@ def _name_question(turn: Turn, draft: Draft, problem: Problem | None = None) -> 
         [
             Button(
                 label=offer,
-                action=actions.versioned(actions.JOIN, draft.version, f"{NAME_OFFER}{i}"),
+                action=Step(Scope.JOIN, draft.version, steps.name_offer(i)).encode(),
             )
         ]
         for i, offer in enumerate(offers)
@@ -198,7 +199,7 @@ def _found_on_roster(turn: Turn, draft: Draft, registered: Member) -> list[Reply
 def _consent_question(turn: Turn, draft: Draft) -> Say:
     def button(key: str, action: str) -> Button:
         return Button(
-            label=turn.texts(key), action=actions.versioned(actions.JOIN, draft.version, action)
+            label=turn.texts(key), action=Step(Scope.JOIN, draft.version, action).encode()
         )
 
     name = draft.data.get("full_name")

@@ -17,13 +17,15 @@ MENU_ACTIONS = (MY_REPORTS, MORE, HOME)
 def menu_buttons(texts: Texts, forms: dict[str, FormSpec]) -> list[list[Button]]:
     """Everyday report kinds two to a row, then "more" and the member's own reports."""
     kinds = [
-        Button(label=texts(form.menu_label), action=actions.menu(kind))
+        Button(label=texts(form.menu_label), action=actions.MenuChoice(kind).encode())
         for kind, form in forms.items()
         if form.menu == "main"
     ]
-    others = [Button(label=texts("menu-my-reports"), action=actions.menu(MY_REPORTS))]
+    others = [
+        Button(label=texts("menu-my-reports"), action=actions.MenuChoice(MY_REPORTS).encode())
+    ]
     if any(form.menu == "more" for form in forms.values()):
-        others.insert(0, Button(label=texts("menu-more"), action=actions.menu(MORE)))
+        others.insert(0, Button(label=texts("menu-more"), action=actions.MenuChoice(MORE).encode()))
     return [*rows_of(kinds), others]
 
 
@@ -35,9 +37,9 @@ def main_menu(texts: Texts, forms: dict[str, FormSpec], text: str | None = None)
 def more_menu(texts: Texts, forms: dict[str, FormSpec]) -> Say:
     """The less frequent report kinds, one to a row (their labels are long)."""
     kinds = [
-        [Button(label=texts(form.menu_label), action=actions.menu(kind))]
+        [Button(label=texts(form.menu_label), action=actions.MenuChoice(kind).encode())]
         for kind, form in forms.items()
         if form.menu == "more"
     ]
-    back = [Button(label=texts("button-back"), action=actions.menu(HOME))]
+    back = [Button(label=texts("button-back"), action=actions.MenuChoice(HOME).encode())]
     return Say(text=texts("more-prompt"), buttons=[*kinds, back])

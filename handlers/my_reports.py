@@ -4,14 +4,15 @@ changed or deleted while the edit window is open."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 
-from chat import actions, button_data
+from chat import actions
 from chat.replies import Button, Reply, Say, Toast
 from handlers.access import may_change_report, may_read_report
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
 from handlers.menu import HOME, main_menu
-from handlers.months import month_bounds, parse_month
+from handlers.months import month_bounds
 from handlers.report_flow import edit_report
 from handlers.report_view import report_lines
 from handlers.review_card import decision_text
@@ -23,10 +24,6 @@ from storage.reports import delete_report, report_by_id, reports_of_author_betwe
 
 PAGE_LIMIT = 30
 SUMMARY_CHARS = 28
-
-
-def _month_key(day: dt.date) -> str:
-    return f"{day:%Y-%m}"
 
 
 async def my_reports(
@@ -63,7 +60,7 @@ def _line_button(turn: Turn, report: Report) -> Button:
         kind=kind,
         summary=summary,
     )
-    return Button(label=label, action=actions.report(f"o:{report.id}"))
+    return Button(label=label, action=actions.OpenReport(report.id).encode())
 
 
 def _summary(form: FormSpec | None, report: Report) -> str:
@@ -83,18 +80,20 @@ def _kind_filters(
     def mark(label: str, on: bool) -> str:
         return f"• {label}" if on else label
 
-    key = _month_key(month)
     buttons = [
         Button(
             label=mark(turn.texts.label("my-reports-all-kinds"), current is None),
-            action=actions.report(f"m:{key}"),
+            action=actions.ReportMonth(month).encode(),
         )
     ]
     for kind in kinds:
         form = turn.forms.get(kind)
         title = turn.texts.label(form.title) if form else kind
         buttons.append(
-            Button(label=mark(title, kind == current), action=actions.report(f"m:{key}:{kind}"))
+            Button(
+                label=mark(title, kind == current),
+                action=actions.ReportMonth(month, kind).encode(),
+            )
         )
     return buttons
 
@@ -104,7 +103,7 @@ def _month_moves(turn: Turn, month: dt.date) -> list[Button]:
     moves = [
         Button(
             label=turn.texts.label("my-reports-previous", month=f"{previous:%m/%Y}"),
-            action=actions.report(f"m:{_month_key(previous)}"),
+            action=actions.ReportMonth(previous).encode(),
         )
     ]
     following = (month + dt.timedelta(days=32)).replace(day=1)
@@ -112,54 +111,69 @@ def _month_moves(turn: Turn, month: dt.date) -> list[Button]:
         moves.append(
             Button(
                 label=turn.texts.label("my-reports-next", month=f"{following:%m/%Y}"),
-                action=actions.report(f"m:{_month_key(following)}"),
+                action=actions.ReportMonth(following).encode(),
             )
         )
-    moves.append(Button(label=turn.texts.label("menu-home"), action=actions.menu(HOME)))
+    moves.append(
+        Button(label=turn.texts.label("menu-home"), action=actions.MenuChoice(HOME).encode())
+    )
     return moves
 
 
-async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+async def pressed(turn: Turn, member: Member, press: actions.MyReports) -> list[Reply]:
     """A button of the member's reports: a month page, open, edit, delete (checked each time)."""
-    verb, _, rest = action.partition(":")
-    if verb == "m":
-        month_text, _, kind = rest.partition(":")
-        month = parse_month(month_text, turn.today)
-        if month is None or (kind and kind not in turn.forms):
+    if isinstance(press, actions.ReportMonth):
+        if press.month > turn.today or (press.kind is not None and press.kind not in turn.forms):
             return [Toast(text=turn.texts("forged-button"))]
-        return await my_reports(turn, member, month, kind or None)
-    report_id = button_data.identifier(rest)
-    if report_id is None:
+        return await my_reports(turn, member, press.month, press.kind)
+    use = USES.get(type(press))
+    if use is None or not isinstance(press, actions.AboutReport):
         return [Toast(text=turn.texts("forged-button"))]
-    report = await report_by_id(turn.session, report_id)
+    report = await report_by_id(turn.session, press.report)
     form = turn.forms.get(report.kind) if report is not None else None
     if report is None or form is None or report.status != "active":
         return [Say(text=turn.texts("report-not-found"))]
     if not await may_read_report(turn.session, member, report, police_only=form.police_only):
         return [Say(text=turn.texts("report-not-found"))]
-    if verb == "o":
-        if form.police_only and report.author_id != member.id:
-            await log_access(
-                turn.session,
-                "open-tip",
-                turn.now,
-                member=member,
-                unit_id=report.team_id,
-                subject=f"report:{report.id}",
-            )
-        return await open_report(turn, member, form, report)
-    if not may_change_report(member, report, turn.now, turn.edit_window):
+    opening = isinstance(press, actions.OpenReport)
+    if not opening and not may_change_report(member, report, turn.now, turn.edit_window):
         return [Say(text=turn.texts("report-too-late", hours=_hours(turn)))]
-    if verb == "d":
-        return [_delete_question(turn, report)]
-    if verb == "dy":
-        await delete_report(turn.session, report, member.id, turn.now)
-        return [
-            main_menu(turn.texts, turn.forms, turn.texts("report-deleted", number=str(report.id)))
-        ]
-    if verb == "e":
-        return await edit_report(turn, member, form, report)
-    return [Toast(text=turn.texts("forged-button"))]
+    return await use(turn, member, form, report)
+
+
+async def _open(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
+    if form.police_only and report.author_id != member.id:
+        await log_access(
+            turn.session,
+            "open-tip",
+            turn.now,
+            member=member,
+            unit_id=report.team_id,
+            subject=f"report:{report.id}",
+        )
+    return await open_report(turn, member, form, report)
+
+
+async def _ask_delete(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
+    return [_delete_question(turn, report)]
+
+
+async def _delete(turn: Turn, member: Member, form: FormSpec, report: Report) -> list[Reply]:
+    await delete_report(turn.session, report, member.id, turn.now)
+    return [main_menu(turn.texts, turn.forms, turn.texts("report-deleted", number=str(report.id)))]
+
+
+# What a button about one report does, once the member may read it (and, but to open it, still
+# change it).
+USES: dict[
+    type[actions.MyReports],
+    Callable[[Turn, Member, FormSpec, Report], Awaitable[list[Reply]]],
+] = {
+    actions.OpenReport: _open,
+    actions.DeleteReport: _ask_delete,
+    actions.DeleteConfirmed: _delete,
+    actions.EditReport: edit_report,
+}
 
 
 def _hours(turn: Turn) -> int:
@@ -188,19 +202,19 @@ async def open_report(turn: Turn, member: Member, form: FormSpec, report: Report
         buttons.append(
             [
                 Button(
-                    label=turn.texts.label("button-edit"), action=actions.report(f"e:{report.id}")
+                    label=turn.texts.label("button-edit"),
+                    action=actions.EditReport(report.id).encode(),
                 ),
                 Button(
-                    label=turn.texts.label("button-delete"), action=actions.report(f"d:{report.id}")
+                    label=turn.texts.label("button-delete"),
+                    action=actions.DeleteReport(report.id).encode(),
                 ),
             ]
         )
     elif report.author_id == member.id:
         lines.append(turn.texts("report-read-only", hours=_hours(turn)))
-    month = _month_key(report.occurred_on)
-    buttons.append(
-        [Button(label=turn.texts.label("button-back-to-list"), action=actions.report(f"m:{month}"))]
-    )
+    back = actions.ReportMonth(report.occurred_on.replace(day=1))
+    buttons.append([Button(label=turn.texts.label("button-back-to-list"), action=back.encode())])
     photos: list[Reply] = [
         Say(
             text=turn.texts(
@@ -220,11 +234,11 @@ def _delete_question(turn: Turn, report: Report) -> Say:
             [
                 Button(
                     label=turn.texts.label("button-delete-yes"),
-                    action=actions.report(f"dy:{report.id}"),
+                    action=actions.DeleteConfirmed(report.id).encode(),
                 ),
                 Button(
                     label=turn.texts.label("button-delete-no"),
-                    action=actions.report(f"o:{report.id}"),
+                    action=actions.OpenReport(report.id).encode(),
                 ),
             ]
         ],

@@ -1,33 +1,36 @@
-"""`/quanly`: the officer's tools in the bot (a team leader gets their own team's page).
+"""`/quanly`: the officer's tools in the bot (a team leader gets their own team's page), and the
+names and numbers typed for them.
 
-Every button carries ids (`o:<verb>:<id>…`), so every press is checked against the rule book
-again; a press about something the person may not touch gets the same answer as one about
-something that does not exist."""
+Every button carries ids (`o:<verb>:<id>…`, `chat/actions.Officer`), so every press is checked
+against the rule book again (`handlers/officer_buttons.py`); a press about something the person
+may not touch gets the same answer as one about something that does not exist."""
 
 from __future__ import annotations
 
-from chat import button_data
-from chat.replies import Button, Reply, Say, SendFile, Toast
+from chat import actions
+from chat.button_data import MAX_TEAM_SIZE
+from chat.replies import Button, Reply, Say, SendFile
 from handlers import reviews, team_people
 from handlers.access import Action, may
 from handlers.forms.answers import Problem, read_number
 from handlers.forms.spec import FieldSpec
 from handlers.full_names import read_full_name
 from handlers.turn import Turn
-from handlers.unit_views import button, group_list, group_view, team_list, team_view, ward_menu
+from handlers.unit_views import button, group_view, team_view, ward_menu
 from storage.access_log import log_access
-from storage.drafts import discard_draft, draft_of, start_draft
+from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.roster import roster_of
 from storage.units import add_unit, descendants, units_named, ward_of
-from storage.ward_settings import set_auto_approve
 from summaries.roster import roster_workbook
 
 FLOW = "officer"
 MEMBER_NAME = "member-name"  # the step of a member's full name being corrected
 NAME_LENGTH = (2, 100)
 QUICK_SIZES = (3, 4, 5)  # a team has 3 to 5 members in Hà Nội
-SIZE = FieldSpec(name="size", type="number", prompt="", label="", min_value=1, max_value=20)
+SIZE = FieldSpec(
+    name="size", type="number", prompt="", label="", min_value=1, max_value=MAX_TEAM_SIZE
+)
 
 
 async def manage(turn: Turn, viewer: Member) -> list[Reply]:
@@ -39,100 +42,12 @@ async def manage(turn: Turn, viewer: Member) -> list[Reply]:
         return [await ward_menu(turn, viewer, unit)]
     if await may(turn.session, viewer, Action.MANAGE_UNITS, unit):
         wards = [u for u in await descendants(turn.session, unit) if u.kind == "commune"]
-        rows = [[button(ward.name, f"w:{ward.id}")] for ward in wards]
+        rows = [[button(ward.name, actions.WardMenu(ward.id))] for ward in wards]
         return [Say(text=turn.texts("officer-choose-ward", unit=unit.name), buttons=rows)]
     return [Say(text=turn.texts("officer-tools-not-for-you"))]
 
 
-async def pressed(turn: Turn, viewer: Member, action: str) -> list[Reply]:
-    """One button of the officer tools, checked against the rule book."""
-    draft = await draft_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-    if draft is not None and draft.flow == FLOW:  # a button answers instead of typing
-        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-    verb, _, rest = action.partition(":")
-    parts = rest.split(":")
-    first = button_data.identifier(parts[0])
-    if first is None:
-        return [Toast(text=turn.texts("forged-button"))]
-    if verb in reviews.VERBS:
-        return await reviews.pressed(turn, viewer, verb, parts)
-    extra = parts[1] if len(parts) > 1 else ""
-    if verb in MEMBER_VERBS:
-        member = await team_people.managed_member(turn, viewer, first)
-        if member is None:
-            return team_people.not_found(turn)
-        if verb == "m":
-            return [team_people.member_view(turn, member)]
-        if verb == "mv":
-            return await team_people.choose_new_team(turn, viewer, member)
-        if verb == "mt" and (team_id := button_data.identifier(extra)) is not None:
-            return await team_people.move(turn, viewer, member, team_id)
-        if verb == "rm":
-            return team_people.choose_reason(turn, member)
-        if verb == "rl":
-            return team_people.choose_role(turn, member)
-        if verb == "rs":
-            return await team_people.set_role(turn, viewer, member, extra)
-        if verb == "nm":
-            return await _ask_member_name(turn, member)
-        return await team_people.remove(turn, viewer, member, extra)
-    if verb in ("ja", "jx"):
-        return await team_people.decide(turn, viewer, first, approve=verb == "ja")
-    if verb == "ir":
-        return await team_people.revoke(turn, viewer, first)
-    unit = await turn.session.get(Unit, first)
-    if unit is None:
-        return team_people.not_found(turn)
-    return await _about_unit(turn, viewer, verb, unit, extra)
-
-
-MEMBER_VERBS = ("m", "mv", "mt", "rm", "rr", "rl", "rs", "nm")
-
-
-async def _about_unit(turn: Turn, viewer: Member, verb: str, unit: Unit, extra: str) -> list[Reply]:
-    session = turn.session
-
-    async def allowed(action: Action) -> bool:
-        return await may(session, viewer, action, unit)
-
-    is_ward, is_team = unit.kind == "commune", unit.kind == "team"
-    if verb in ("w", "tl", "gl", "ng") and is_ward and await allowed(Action.MANAGE_UNITS):
-        if verb == "w":
-            return [await ward_menu(turn, viewer, unit)]
-        if verb == "tl":
-            return [await team_list(turn, unit)]
-        if verb == "gl":
-            return [await group_list(turn, unit)]
-        return await _ask(turn, "new-group", unit, turn.texts("officer-ask-group-name"))
-    if verb == "g" and unit.kind == "residential_group" and await allowed(Action.MANAGE_UNITS):
-        return [await group_view(turn, unit)]
-    if verb == "t" and is_team and await allowed(Action.SEE_MEMBERS):
-        return [await team_view(turn, viewer, unit)]
-    in_ward = unit.kind in ("commune", "residential_group")
-    if verb == "nt" and in_ward and await allowed(Action.MANAGE_UNITS):
-        return await _ask(turn, "new-team", unit, turn.texts("officer-ask-team-name"))
-    if verb == "rn" and not is_ward and await allowed(Action.MANAGE_UNITS):
-        return await _ask(turn, "rename", unit, turn.texts("officer-ask-rename", name=unit.name))
-    if verb == "sz" and is_team and await allowed(Action.MANAGE_UNITS):
-        return await _planned_size(turn, viewer, unit, extra)
-    if verb == "i" and is_team:
-        return await team_people.new_invite(turn, viewer, unit, extra)
-    if verb == "il" and is_team:
-        return await team_people.open_invites(turn, viewer, unit)
-    if verb == "jr":
-        return await team_people.join_requests(turn, viewer, unit)
-    if verb == "aa" and is_ward and extra in ("0", "1") and await allowed(Action.WARD_SETTINGS):
-        await set_auto_approve(session, unit.id, extra == "1", viewer, turn.now)
-        return [await ward_menu(turn, viewer, unit)]
-    if verb == "x" and is_ward and await allowed(Action.EXPORT_ROSTER):
-        return await _export_roster(turn, viewer, unit)
-    if verb == "gu" and is_team and unit.group_chat_id and await allowed(Action.LINK_GROUP):
-        unit.group_chat_id = None
-        return [Say(text=turn.texts("officer-group-unlinked", team=unit.name))]
-    return team_people.not_found(turn)
-
-
-async def _ask(
+async def ask(
     turn: Turn, step: str, unit: Unit, question: str, buttons: list[list[Button]] | None = None
 ) -> list[Reply]:
     """Ask for a typed answer about `unit` (kept in a draft, so it survives a restart)."""
@@ -140,28 +55,16 @@ async def _ask(
     await start_draft(
         turn.session, incoming.channel, incoming.user_ref, FLOW, step, {"unit_id": unit.id}
     )
-    return [Say(text=_or_cancel(turn, question), buttons=buttons or [])]
+    return [Say(text=or_cancel(turn, question), buttons=buttons or [])]
 
 
-def _or_cancel(turn: Turn, text: str) -> str:
+def or_cancel(turn: Turn, text: str) -> str:
     """A question or a hint, and how to stop answering it."""
     stop = turn.texts("officer-or-cancel")
     return f"{text}\n{stop}"
 
 
-async def _planned_size(turn: Turn, viewer: Member, team: Unit, extra: str) -> list[Reply]:
-    size = button_data.number(extra, SIZE.min_value, SIZE.max_value)
-    if size is not None:
-        team.planned_size = size
-        return [await team_view(turn, viewer, team)]
-    if extra:
-        return [Say(text=turn.texts("forged-button"))]
-    question = turn.texts("officer-ask-size", team=team.name, planned=str(team.planned_size or "?"))
-    quick = [[button(str(n), f"sz:{team.id}:{n}") for n in QUICK_SIZES]]
-    return await _ask(turn, "size", team, question, quick)
-
-
-async def _export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
+async def export_roster(turn: Turn, viewer: Member, ward: Unit) -> list[Reply]:
     rows = await roster_of(turn.session, ward)
     await log_access(
         turn.session, "export-roster", turn.now, member=viewer, unit_id=ward.id, subject="xlsx"
@@ -187,11 +90,11 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
         return team_people.not_found(turn)
     if not NAME_LENGTH[0] <= len(text) <= NAME_LENGTH[1] or text.startswith("/"):
         hint = turn.texts("officer-name-length", min=NAME_LENGTH[0], max=NAME_LENGTH[1])
-        return [Say(text=_or_cancel(turn, hint))]
+        return [Say(text=or_cancel(turn, hint))]
     ward = await ward_of(turn.session, unit)
     same = await _same_name(turn, ward or unit, text, unit if draft.step == "rename" else None)
     if same is not None:
-        return [Say(text=_or_cancel(turn, turn.texts("officer-name-taken", name=same.name)))]
+        return [Say(text=or_cancel(turn, turn.texts("officer-name-taken", name=same.name)))]
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if draft.step == "rename":
         old = unit.name
@@ -213,14 +116,12 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     ]
 
 
-async def _ask_member_name(turn: Turn, member: Member) -> list[Reply]:
+async def ask_member_name(turn: Turn, member: Member) -> list[Reply]:
     """Ask for a member's full name as reports should print it."""
     incoming = turn.incoming
     data = {"member_id": member.id}
     await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, MEMBER_NAME, data)
-    return [
-        Say(text=_or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))
-    ]
+    return [Say(text=or_cancel(turn, turn.texts("officer-ask-member-name", name=member.full_name)))]
 
 
 async def _typed_member_name(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
@@ -231,7 +132,7 @@ async def _typed_member_name(turn: Turn, viewer: Member, draft: Draft) -> list[R
     name = read_full_name(turn.incoming.text or "")
     if isinstance(name, Problem):
         question = turn.texts("officer-ask-member-name", name=member.full_name)
-        return [Say(text=_or_cancel(turn, f"{turn.texts(name.key, **name.args)}\n{question}"))]
+        return [Say(text=or_cancel(turn, f"{turn.texts(name.key, **name.args)}\n{question}"))]
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     return await team_people.rename(turn, viewer, member, name)
 
@@ -242,7 +143,7 @@ async def _typed_size(turn: Turn, viewer: Member, team: Unit, text: str) -> list
         return team_people.not_found(turn)
     value = read_number(SIZE, text)
     if isinstance(value, Problem):
-        return [Say(text=_or_cancel(turn, turn.texts(value.key, **value.args)))]
+        return [Say(text=or_cancel(turn, turn.texts(value.key, **value.args)))]
     team.planned_size = value
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     return [await team_view(turn, viewer, team)]

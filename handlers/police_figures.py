@@ -16,7 +16,6 @@ from reports.campaigns import PoliceFigureSpec
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.police_figures import figures_between, set_figure
-from summaries.packages import campaign_named
 
 FLOW = "police-figures"
 NUMBER = FieldSpec(name="figure", type="number", prompt="", label="", max_value=10_000_000)
@@ -33,32 +32,32 @@ async def figures_menu(turn: Turn, member: Member, month: dt.date | None = None)
     ward = await _ward(turn, member)
     if ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     first, last = month_bounds((month or turn.today).replace(day=1))
     entries = await figures_between(turn.session, ward.id, campaign.id, first, last)
     values = {
         e.figure: e.value["value"] for e in entries if (e.first_day, e.last_day) == (first, last)
     }
-    key = f"{first:%Y-%m}"
     rows = [
         [
             Button(
                 label=f"{spec.label}: {_shown(turn, spec, values.get(spec.id))}",
-                action=actions.figures(f"e:{spec.id}:{key}"),
+                action=actions.EnterFigure(spec.id, first).encode(),
             )
         ]
         for spec in campaign.police_figures
     ]
     previous = (first - dt.timedelta(days=1)).replace(day=1)
-    moves = [Button(label=f"◀ {previous:%m/%Y}", action=actions.figures(f"m:{previous:%Y-%m}"))]
+    moves = [Button(label=f"◀ {previous:%m/%Y}", action=actions.FiguresMonth(previous).encode())]
     following = last + dt.timedelta(days=1)
     if following <= turn.today:
         moves.append(
-            Button(label=f"{following:%m/%Y} ▶", action=actions.figures(f"m:{following:%Y-%m}"))
+            Button(label=f"{following:%m/%Y} ▶", action=actions.FiguresMonth(following).encode())
         )
     rows.append(moves)
     if campaign.ward_settable():
-        rows.append([Button(label=turn.texts.label("targets-button"), action=actions.targets("l"))])
+        targets = actions.TargetList().encode()
+        rows.append([Button(label=turn.texts.label("targets-button"), action=targets)])
     text = turn.texts("figures-menu", month=f"{first:%m/%Y}", ward=ward.name, plan=campaign.name)
     if not campaign.police_figures:
         text = turn.texts("figures-none", plan=campaign.name)
@@ -73,30 +72,27 @@ def _shown(turn: Turn, spec: PoliceFigureSpec, value: int | bool | None) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+async def pressed(turn: Turn, member: Member, press: actions.Figures) -> list[Reply]:
     """A month page, a figure to enter, or a yes/no answer (the rule book is asked each time)."""
     ward = await _ward(turn, member)
     if ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     specs = {spec.id: spec for spec in campaign.police_figures}
-    verb, *parts = action.split(":")
-    month = (
-        parse_month(parts[-2] if verb == "v" and len(parts) == 3 else parts[-1], turn.today)
-        if parts
-        else None
-    )
-    if month is None:
+    if not isinstance(press, actions.FiguresMonth | actions.EnterFigure | actions.AnswerFigure):
         return [Toast(text=turn.texts("forged-button"))]
-    if verb == "m":
+    month = press.month
+    if month > turn.today:
+        return [Toast(text=turn.texts("forged-button"))]
+    if isinstance(press, actions.FiguresMonth):
         return await figures_menu(turn, member, month)
-    spec = specs.get(parts[0])
+    spec = specs.get(press.figure)
     if spec is None:
         return [Toast(text=turn.texts("forged-button"))]
-    if verb == "e":
+    if isinstance(press, actions.EnterFigure):
         return await _ask(turn, spec, month)
-    if verb == "v" and len(parts) == 3 and spec.kind == "yes_no" and parts[2] in ("0", "1"):
-        await _save(turn, member, ward, spec, month, parts[2] == "1")
+    if spec.kind == "yes_no":
+        await _save(turn, member, ward, spec, month, press.value)
         return await figures_menu(turn, member, month)
     return [Toast(text=turn.texts("forged-button"))]
 
@@ -112,11 +108,11 @@ async def _ask(turn: Turn, spec: PoliceFigureSpec, month: dt.date) -> list[Reply
                     [
                         Button(
                             label=turn.texts.label("button-yes"),
-                            action=actions.figures(f"v:{spec.id}:{key}:1"),
+                            action=actions.AnswerFigure(spec.id, month, True).encode(),
                         ),
                         Button(
                             label=turn.texts.label("button-no"),
-                            action=actions.figures(f"v:{spec.id}:{key}:0"),
+                            action=actions.AnswerFigure(spec.id, month, False).encode(),
                         ),
                     ]
                 ],
@@ -133,7 +129,7 @@ async def _ask(turn: Turn, spec: PoliceFigureSpec, month: dt.date) -> list[Reply
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     """The number typed for the figure being entered."""
     ward = await _ward(turn, member)
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     spec = next((s for s in campaign.police_figures if s.id == draft.step), None)
     month = parse_month(str(draft.data.get("month")), turn.today)
     if ward is None or spec is None or month is None:
@@ -161,7 +157,7 @@ async def _save(
     await set_figure(
         turn.session,
         ward_id=ward.id,
-        campaign=turn.campaign_id,
+        campaign=turn.campaign.id,
         figure=spec.id,
         first_day=first,
         last_day=last,

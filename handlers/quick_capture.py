@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from chat import actions
+from chat.buttons import SEPARATOR, Scope
 from chat.replies import Button, Reply, Say
+from chat.steps import FormVerb, Step
 from handlers.forms.answers import read_text
 from handlers.forms.screens import rows_of
 from handlers.forms.spec import FormSpec
@@ -16,7 +17,7 @@ from storage.drafts import start_draft
 from storage.models import Draft, Member
 
 FLOW = "capture"
-KIND = "kind:"
+KIND = FormVerb.KIND + SEPARATOR  # the kind chosen: "kind:<form>"
 
 
 async def capture(turn: Turn, member: Member) -> list[Reply]:
@@ -27,13 +28,13 @@ async def capture(turn: Turn, member: Member) -> list[Reply]:
     kinds = [
         Button(
             label=turn.texts.label(form.menu_label),
-            action=actions.versioned(actions.FORM, draft.version, KIND + kind),
+            action=Step(Scope.FORM, draft.version, FormVerb.KIND.of(kind)).encode(),
         )
         for kind, form in turn.forms.items()
     ]
     cancel = Button(
         label=turn.texts.label("button-cancel"),
-        action=actions.versioned(actions.FORM, draft.version, "cancel"),
+        action=Step(Scope.FORM, draft.version, "cancel").encode(),
     )
     key = "capture-photo" if incoming.photos else "capture-text"
     return [Say(text=turn.texts(key), buttons=[*rows_of(kinds), [cancel]])]

@@ -108,15 +108,17 @@ def level_label(turn: Turn, report: Report) -> str:
     return turn.texts.label(key)
 
 
-def button(label: str, action: str) -> Button:
+def button(label: str, data: actions.Officer) -> Button:
     """A button of the review (officer tools' scope: checked at every press)."""
-    return Button(label=label, action=actions.officer(action))
+    return Button(label=label, action=data.encode())
 
 
 def list_button(turn: Turn, ward: Unit, kind: str) -> Button:
     """Back to the ward's reports of this kind waiting for review."""
     key = "reviewing-list-tips" if kind == TIP else "reviewing-list-models"
-    return button(turn.texts.label(key), f"vl:{ward.id}:{LIST_CODES[kind]}:{WAITING_LIST}:0")
+    return button(
+        turn.texts.label(key), actions.ReviewList(ward.id, LIST_CODES[kind], WAITING_LIST, 0)
+    )
 
 
 async def card(turn: Turn, item: Reviewed, lead: str | None = None) -> Say:
@@ -181,7 +183,7 @@ def _buttons(turn: Turn, item: Reviewed) -> list[list[Button]]:
     seen = state_of(report)
 
     def choice(label: str, code: str) -> Button:
-        return button(label, f"vd:{report.id}:{code}:{seen}")
+        return button(label, actions.ReviewDecision(report.id, code, seen))
 
     rows: list[list[Button]]
     if report.kind == TIP:
@@ -200,9 +202,9 @@ def _buttons(turn: Turn, item: Reviewed) -> list[list[Button]]:
         rows.append([choice(turn.texts.label("reviewing-mark-not-acknowledged"), NO)])
     if seen != WAITING:
         key = "reviewing-write-outcome" if report.kind == TIP else "reviewing-write-reference"
-        rows.append([button(turn.texts.label(key), f"vn:{report.id}")])
+        rows.append([button(turn.texts.label(key), actions.ReviewNote(report.id))])
     if report.attachments:
         label = turn.texts.label("reviewing-see-photos", count=len(report.attachments))
-        rows.append([Button(label=label, action=actions.report(f"o:{report.id}"))])
+        rows.append([Button(label=label, action=actions.OpenReport(report.id).encode())])
     rows.append([list_button(turn, item.ward, report.kind)])
     return rows

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from chat import actions
 from chat.replies import Button
 from handlers.review_card import LIST_CODES, MODEL, TIP, WAITING_LIST, button
 from handlers.turn import Turn
@@ -39,6 +40,6 @@ async def queue_buttons(turn: Turn, ward: Unit) -> list[Button]:
     found = []
     for kind, key in ((TIP, "reviewing-menu-tips"), (MODEL, "reviewing-menu-models")):
         waiting = len((await ward_queue(turn.session, ward, kind)).waiting)
-        action = f"vl:{ward.id}:{LIST_CODES[kind]}:{WAITING_LIST}:0"
-        found.append(button(turn.texts.label(key, count=waiting), action))
+        data = actions.ReviewList(ward.id, LIST_CODES[kind], WAITING_LIST, 0)
+        found.append(button(turn.texts.label(key, count=waiting), data))
     return found

@@ -10,8 +10,10 @@ the note, `o:vs:<report>` skip it, `o:vl:<ward>:<t|m>:<w|d>:<page>` a list."""
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
-from chat import button_data
+from chat import actions
 from chat.replies import Edit, Reply, Say
 from handlers.access import Action, may
 from handlers.review_card import (
@@ -41,47 +43,78 @@ from storage.models import Draft, Member, Report, Unit
 from storage.reviews import record_review
 from storage.units import descendants
 
-VERBS = ("vo", "vd", "vn", "vs", "vl")
 FLOW = "officer"  # the note is typed in the officer tools' draft (handlers/officer_tools.FLOW)
 NOTE_STEP = "review-note"
 PAGE_SIZE = 8
 LINE_CHARS = 24
 
 
-async def pressed(turn: Turn, viewer: Member, verb: str, parts: list[str]) -> list[Reply]:
-    """One button of the review; anything out of the viewer's reach gets the one refusal."""
-    first = button_data.identifier(parts[0])
-    extra = [*parts[1:], "", "", ""]
-    if first is None:
+async def _list(turn: Turn, viewer: Member, press: actions.ReviewList) -> list[Reply]:
+    ward = await turn.session.get(Unit, press.ward)
+    kind = LIST_KINDS.get(press.kind)
+    if ward is None or kind is None or press.state not in (WAITING_LIST, DECIDED_LIST):
         return not_found(turn)
-    if verb == "vl":
-        ward = await turn.session.get(Unit, first)
-        kind, state, page = LIST_KINDS.get(extra[0]), extra[1], extra[2]
-        if ward is None or kind is None or state not in (WAITING_LIST, DECIDED_LIST):
+    return await review_list(turn, viewer, ward, kind, press.state, press.page)
+
+
+R = TypeVar("R", bound=actions.AboutReviewed)
+
+
+def _on_report(
+    run: Callable[[Turn, Member, Reviewed, R], Awaitable[list[Reply]]],
+) -> Callable[[Turn, Member, R], Awaitable[list[Reply]]]:
+    """A button about a report the viewer may review; anything out of reach: not found."""
+
+    async def tool(turn: Turn, viewer: Member, press: R) -> list[Reply]:
+        item = await reviewable(turn, viewer, press.report)
+        if item is None:
             return not_found(turn)
-        number = button_data.number(page, 0, 9999)
-        if number is None:
-            return not_found(turn)
-        return await review_list(turn, viewer, ward, kind, state, number)
-    item = await reviewable(turn, viewer, first)
-    if item is None:
-        return not_found(turn)
-    if verb == "vo":
-        if item.form.police_only and item.report.author_id != viewer.id:
-            await log_access(
-                turn.session,
-                "open-tip",
-                turn.now,
-                member=viewer,
-                unit_id=item.report.team_id,
-                subject=f"report:{item.report.id}",
-            )
-        return [await card(turn, item)]
-    if verb == "vd":
-        return await decide(turn, viewer, item, extra[0], extra[1])
-    if verb == "vn":
-        return await ask_note(turn, item)
+        return await run(turn, viewer, item, press)
+
+    return tool
+
+
+async def _open(
+    turn: Turn, viewer: Member, item: Reviewed, press: actions.ReviewCard
+) -> list[Reply]:
+    if item.form.police_only and item.report.author_id != viewer.id:
+        await log_access(
+            turn.session,
+            "open-tip",
+            turn.now,
+            member=viewer,
+            unit_id=item.report.team_id,
+            subject=f"report:{item.report.id}",
+        )
+    return [await card(turn, item)]
+
+
+async def _decide(
+    turn: Turn, viewer: Member, item: Reviewed, press: actions.ReviewDecision
+) -> list[Reply]:
+    return await decide(turn, viewer, item, press.choice, press.seen)
+
+
+async def _note(
+    turn: Turn, viewer: Member, item: Reviewed, press: actions.ReviewNote
+) -> list[Reply]:
+    return await ask_note(turn, item)
+
+
+async def _skip(
+    turn: Turn, viewer: Member, item: Reviewed, press: actions.SkipReviewNote
+) -> list[Reply]:
     return [Say(text=turn.texts("reviewing-note-skipped", number=str(item.report.id)))]
+
+
+# The review's buttons (in the officer tools' scope, whose table takes them in).
+TOOLS: dict[type[actions.Officer], Callable[[Turn, Member, Any], Awaitable[list[Reply]]]] = {
+    actions.ReviewList: _list,
+    actions.ReviewCard: _on_report(_open),
+    actions.ReviewDecision: _on_report(_decide),
+    actions.ReviewNote: _on_report(_note),
+    actions.SkipReviewNote: _on_report(_skip),
+}
 
 
 async def decide(turn: Turn, viewer: Member, item: Reviewed, choice: str, seen: str) -> list[Reply]:
@@ -115,7 +148,7 @@ async def ask_note(turn: Turn, item: Reviewed) -> list[Reply]:
         turn.session, incoming.channel, incoming.user_ref, FLOW, NOTE_STEP, {"report_id": report.id}
     )
     key = "reviewing-ask-outcome" if report.kind == TIP else "reviewing-ask-reference"
-    skip = [[button(turn.texts.label("reviewing-skip"), f"vs:{report.id}")]]
+    skip = [[button(turn.texts.label("reviewing-skip"), actions.SkipReviewNote(report.id))]]
     return [Say(text=turn.texts(key, number=str(report.id), most=NOTE_LENGTH), buttons=skip)]
 
 
@@ -130,7 +163,9 @@ async def typed_note(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     note = " ".join((incoming.text or "").split())
     if not note or len(note) > NOTE_LENGTH:
         hint = turn.texts("reviewing-note-length", most=NOTE_LENGTH)
-        skip = [[button(turn.texts.label("reviewing-skip"), f"vs:{item.report.id}")]]
+        skip = [
+            [button(turn.texts.label("reviewing-skip"), actions.SkipReviewNote(item.report.id))]
+        ]
         return [Say(text=hint, buttons=skip)]
     await discard_draft(turn.session, incoming.channel, incoming.user_ref)
     await record_review(turn.session, item.report, viewer.id, {NOTE: note}, turn.now)
@@ -159,32 +194,37 @@ async def review_list(
     page = min(page, pages - 1)
     on_page = shown[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     teams = {unit.id: unit.name for unit in await _teams(turn, ward)}
-    rows = [[button(_line(turn, report, teams), f"vo:{report.id}")] for report in on_page]
+    rows = [
+        [button(_line(turn, report, teams), actions.ReviewCard(report.id))] for report in on_page
+    ]
     code = LIST_CODES[kind]
     moves = []
     if page > 0:
         label = turn.texts.label("reviewing-previous-page")
-        moves.append(button(label, f"vl:{ward.id}:{code}:{state}:{page - 1}"))
+        moves.append(button(label, actions.ReviewList(ward.id, code, state, page - 1)))
     if page + 1 < pages:
         label = turn.texts.label("reviewing-next-page")
-        moves.append(button(label, f"vl:{ward.id}:{code}:{state}:{page + 1}"))
+        moves.append(button(label, actions.ReviewList(ward.id, code, state, page + 1)))
     if moves:
         rows.append(moves)
     rows.append(
         [
             button(
                 turn.texts.label("reviewing-waiting", count=len(queue.waiting)),
-                f"vl:{ward.id}:{code}:{WAITING_LIST}:0",
+                actions.ReviewList(ward.id, code, WAITING_LIST, 0),
             ),
             button(
                 turn.texts.label("reviewing-decided", count=len(queue.decided)),
-                f"vl:{ward.id}:{code}:{DECIDED_LIST}:0",
+                actions.ReviewList(ward.id, code, DECIDED_LIST, 0),
             ),
         ]
     )
     other = MODEL if kind == TIP else TIP
     rows.append(
-        [list_button(turn, ward, other), button(turn.texts.label("button-back"), f"w:{ward.id}")]
+        [
+            list_button(turn, ward, other),
+            button(turn.texts.label("button-back"), actions.WardMenu(ward.id)),
+        ]
     )
     key = _title_key(kind, state, bool(shown))
     title = turn.texts(key, ward=ward.name, count=len(shown), page=page + 1, pages=pages)

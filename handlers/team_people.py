@@ -3,6 +3,7 @@ and removing, join requests, invite links."""
 
 from __future__ import annotations
 
+from chat import actions
 from chat.replies import Button, Reply, Say
 from handlers.access import TEAM_ROLES, Action, invite_action, may
 from handlers.notices import tell_requester
@@ -54,14 +55,14 @@ def member_view(turn: Turn, member: Member) -> Say:
     status = "officer-member-on-bot" if member.telegram_user_id else "officer-member-not-on-bot"
     rows = [
         [
-            button(turn.texts.label("officer-move"), f"mv:{member.id}"),
-            button(turn.texts.label("officer-remove"), f"rm:{member.id}"),
+            button(turn.texts.label("officer-move"), actions.ChooseTeam(member.id)),
+            button(turn.texts.label("officer-remove"), actions.ChooseReason(member.id)),
         ],
         [
-            button(turn.texts.label("officer-change-role"), f"rl:{member.id}"),
-            button(turn.texts.label("officer-edit-name"), f"nm:{member.id}"),
+            button(turn.texts.label("officer-change-role"), actions.ChooseRole(member.id)),
+            button(turn.texts.label("officer-edit-name"), actions.AskMemberName(member.id)),
         ],
-        [button(turn.texts.label("button-back"), f"t:{member.unit_id}")],
+        [button(turn.texts.label("button-back"), actions.TeamPage(member.unit_id))],
     ]
     return Say(text=f"{text}\n{turn.texts(status)}", buttons=rows)
 
@@ -71,12 +72,12 @@ async def choose_new_team(turn: Turn, viewer: Member, member: Member) -> list[Re
     ward = await ward_of(turn.session, member.unit)
     teams = await teams_below(turn.session, ward) if ward is not None else []
     rows = [
-        [button(team.name, f"mt:{member.id}:{team.id}")]
+        [button(team.name, actions.MoveMember(member.id, team.id))]
         for team in teams
         if team.id != member.unit_id
         and await may(turn.session, viewer, Action.MANAGE_MEMBERS, team)
     ]
-    rows.append([button(turn.texts.label("button-back"), f"m:{member.id}")])
+    rows.append([button(turn.texts.label("button-back"), actions.MemberPage(member.id))])
     return [Say(text=turn.texts("officer-move-where", name=member.full_name), buttons=rows)]
 
 
@@ -98,11 +99,11 @@ async def move(turn: Turn, viewer: Member, member: Member, team_id: int) -> list
 def choose_role(turn: Turn, member: Member) -> list[Reply]:
     """The team roles the member may be given instead of theirs."""
     rows = [
-        [button(role_label(turn, role), f"rs:{member.id}:{role}")]
+        [button(role_label(turn, role), actions.SetRole(member.id, role))]
         for role in TEAM_ROLES
         if role != member.role
     ]
-    rows.append([button(turn.texts.label("button-back"), f"m:{member.id}")])
+    rows.append([button(turn.texts.label("button-back"), actions.MemberPage(member.id))])
     text = turn.texts(
         "officer-role-which",
         name=member.full_name,
@@ -180,10 +181,10 @@ def _told(turn: Turn, member: Member, key: str, text: str) -> Notice | None:
 def choose_reason(turn: Turn, member: Member) -> list[Reply]:
     """Why the member leaves (kept in the history); one tap confirms."""
     rows = [
-        [button(turn.texts.label(key), f"rr:{member.id}:{code}")]
+        [button(turn.texts.label(key), actions.RemoveMember(member.id, code))]
         for code, key in LEAVE_REASONS.items()
     ]
-    rows.append([button(turn.texts.label("officer-keep-member"), f"m:{member.id}")])
+    rows.append([button(turn.texts.label("officer-keep-member"), actions.MemberPage(member.id))])
     text = turn.texts("officer-remove-why", name=member.full_name, team=member.unit.name)
     return [Say(text=text, buttons=rows)]
 
@@ -228,8 +229,14 @@ async def join_requests(turn: Turn, viewer: Member, unit: Unit) -> list[Reply]:
         )
         rows.append(
             [
-                button(turn.texts.label("officer-approve", number=number), f"ja:{request.id}"),
-                button(turn.texts.label("officer-reject", number=number), f"jx:{request.id}"),
+                button(
+                    turn.texts.label("officer-approve", number=number),
+                    actions.ApproveJoin(request.id),
+                ),
+                button(
+                    turn.texts.label("officer-reject", number=number),
+                    actions.RejectJoin(request.id),
+                ),
             ]
         )
     return [Say(text="\n".join(lines), buttons=rows)]
@@ -286,8 +293,10 @@ async def open_invites(turn: Turn, viewer: Member, team: Unit) -> list[Reply]:
     if not await may(turn.session, viewer, Action.REVOKE_INVITES, team):
         return not_found(turn)
     invites = await usable_invites_of(turn.session, team.id, turn.now)
-    rows = [[button(_invite_label(turn, invite), f"ir:{invite.id}")] for invite in invites]
-    rows.append([button(turn.texts.label("button-back"), f"t:{team.id}")])
+    rows = [
+        [button(_invite_label(turn, invite), actions.RevokeInvite(invite.id))] for invite in invites
+    ]
+    rows.append([button(turn.texts.label("button-back"), actions.TeamPage(team.id))])
     key = "officer-open-invites-title" if invites else "officer-no-open-invites"
     return [Say(text=turn.texts(key, team=team.name), buttons=rows)]
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat.events import Incoming
-from chat.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from chat.texts import Texts
+from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
+from reports.campaigns import Campaign
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class Turn:
     texts: Texts
     forms: dict[str, FormSpec]
     now: dt.datetime
+    campaign: Campaign  # ANTT_CAMPAIGN's, read at start-up; a ward may set some targets itself
     edit_window: dt.timedelta = dt.timedelta(hours=24)
-    campaign_id: str = "ha-noi-357"
     bot_username: str = ""  # for invite links; known once the bot has asked Telegram
     quiet_hours: QuietHours = DEFAULT_QUIET_HOURS
 

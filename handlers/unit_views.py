@@ -32,9 +32,9 @@ def role_label(turn: Turn, role: str) -> str:
     return turn.texts.label(ROLE_LABELS.get(role, "role-member"))
 
 
-def button(label: str, action: str) -> Button:
+def button(label: str, data: actions.Officer) -> Button:
     """A button of the officer tools."""
-    return Button(label=label, action=actions.officer(action))
+    return Button(label=label, action=data.encode())
 
 
 async def ward_menu(turn: Turn, viewer: Member, ward: Unit) -> Say:
@@ -55,16 +55,25 @@ async def ward_menu(turn: Turn, viewer: Member, ward: Unit) -> Say:
     key = "officer-auto-approve-on" if auto else "officer-auto-approve-off"
     rows = [
         [
-            button(turn.texts.label("officer-teams", count=len(teams)), f"tl:{ward.id}"),
-            button(turn.texts.label("officer-groups", count=len(groups)), f"gl:{ward.id}"),
+            button(turn.texts.label("officer-teams", count=len(teams)), actions.TeamList(ward.id)),
+            button(
+                turn.texts.label("officer-groups", count=len(groups)), actions.GroupList(ward.id)
+            ),
         ],
-        [button(turn.texts.label("officer-join-requests", count=len(waiting)), f"jr:{ward.id}")],
-        [button(turn.texts.label(key), f"aa:{ward.id}:{0 if auto else 1}")],
+        [
+            button(
+                turn.texts.label("officer-join-requests", count=len(waiting)),
+                actions.JoinRequests(ward.id),
+            )
+        ],
+        [button(turn.texts.label(key), actions.AutoApprove(ward.id, not auto))],
     ]
     if await may(turn.session, viewer, Action.REVIEW_REPORTS, ward):
         rows.append(await queue_buttons(turn, ward))
     if await may(turn.session, viewer, Action.EXPORT_ROSTER, ward):
-        rows.append([button(turn.texts.label("officer-export-roster"), f"x:{ward.id}")])
+        rows.append(
+            [button(turn.texts.label("officer-export-roster"), actions.ExportRoster(ward.id))]
+        )
     return Say(text=text, buttons=rows)
 
 
@@ -84,15 +93,15 @@ async def team_list(turn: Turn, ward: Unit) -> Say:
                     count=counts.get(team.id, 0),
                     planned=str(team.planned_size or "?"),
                 ),
-                f"t:{team.id}",
+                actions.TeamPage(team.id),
             )
         ]
         for team in teams
     ]
     rows.append(
         [
-            button(turn.texts.label("officer-new-team"), f"nt:{ward.id}"),
-            button(turn.texts.label("button-back"), f"w:{ward.id}"),
+            button(turn.texts.label("officer-new-team"), actions.NewTeam(ward.id)),
+            button(turn.texts.label("button-back"), actions.WardMenu(ward.id)),
         ]
     )
     key = "officer-team-list" if teams else "officer-team-list-empty"
@@ -104,11 +113,11 @@ async def group_list(turn: Turn, ward: Unit) -> Say:
     groups = [
         unit for unit in await descendants(turn.session, ward) if unit.kind == "residential_group"
     ]
-    rows = [[button(group.name, f"g:{group.id}")] for group in groups]
+    rows = [[button(group.name, actions.GroupPage(group.id))] for group in groups]
     rows.append(
         [
-            button(turn.texts.label("officer-new-group"), f"ng:{ward.id}"),
-            button(turn.texts.label("button-back"), f"w:{ward.id}"),
+            button(turn.texts.label("officer-new-group"), actions.NewGroup(ward.id)),
+            button(turn.texts.label("button-back"), actions.WardMenu(ward.id)),
         ]
     )
     key = "officer-group-list" if groups else "officer-group-list-empty"
@@ -119,16 +128,16 @@ async def group_view(turn: Turn, group: Unit) -> Say:
     """A residential group: its teams, a new team in it, its name."""
     teams = await teams_below(turn.session, group)
     names = ", ".join(team.name for team in teams) or "—"
-    rows = [[button(team.name, f"t:{team.id}")] for team in teams]
+    rows = [[button(team.name, actions.TeamPage(team.id))] for team in teams]
     rows.append(
         [
-            button(turn.texts.label("officer-new-team-here"), f"nt:{group.id}"),
-            button(turn.texts.label("officer-rename"), f"rn:{group.id}"),
+            button(turn.texts.label("officer-new-team-here"), actions.NewTeam(group.id)),
+            button(turn.texts.label("officer-rename"), actions.RenameUnit(group.id)),
         ]
     )
     ward = await ward_of(turn.session, group)
     if ward is not None:
-        rows.append([button(turn.texts.label("button-back"), f"gl:{ward.id}")])
+        rows.append([button(turn.texts.label("button-back"), actions.GroupList(ward.id))])
     return Say(text=turn.texts("officer-group-view", group=group.name, teams=names), buttons=rows)
 
 
@@ -172,39 +181,47 @@ async def team_view(turn: Turn, viewer: Member, team: Unit) -> Say:
             [
                 button(
                     f"{member.full_name} · {role_label(turn, member.role)}",
-                    f"m:{member.id}",
+                    actions.MemberPage(member.id),
                 )
             ]
             for member in members
         ]
     invites = []
     if await allowed(Action.INVITE_MEMBERS):
-        invites.append(button(turn.texts.label("officer-invite-member"), f"i:{team.id}:member"))
+        invites.append(
+            button(turn.texts.label("officer-invite-member"), actions.NewInvite(team.id, "member"))
+        )
     if await allowed(Action.INVITE_LEADERS):
-        invites.append(button(turn.texts.label("officer-invite-leader"), f"i:{team.id}:leader"))
-        invites.append(button(turn.texts.label("officer-invite-deputy"), f"i:{team.id}:deputy"))
+        invites.append(
+            button(turn.texts.label("officer-invite-leader"), actions.NewInvite(team.id, "leader"))
+        )
+        invites.append(
+            button(turn.texts.label("officer-invite-deputy"), actions.NewInvite(team.id, "deputy"))
+        )
     if invites:
         rows.append(invites)
     if await allowed(Action.REVOKE_INVITES):
         open_invites = await usable_invites_of(session, team.id, turn.now)
         if open_invites:
             label = turn.texts.label("officer-open-invites", count=len(open_invites))
-            rows.append([button(label, f"il:{team.id}")])
+            rows.append([button(label, actions.OpenInvites(team.id))])
     if await allowed(Action.DECIDE_JOINS):
         waiting = await pending_requests_in(session, [team.id])
         if waiting:
             label = turn.texts.label("officer-join-requests", count=len(waiting))
-            rows.append([button(label, f"jr:{team.id}")])
+            rows.append([button(label, actions.JoinRequests(team.id))])
     if await allowed(Action.MANAGE_UNITS):
         rows.append(
             [
-                button(turn.texts.label("officer-rename"), f"rn:{team.id}"),
-                button(turn.texts.label("officer-planned-size"), f"sz:{team.id}"),
+                button(turn.texts.label("officer-rename"), actions.RenameUnit(team.id)),
+                button(turn.texts.label("officer-planned-size"), actions.PlannedSize(team.id)),
             ]
         )
     if team.group_chat_id and await allowed(Action.LINK_GROUP):
-        rows.append([button(turn.texts.label("officer-unlink-group"), f"gu:{team.id}")])
+        rows.append(
+            [button(turn.texts.label("officer-unlink-group"), actions.UnlinkGroup(team.id))]
+        )
     ward = await ward_of(session, team)
     if ward is not None and await may(session, viewer, Action.MANAGE_UNITS, ward):
-        rows.append([button(turn.texts.label("officer-back-to-teams"), f"tl:{ward.id}")])
+        rows.append([button(turn.texts.label("officer-back-to-teams"), actions.TeamList(ward.id))])
     return Say(text="\n".join(lines), buttons=rows)

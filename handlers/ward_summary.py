@@ -12,7 +12,7 @@ from reports.periods import rating_year_of
 from reports.phases import phase_containing
 from reports.rating_rules import load_rating_rules
 from storage.models import Member, Unit
-from summaries.packages import PeriodError, campaign_named, parse_period
+from summaries.packages import PeriodError, parse_period
 
 
 async def choose_period(turn: Turn, member: Member) -> list[Reply]:
@@ -24,33 +24,35 @@ async def choose_period(turn: Turn, member: Member) -> list[Reply]:
         and ward.kind == "team"
         and await may(turn.session, member, Action.TEAM_SUMMARY, ward)
     ):
-        return [Later(job="team-summary", args={"team_id": ward.id, "campaign": turn.campaign_id})]
+        return [Later(job="team-summary", args={"team_id": ward.id})]
     if not await may(turn.session, member, Action.SUMMARY, ward) or ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
-    campaign = campaign_named(turn.campaign_id)
+    campaign = turn.campaign
     today = turn.today
-    last_month = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
     rows = [
         [
             Button(
                 label=turn.texts.label("summary-this-month"),
-                action=actions.summary(f"{today:%Y-%m}"),
+                action=actions.SummaryPeriod.month(today).encode(),
             ),
             Button(
-                label=turn.texts.label("summary-last-month"), action=actions.summary(last_month)
+                label=turn.texts.label("summary-last-month"),
+                action=actions.SummaryPeriod.month(last_month).encode(),
             ),
         ]
     ]
     phase = phase_containing(campaign, today)
     if phase is not None and phase.name:
-        rows.append([Button(label=phase.name, action=actions.summary(f"phase:{phase.name}"))])
+        period = actions.SummaryPeriod.phase(phase.name)
+        rows.append([Button(label=phase.name, action=period.encode())])
     # The rating year just ended (the one the yearly report is about) and the current one.
     current = rating_year_of(today, load_rating_rules().year_starts).end.year
     rows.append(
         [
             Button(
                 label=turn.texts.label("summary-rating-year", year=str(year)),
-                action=actions.summary(f"rating-year:{year}"),
+                action=actions.SummaryPeriod.rating_year(year).encode(),
             )
             for year in (current - 1, current)
         ]
@@ -67,14 +69,10 @@ async def period_chosen(turn: Turn, member: Member, period: str) -> list[Reply]:
     try:
         if not button_data.period(period):
             raise PeriodError(period)
-        parse_period(period, campaign_named(turn.campaign_id))
+        parse_period(period, turn.campaign)
     except PeriodError:
         return [Toast(text=turn.texts("forged-button"))]
-    args: dict[str, str | int] = {
-        "ward_id": ward.id,
-        "campaign": turn.campaign_id,
-        "period": period,
-    }
+    args: dict[str, str | int] = {"ward_id": ward.id, "period": period}
     return [
         Say(text=turn.texts("summary-making")),
         Later(job="ward-summary", args=args),

@@ -16,7 +16,7 @@ from reports.targets import target_words
 from storage.drafts import discard_draft, start_draft
 from storage.models import Draft, Member, Unit
 from storage.ward_targets import clear_ward_target, set_ward_target
-from summaries.packages import campaign_named, ward_campaign
+from summaries.packages import ward_campaign
 
 FLOW = "ward-target"
 MAX_COUNT = 1_000
@@ -39,7 +39,7 @@ async def targets_menu(turn: Turn, member: Member, note: str = "") -> list[Reply
     ward = await _ward(turn, member)
     if ward is None:
         return [Say(text=turn.texts("summary-officers-only"))]
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     settable = base.ward_settable()
     if not settable:
         return [Say(text=turn.texts("targets-none", plan=base.name))]
@@ -49,7 +49,7 @@ async def targets_menu(turn: Turn, member: Member, note: str = "") -> list[Reply
         [
             Button(
                 label=f"{spec.short}: {_now(turn, by_id[spec.id])}",
-                action=actions.targets(f"e:{spec.id}"),
+                action=actions.SetTarget(spec.id).encode(),
             )
         ]
         for spec in settable
@@ -65,40 +65,39 @@ def _now(turn: Turn, spec: IndicatorSpec) -> str:
     return target_words(spec)
 
 
-async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
+async def pressed(turn: Turn, member: Member, press: actions.Targets) -> list[Reply]:
     """The list, an indicator to set, or its ward target cleared (the rule book asked each time)."""
     ward = await _ward(turn, member)
     if ward is None:
         return [Toast(text=turn.texts("summary-officers-only"))]
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     settable = {spec.id: spec for spec in base.ward_settable()}
-    verb, _, indicator = action.partition(":")
-    if verb == "l" and not indicator:
+    if isinstance(press, actions.TargetList):
         return await targets_menu(turn, member)
-    spec = settable.get(indicator)
+    if not isinstance(press, actions.SetTarget | actions.ClearTarget):
+        return [Toast(text=turn.texts("forged-button"))]
+    spec = settable.get(press.indicator)
     if spec is None:
         return [Toast(text=turn.texts("forged-button"))]
-    if verb == "e":
+    if isinstance(press, actions.SetTarget):
         incoming = turn.incoming
         await start_draft(turn.session, incoming.channel, incoming.user_ref, FLOW, spec.id, {})
         field = _field(spec)
         key = "targets-ask-share" if spec.measure == "share" else "targets-ask-count"
         clear = Button(
-            label=turn.texts.label("targets-clear"), action=actions.targets(f"x:{spec.id}")
+            label=turn.texts.label("targets-clear"), action=actions.ClearTarget(spec.id).encode()
         )
         return [Say(text=turn.texts(key, label=spec.label, max=field.max_value), buttons=[[clear]])]
-    if verb == "x":
-        await clear_ward_target(turn.session, ward_id=ward.id, campaign=base.id, indicator=spec.id)
-        await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-        note = turn.texts("targets-cleared", label=spec.label)
-        return await targets_menu(turn, member, note)
-    return [Toast(text=turn.texts("forged-button"))]
+    await clear_ward_target(turn.session, ward_id=ward.id, campaign=base.id, indicator=spec.id)
+    await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
+    note = turn.texts("targets-cleared", label=spec.label)
+    return await targets_menu(turn, member, note)
 
 
 async def typed(turn: Turn, member: Member, draft: Draft) -> list[Reply]:
     """The target typed for the indicator being set."""
     ward = await _ward(turn, member)
-    base = campaign_named(turn.campaign_id)
+    base = turn.campaign
     spec = next((s for s in base.ward_settable() if s.id == draft.step), None)
     if ward is None or spec is None:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)

@@ -3,7 +3,7 @@ the reminders for that year stop."""
 
 from __future__ import annotations
 
-from chat import button_data
+from chat.actions import YearlyReportSent
 from chat.replies import Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.turn import Turn
@@ -11,13 +11,10 @@ from storage.models import Member, Unit
 from storage.schedule import mark_submitted
 
 
-async def pressed(turn: Turn, member: Member, action: str) -> list[Reply]:
-    """`action` is "<ward id>:<year>"; anything else, or another ward's id, is refused."""
-    ward_ref, _, year_ref = action.partition(":")
-    ward_id, year = button_data.identifier(ward_ref), button_data.year(year_ref)
-    if ward_id is None or year is None:
-        return [Toast(text=turn.texts("forged-button"))]
-    ward = await turn.session.get(Unit, ward_id)
+async def pressed(turn: Turn, member: Member, press: YearlyReportSent) -> list[Reply]:
+    """Marked for a ward the member may mark it for; another ward's id is refused."""
+    year = press.year
+    ward = await turn.session.get(Unit, press.ward)
     if ward is None or not await may(turn.session, member, Action.YEARLY_REPORT, ward):
         return [Toast(text=turn.texts("yearly-report-officers-only"))]
     if not await mark_submitted(turn.session, ward.id, year, member.id, turn.now):

@@ -2,53 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from operator import add, attrgetter
 
 from reports.scope import Scope
+from reports.work import TEAM_FIGURES, TeamWork
 
 
-@dataclass(frozen=True)
-class Tally:
-    """Teams, members and what they did; every figure is a plain count or sum."""
+@dataclass(frozen=True, slots=True)
+class Tally(TeamWork):
+    """What the teams did (every figure of `TeamWork`), and how many teams and members they
+    are; every figure is a plain count or sum."""
 
     teams: int = 0
     members: int = 0
     planned_members: int = 0
-    reports: int = 0
-    good_deeds: int = 0
-    patrols: int = 0
-    patrol_turns: int = 0
-    violations: int = 0
-    call_outs: int = 0
-    fire_call_outs: int = 0
-    rescue_call_outs: int = 0
-    fire_rescue: int = 0
-    people_saved: int = 0
-    tips: int = 0
-    valuable_tips: int = 0
-    propaganda: int = 0
-    audience: int = 0
-    traffic: int = 0
-    households_visited: int = 0
-    records_corrected: int = 0
-    weapons_items: int = 0
-    reintegration_visits: int = 0
-    models: int = 0
-    models_acknowledged: int = 0
-    photos: int = 0
 
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            **{
-                item.name: getattr(self, item.name) + getattr(other, item.name)
-                for item in fields(self)
-            }
-        )
+    def __add__(self, other: TeamWork) -> Tally:
+        """Two tallies added up (work alone names no teams or members: not added)."""
+        if not isinstance(other, Tally):
+            return NotImplemented
+        return Tally(*map(add, _tally_values(self), _tally_values(other)))
 
 
-# The figures a tally takes from the reports' counts (the rest describe the teams).
-COUNTED = tuple(
-    item.name for item in fields(Tally) if item.name not in {"teams", "members", "planned_members"}
+_tally_values: Callable[[Tally], tuple[int, ...]] = attrgetter(
+    *(item.name for item in fields(Tally))
 )
 
 
@@ -59,5 +38,5 @@ def tally(scope: Scope) -> Tally:
         teams=len(scope.teams),
         members=len(scope.active_members()),
         planned_members=sum(team.planned_size or 0 for team in scope.teams),
-        **{name: getattr(work, name) for name in COUNTED},
+        **dict(zip(TEAM_FIGURES, work.figures(), strict=True)),
     )

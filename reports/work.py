@@ -25,7 +25,13 @@ HALF_MONTH_SPLIT = 15  # the second half of a month starts on the 15th
 
 @dataclass(frozen=True, slots=True)
 class TeamWork:
-    """A team's reports over a stretch: how many of each kind, and what they add up to."""
+    """A team's reports over a stretch: how many of each kind, and what they add up to.
+
+    The one list of the figures (TEAM_FIGURES, in this order): the summaries' `Tally`, the
+    stored half-month counts (a column each, `storage.models.TEAM_HALF_MONTHS`) and the
+    province's roll-up (a sum each, `summaries.record_sets`) are made from it. A new figure is
+    a field here, what adds to it in `_report_figures`, and a migration adding its column and
+    counting the stored reports again (taking that over from 0009: see the note there)."""
 
     reports: int = 0
     photos: int = 0

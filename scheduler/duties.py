@@ -12,7 +12,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
-from config.settings import Settings, clock_time
+from config.settings import Settings
 from reports.campaigns import Campaign
 
 DutyKind = Literal[
@@ -40,15 +40,15 @@ class Duty:
 def plan_duties(settings: Settings, campaign: Campaign) -> list[Duty]:
     """Every duty for this campaign and these settings, in a stable order."""
     zone = settings.zone
-    remind_at = clock_time(settings.reminder_time)
-    digest_at = clock_time(settings.digest_time)
+    remind_at = settings.reminder_time
+    digest_at = settings.digest_time
     duties = [
         Duty(
             f"good-deed-reminder@{day:02d}",
             "good-deed-reminder",
             _cron(zone, remind_at, day=str(day)),
         )
-        for day in settings.reminder_day_numbers
+        for day in settings.reminder_days
     ]
     duties.append(Duty("monthly-digest", "monthly-digest", _cron(zone, digest_at, day="1")))
     for phase in campaign.phases:
@@ -70,7 +70,7 @@ def plan_duties(settings: Settings, campaign: Campaign) -> list[Duty]:
                 _cron(zone, digest_at, month=str(opens.month), day=str(opens.day), start=first),
             )
         )
-    for day, month in settings.deadline_reminder_days:
+    for day, month in settings.deadline_reminders:
         duties.append(
             Duty(
                 f"deadline-reminder@{day:02d}/{month:02d}",

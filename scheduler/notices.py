@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat import actions
-from chat.quiet_hours import QuietHours
 from chat.replies import Button, Reply, Say, SendFile
 from chat.texts import Texts
+from config.quiet_hours import QuietHours
 from reports.campaigns import Campaign
 from reports.labels import period_label
 from reports.periods import Period, month, rating_year_of
@@ -144,7 +144,7 @@ class NoticeWriter:
                         continue
                     button = Button(
                         label=self.texts.label("remind-good-deed-button"),
-                        action=actions.menu(GOOD_DEED),
+                        action=actions.MenuChoice(GOOD_DEED).encode(),
                     )
                     for member in members:
                         if member.unit_id == team.id and member.role in TEAM_ROLES:
@@ -239,7 +239,7 @@ class NoticeWriter:
             )
             button = Button(
                 label=self.texts.label("deadline-submitted-button"),
-                action=actions.yearly_report(ward.id, deadline.year),
+                action=actions.YearlyReportSent(ward.id, deadline.year).encode(),
             )
             files: list[Reply] = [
                 SendFile.of(name, data)
@@ -265,7 +265,7 @@ class NoticeWriter:
         self, tree: Tree, due_at: dt.datetime, now: dt.datetime
     ) -> list[Notice]:
         notices: list[Notice] = []
-        context = JobContext(self.db, self.texts, now, self.zone)
+        context = JobContext(self.db, self.texts, now, self.zone, self.campaign)
         for ward in tree.wards():
             for team in tree.teams_under(ward.id):
                 async with self.db.read() as session:
@@ -276,9 +276,7 @@ class NoticeWriter:
                     ]
                 if not leads:
                     continue
-                replies = await team_summary(
-                    context, {"team_id": team.id, "campaign": self.campaign.id}
-                )
+                replies = await team_summary(context, {"team_id": team.id})
                 key = f"weekly:{due_at:%Y-%m-%d}:{team.id}"
                 for lead in leads:
                     notices += _to_member(lead, f"{key}:{lead.id}", replies)

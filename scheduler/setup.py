@@ -1,32 +1,32 @@
-"""The scheduler assembled from the settings and the campaign file, in the bot or alone."""
+"""The scheduler assembled from the settings and the campaign, in the bot or alone."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from chat.clock import Clock
-from chat.quiet_hours import QuietHours
 from chat.texts import texts_for
 from config.settings import Settings
+from reports.campaigns import Campaign
 from scheduler.duties import plan_duties
 from scheduler.notices import NoticeWriter
 from scheduler.runner import DutyRunner
 from scheduler.service import SchedulerService
 from storage.database import Database
-from summaries.packages import campaign_named
 
 
 def build_scheduler(
     settings: Settings,
+    campaign: Campaign,
     db: Database,
     clock: Clock,
     channel: str,
     on_queued: Callable[[], None] = lambda: None,
 ) -> SchedulerService:
-    """Duties from the settings and ANTT_CAMPAIGN; notices in ANTT_LANGUAGE."""
-    campaign = campaign_named(settings.campaign)
+    """Duties from the settings and the campaign (ANTT_CAMPAIGN's, read at start-up); notices
+    in ANTT_LANGUAGE."""
     duties = plan_duties(settings, campaign)
-    quiet = QuietHours(*settings.quiet_span)
-    writer = NoticeWriter(db, texts_for(settings.language), campaign, quiet, settings.zone)
+    texts = texts_for(settings.language)
+    writer = NoticeWriter(db, texts, campaign, settings.quiet_hours, settings.zone)
     runner = DutyRunner(db, duties, writer, clock, channel, on_queued)
     return SchedulerService(runner, duties, settings.zone)

@@ -10,6 +10,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -89,9 +91,23 @@ class Database:
         finally:
             await engine.dispose()
 
+    async def revisions(self) -> frozenset[str]:
+        """The Alembic revisions the database is at (empty before the first migration)."""
+        async with self.engine.connect() as connection:
+            return await connection.run_sync(_current_revisions)
+
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.engine.dispose()
+
+
+def head_revisions() -> frozenset[str]:
+    """The revisions this code's migrations end at (`antt-bot migrate` brings a database there)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def _current_revisions(connection: Connection) -> frozenset[str]:
+    return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

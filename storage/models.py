@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Column,
     Date,
     DateTime,
     ForeignKey,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -23,6 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from reports.records import REPORT_KINDS
+from reports.work import TEAM_FIGURES
 from storage.names import name_key, tidy
 
 # Stable constraint names so Alembic migrations read the same on SQLite and PostgreSQL.
@@ -386,69 +390,50 @@ class AccessLogEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+# The stored counts: a column per figure of `reports.work.TeamWork` (TEAM_FIGURES) and per kind
+# of report (REPORT_KINDS), made from those lists, so a new figure is named once, there (and
+# given a migration: tests/test_storage.py compares the migrations with these tables).
+TEAM_HALF_MONTHS = Table(
+    "team_half_months",
+    Base.metadata,
+    Column("team_id", Integer, ForeignKey("units.id"), primary_key=True),
+    Column("starts_on", Date, primary_key=True),
+    *(Column(name, Integer, nullable=False, default=0) for name in TEAM_FIGURES),
+)
+# Keyed team, member, half-month: a province's summary adds up each member's half-months in
+# this order, without sorting them first.
+MEMBER_HALF_MONTHS = Table(
+    "member_half_months",
+    Base.metadata,
+    Column("team_id", Integer, ForeignKey("units.id"), primary_key=True),
+    Column("member_id", Integer, primary_key=True),
+    Column("starts_on", Date, primary_key=True),
+    *(Column(kind, Integer, nullable=False, default=0) for kind in REPORT_KINDS),
+    Column("patrol_kinds", Integer, nullable=False, default=0),
+)
+
+
 class TeamHalfMonth(Base):
     """A team's active reports in one half-month (days 1–14 or 15–end), counted: what a
     province's summary adds up instead of reading every report. Kept in step with the reports
-    by `storage/work_counts.py`; the figures are those of `reports.work.TeamWork`."""
+    by `storage/work_counts.py`; a column per figure of `reports.work.TeamWork`, in its order
+    (read them as `TEAM_HALF_MONTHS.c[name]`)."""
 
-    __tablename__ = "team_half_months"
+    __table__ = TEAM_HALF_MONTHS
 
-    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
-    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    reports: Mapped[int] = mapped_column(Integer, default=0)
-    photos: Mapped[int] = mapped_column(Integer, default=0)
-    good_deeds: Mapped[int] = mapped_column(Integer, default=0)
-    patrols: Mapped[int] = mapped_column(Integer, default=0)
-    patrols_antt: Mapped[int] = mapped_column(Integer, default=0)
-    patrols_atgt: Mapped[int] = mapped_column(Integer, default=0)
-    patrols_night: Mapped[int] = mapped_column(Integer, default=0)
-    patrol_turns: Mapped[int] = mapped_column(Integer, default=0)
-    violations: Mapped[int] = mapped_column(Integer, default=0)
-    call_outs: Mapped[int] = mapped_column(Integer, default=0)
-    fire_call_outs: Mapped[int] = mapped_column(Integer, default=0)
-    rescue_call_outs: Mapped[int] = mapped_column(Integer, default=0)
-    fire_rescue: Mapped[int] = mapped_column(Integer, default=0)
-    people_saved: Mapped[int] = mapped_column(Integer, default=0)
-    tips: Mapped[int] = mapped_column(Integer, default=0)
-    valuable_tips: Mapped[int] = mapped_column(Integer, default=0)
-    propaganda: Mapped[int] = mapped_column(Integer, default=0)
-    audience: Mapped[int] = mapped_column(Integer, default=0)
-    traffic: Mapped[int] = mapped_column(Integer, default=0)
-    residence: Mapped[int] = mapped_column(Integer, default=0)
-    households_visited: Mapped[int] = mapped_column(Integer, default=0)
-    records_corrected: Mapped[int] = mapped_column(Integer, default=0)
-    weapons: Mapped[int] = mapped_column(Integer, default=0)
-    weapons_items: Mapped[int] = mapped_column(Integer, default=0)
-    reintegration: Mapped[int] = mapped_column(Integer, default=0)
-    reintegration_visits: Mapped[int] = mapped_column(Integer, default=0)
-    models: Mapped[int] = mapped_column(Integer, default=0)
-    models_acknowledged: Mapped[int] = mapped_column(Integer, default=0)
-    models_acknowledged_district: Mapped[int] = mapped_column(Integer, default=0)
-    models_acknowledged_province: Mapped[int] = mapped_column(Integer, default=0)
-    models_acknowledged_central: Mapped[int] = mapped_column(Integer, default=0)
+    team_id: Mapped[int]
+    starts_on: Mapped[dt.date]
 
 
 class MemberHalfMonth(Base):
-    """The reports of one team a member took part in during one half-month, by kind, and the
-    kinds of patrol among them (a bit per kind in `reports.records.PATROL_KINDS` order). Not
-    tied to `members` by a foreign key: a report's list of participants is what is counted."""
+    """The reports of one team a member took part in during one half-month, a column per kind
+    of `reports.records.REPORT_KINDS`, and the kinds of patrol among them (`patrol_kinds`: a bit
+    per kind in `reports.records.PATROL_KINDS` order). Not tied to `members` by a foreign key: a
+    report's list of participants is what is counted."""
 
-    __tablename__ = "member_half_months"
+    __table__ = MEMBER_HALF_MONTHS
 
-    # Keyed team, member, half-month: a province's summary adds up each member's half-months
-    # in this order, without sorting them first.
-    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
-    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    starts_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    good_deed: Mapped[int] = mapped_column(Integer, default=0)
-    patrol: Mapped[int] = mapped_column(Integer, default=0)
-    call_out: Mapped[int] = mapped_column(Integer, default=0)
-    tip: Mapped[int] = mapped_column(Integer, default=0)
-    propaganda: Mapped[int] = mapped_column(Integer, default=0)
-    fire_rescue: Mapped[int] = mapped_column(Integer, default=0)
-    traffic: Mapped[int] = mapped_column(Integer, default=0)
-    residence: Mapped[int] = mapped_column(Integer, default=0)
-    weapons: Mapped[int] = mapped_column(Integer, default=0)
-    reintegration: Mapped[int] = mapped_column(Integer, default=0)
-    model: Mapped[int] = mapped_column(Integer, default=0)
-    patrol_kinds: Mapped[int] = mapped_column(Integer, default=0)
+    team_id: Mapped[int]
+    member_id: Mapped[int]
+    starts_on: Mapped[dt.date]
+    patrol_kinds: Mapped[int]

@@ -21,7 +21,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    Table,
     and_,
     bindparam,
     delete,
@@ -43,28 +42,26 @@ from reports.work import (
     half_month_end,
     half_month_of,
 )
-from storage.models import Base, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.models import MEMBER_HALF_MONTHS, TEAM_HALF_MONTHS, Report, Unit
 from storage.plain_rows import collector_paused
 from storage.report_rows import report_columns, report_records
 
 UTC = ZoneInfo("UTC")
-TEAM_TABLE: Table = Base.metadata.tables[TeamHalfMonth.__tablename__]
-MEMBER_TABLE: Table = Base.metadata.tables[MemberHalfMonth.__tablename__]
 
 # What to select for `team_work_of`: team_id, starts_on, then every figure of TEAM_FIGURES.
 TEAM_COLUMNS: tuple[Column[Any], ...] = (
-    TEAM_TABLE.c.team_id,
-    TEAM_TABLE.c.starts_on,
-    *(TEAM_TABLE.c[name] for name in TEAM_FIGURES),
+    TEAM_HALF_MONTHS.c.team_id,
+    TEAM_HALF_MONTHS.c.starts_on,
+    *(TEAM_HALF_MONTHS.c[name] for name in TEAM_FIGURES),
 )
 # What to select for `member_work_of`: team_id, member_id, starts_on (the table's key, in its
 # order), a count per kind of REPORT_KINDS, then patrol_kinds (the bit mask).
 MEMBER_COLUMNS: tuple[Column[Any], ...] = (
-    MEMBER_TABLE.c.team_id,
-    MEMBER_TABLE.c.member_id,
-    MEMBER_TABLE.c.starts_on,
-    *(MEMBER_TABLE.c[kind] for kind in REPORT_KINDS),
-    MEMBER_TABLE.c.patrol_kinds,
+    MEMBER_HALF_MONTHS.c.team_id,
+    MEMBER_HALF_MONTHS.c.member_id,
+    MEMBER_HALF_MONTHS.c.starts_on,
+    *(MEMBER_HALF_MONTHS.c[kind] for kind in REPORT_KINDS),
+    MEMBER_HALF_MONTHS.c.patrol_kinds,
 )
 TEAM_KEY_WIDTH = 2  # team_id, starts_on
 MEMBER_KEY_WIDTH = 3  # team_id, member_id, starts_on
@@ -132,8 +129,8 @@ def rebuild(connection: Connection) -> int:
         connection.execute(
             text("LOCK TABLE team_half_months, member_half_months IN EXCLUSIVE MODE")
         )
-    connection.execute(delete(TEAM_TABLE))
-    connection.execute(delete(MEMBER_TABLE))
+    connection.execute(delete(TEAM_HALF_MONTHS))
+    connection.execute(delete(MEMBER_HALF_MONTHS))
     per_team = connection.execute(
         select(Report.team_id, func.count())
         .where(Report.status == "active")
@@ -186,12 +183,13 @@ _LOCK_TEAMS = (
     .order_by(Unit.id)
     .with_for_update(key_share=True)
 )
-_DELETE_TEAM_ROWS = delete(TEAM_TABLE).where(
-    TEAM_TABLE.c.team_id == bindparam("team"), TEAM_TABLE.c.starts_on == bindparam("starts_on")
+_DELETE_TEAM_ROWS = delete(TEAM_HALF_MONTHS).where(
+    TEAM_HALF_MONTHS.c.team_id == bindparam("team"),
+    TEAM_HALF_MONTHS.c.starts_on == bindparam("starts_on"),
 )
-_DELETE_MEMBER_ROWS = delete(MEMBER_TABLE).where(
-    MEMBER_TABLE.c.team_id == bindparam("team"),
-    MEMBER_TABLE.c.starts_on == bindparam("starts_on"),
+_DELETE_MEMBER_ROWS = delete(MEMBER_HALF_MONTHS).where(
+    MEMBER_HALF_MONTHS.c.team_id == bindparam("team"),
+    MEMBER_HALF_MONTHS.c.starts_on == bindparam("starts_on"),
 )
 _HALF_MONTH_REPORTS = _reports_query(
     and_(
@@ -223,7 +221,7 @@ def _store(
         }
         for (team_id, member_id, starts_on), done in member_counts.items()
     ]
-    for table, rows in ((TEAM_TABLE, team_rows), (MEMBER_TABLE, member_rows)):
+    for table, rows in ((TEAM_HALF_MONTHS, team_rows), (MEMBER_HALF_MONTHS, member_rows)):
         for start in range(0, len(rows), _INSERT_CHUNK):
             connection.execute(insert(table), rows[start : start + _INSERT_CHUNK])
 

@@ -10,30 +10,27 @@ from zoneinfo import ZoneInfo
 
 from chat.replies import Reply, Say, SendFile
 from chat.texts import Texts
+from reports.campaigns import Campaign
 from reports.digest import indicator_line
 from reports.periods import month
 from reports.summary import summarise_team
 from storage.database import Database
 from storage.models import Unit
 from storage.units import ward_of
-from summaries.packages import (
-    PeriodError,
-    campaign_named,
-    parse_period,
-    ward_campaign,
-    ward_package,
-)
+from summaries.packages import PeriodError, parse_period, ward_campaign, ward_package
 from summaries.record_sets import load_record_set
 
 
 @dataclass(frozen=True)
 class JobContext:
-    """What a job may use: the database (its own transactions), the texts, the local time."""
+    """What a job may use: the database (its own transactions), the texts, the local time,
+    and the campaign the process was started with (a ward's own targets are read in the job)."""
 
     db: Database
     texts: Texts
     now: dt.datetime
     zone: ZoneInfo
+    campaign: Campaign
 
 
 Job = Callable[[JobContext, dict[str, str | int]], Awaitable[list[Reply]]]
@@ -41,8 +38,8 @@ Job = Callable[[JobContext, dict[str, str | int]], Awaitable[list[Reply]]]
 
 async def ward_summary(context: JobContext, args: dict[str, str | int]) -> list[Reply]:
     """The digest and the three files of a ward for a period, as the police receive them."""
+    campaign = context.campaign
     try:
-        campaign = campaign_named(str(args["campaign"]))
         period = parse_period(str(args["period"]), campaign)
     except PeriodError:
         return [Say(text=context.texts("summary-unavailable"))]
@@ -60,7 +57,7 @@ async def ward_summary(context: JobContext, args: dict[str, str | int]) -> list[
 
 async def team_summary(context: JobContext, args: dict[str, str | int]) -> list[Reply]:
     """A team's month so far, for its leader: each target, met or not."""
-    campaign = campaign_named(str(args["campaign"]))
+    campaign = context.campaign
     today = context.now.date()
     period = month(today.year, today.month)
     async with context.db.read() as session:

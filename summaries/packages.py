@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from config.settings import Settings, SettingsError
 from reports.campaigns import Campaign, load_campaigns
 from reports.chart import province_chart, ward_chart
 from reports.commendation import EvidenceWanted, evidence_wanted, with_evidence
@@ -78,12 +79,21 @@ def reach(period: Period, months: tuple[Period, ...]) -> tuple[dt.date, dt.date]
 
 
 def campaign_named(campaign_id: str) -> Campaign:
-    """A campaign by its id, or a PeriodError listing the known ones."""
+    """A campaign by its id, read from its file and checked, or a PeriodError listing the
+    known ones. Read once where a process starts; what runs after is handed the campaign."""
     campaigns = load_campaigns()
     if campaign_id not in campaigns:
         known = ", ".join(sorted(campaigns))
         raise PeriodError(f"no campaign {campaign_id!r}: expected one of {known}")
     return campaigns[campaign_id]
+
+
+def configured_campaign(settings: Settings) -> Campaign:
+    """The campaign ANTT_CAMPAIGN names, read at start-up, or a SettingsError in one line."""
+    try:
+        return campaign_named(settings.campaign)
+    except PeriodError as error:
+        raise SettingsError(f"ANTT_CAMPAIGN: {error}") from None
 
 
 @dataclass(frozen=True)

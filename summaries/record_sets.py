@@ -50,7 +50,7 @@ from reports.work import (
     whole_half_months,
     window_finder,
 )
-from storage.models import Member, MemberHalfMonth, Report, TeamHalfMonth, Unit
+from storage.models import MEMBER_HALF_MONTHS, TEAM_HALF_MONTHS, Member, Report, Unit
 from storage.plain_rows import collector_paused, stored_day
 from storage.police_figures import figures_between
 from storage.report_rows import photo_count, report_columns, report_records
@@ -277,45 +277,37 @@ def _stored_queries(
         window: _between([half for half, bit, _ in bits if bit == 1 << window], listed)
         for window in _tip_months(bits)
     }
+    team_half, member_half = TEAM_HALF_MONTHS.c, MEMBER_HALF_MONTHS.c
     team = (
         select(
-            TeamHalfMonth.team_id,
+            team_half.team_id,
+            *(inside(team_half[name], team_half.starts_on) for name in TEAM_FIGURES),
+            *(team_half[KIND_FIGURE[kind]].label(f"months_{kind}") for kind in MONTHLY_KINDS),
             *(
-                inside(getattr(TeamHalfMonth, name), TeamHalfMonth.starts_on)
-                for name in TEAM_FIGURES
-            ),
-            *(
-                getattr(TeamHalfMonth, KIND_FIGURE[kind]).label(f"months_{kind}")
-                for kind in MONTHLY_KINDS
-            ),
-            *(
-                halves(TeamHalfMonth.tips, TeamHalfMonth.starts_on).label(f"tips_{window}")
+                halves(team_half.tips, team_half.starts_on).label(f"tips_{window}")
                 for window, halves in in_month.items()
             ),
-            case(month_bit, value=TeamHalfMonth.starts_on, else_=0).label("bit"),
+            case(month_bit, value=team_half.starts_on, else_=0).label("bit"),
         )
         .where(
-            TeamHalfMonth.team_id.in_(teams),
-            TeamHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
-            TeamHalfMonth.starts_on.in_(listed),
+            team_half.team_id.in_(teams),
+            team_half.starts_on.between(bindparam("first"), bindparam("last")),
+            team_half.starts_on.in_(listed),
         )
         .subquery()
     )
     member = (
         select(
-            MemberHalfMonth.team_id,
-            MemberHalfMonth.member_id,
-            *(
-                inside(getattr(MemberHalfMonth, kind), MemberHalfMonth.starts_on)
-                for kind in REPORT_KINDS
-            ),
-            inside(MemberHalfMonth.patrol_kinds, MemberHalfMonth.starts_on).label("patrol_kinds"),
-            case(month_bit, value=MemberHalfMonth.starts_on, else_=0).label("bit"),
+            member_half.team_id,
+            member_half.member_id,
+            *(inside(member_half[kind], member_half.starts_on) for kind in REPORT_KINDS),
+            inside(member_half.patrol_kinds, member_half.starts_on).label("patrol_kinds"),
+            case(month_bit, value=member_half.starts_on, else_=0).label("bit"),
         )
         .where(
-            MemberHalfMonth.team_id.in_(teams),
-            MemberHalfMonth.starts_on.between(bindparam("first"), bindparam("last")),
-            MemberHalfMonth.starts_on.in_(listed),
+            member_half.team_id.in_(teams),
+            member_half.starts_on.between(bindparam("first"), bindparam("last")),
+            member_half.starts_on.in_(listed),
         )
         .subquery()
     )

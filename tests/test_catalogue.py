@@ -10,7 +10,7 @@ from chat.texts import LANGUAGES, MissingText, catalogue_files, texts_for
 from handlers.forms.spec import FieldType, load_forms
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE_DIRS = ("handlers", "bot", "scheduler")
+CODE_DIRS = ("handlers", "chat", "summaries", "scheduler", "bot", "cli")
 
 
 def code_text() -> str:

@@ -62,8 +62,15 @@ SHAPES = {
     "p:{verb}:{value}:{month}": ("e", "v"),
     "p:v:{value}:{month}:{value}": ("",),
     "y:{value}:{value}": ("",),
-    "o:{verb}:{value}": ("w", "t", "m", "mv", "rl", "ja", "jx", "ir", "g", "tl", "jr", "x"),
-    "o:{verb}:{value}:{value}": ("mt", "rs", "sz", "rm", "x"),
+    "o:{verb}:{value}": (
+        *("w", "t", "m", "mv", "rl", "ja", "jx", "ir", "g", "tl", "jr", "x"),
+        *("gl", "ng", "nt", "rn", "il", "gu", "nm", "vo", "vn", "vs", "sz"),
+    ),
+    "o:{verb}:{value}:{value}": ("mt", "rs", "sz", "rm", "x", "aa", "i", "rr"),
+    "o:{verb}:{value}:{value}:{value}": ("vd",),
+    "o:vl:{value}:{value}:{value}:{value}": ("",),
+    "t:{verb}": ("l", "e", "x"),
+    "t:{verb}:{value}": ("e", "x", "l"),
     "g:{value}": ("",),
     "m:{verb}": ("good_deed", "patrol", "more", "home", "x"),
 }

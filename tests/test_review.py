@@ -24,7 +24,7 @@ from reports.campaigns import IndicatorSpec
 from reports.summary import WardSummary
 from storage.access_log import access_entries
 from storage.database import Database
-from storage.models import Member, OutboxMessage, Report, ReportChange, TeamHalfMonth, Unit
+from storage.models import TEAM_HALF_MONTHS, Member, OutboxMessage, Report, ReportChange, Unit
 from storage.reports import add_report
 from storage.units import add_unit
 from summaries.packages import (
@@ -66,7 +66,7 @@ async def changes(db: Database, report_id: int) -> list[ReportChange]:
 async def valuable_tips(db: Database, team_id: int) -> int:
     async with db.read() as session:
         rows = await session.scalars(
-            select(TeamHalfMonth.valuable_tips).where(TeamHalfMonth.team_id == team_id)
+            select(TEAM_HALF_MONTHS.c.valuable_tips).where(TEAM_HALF_MONTHS.c.team_id == team_id)
         )
         return sum(rows.all())
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 from typer.testing import CliRunner
 
 from cli.app import app
+from config.quiet_hours import QuietHours
 from config.settings import DEFAULT_DATABASE_URL, SettingsError, load_settings
 
 
@@ -19,9 +23,77 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None
 def test_defaults_need_nothing() -> None:
     settings = load_settings()
     assert settings.database_url == DEFAULT_DATABASE_URL
-    assert settings.timezone == "Asia/Ho_Chi_Minh"
+    assert settings.timezone == ZoneInfo("Asia/Ho_Chi_Minh")
     assert settings.language == "vi"
     assert settings.bot_token is None
+    assert settings.reminder_days == (20, 27)
+    assert settings.reminder_time == settings.digest_time == dt.time(8)
+    assert settings.quiet_hours == QuietHours(dt.time(21), dt.time(7))
+    assert settings.deadline_reminders == ((1, 11), (5, 11), (8, 11), (9, 11))
+
+
+def test_the_schedule_is_read_into_times_days_and_spans_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As typed in the environment; what uses the settings never reads the text again."""
+    for variable, value in {
+        "ANTT_REMINDER_DAYS": " 27, 15,27 ",
+        "ANTT_REMINDER_TIME": "7:30",
+        "ANTT_DIGEST_TIME": "06:05",
+        "ANTT_QUIET_HOURS": "22:00-06:30",
+        "ANTT_DEADLINE_REMINDERS": "05/11, 09/11",
+        "ANTT_TIMEZONE": "Asia/Bangkok",
+    }.items():
+        monkeypatch.setenv(variable, value)
+    settings = load_settings()
+    assert settings.reminder_days == (15, 27)  # in order, each once
+    assert settings.reminder_time == dt.time(7, 30)
+    assert settings.digest_time == dt.time(6, 5)
+    assert settings.quiet_hours == QuietHours(dt.time(22), dt.time(6, 30))
+    assert settings.deadline_reminders == ((5, 11), (9, 11))
+    assert settings.timezone == settings.zone == ZoneInfo("Asia/Bangkok")
+
+
+def test_values_given_in_python_are_taken_as_they_are_or_as_text() -> None:
+    assert load_settings(reminder_days="20,27").reminder_days == (20, 27)
+    assert load_settings(reminder_days=(27, 20)).reminder_days == (20, 27)
+    assert load_settings(reminder_time=dt.time(7)).reminder_time == dt.time(7)
+    with pytest.raises(SettingsError, match=r"^ANTT_REMINDER_DAYS is invalid \(each day"):
+        load_settings(reminder_days=(29,))
+
+
+EXPECT_SCHEDULE = {
+    "ANTT_REMINDER_DAYS": "expected days of the month for the good-deed reminder, such as 20,27",
+    "ANTT_REMINDER_TIME": "expected a local time HH:MM, such as 08:00",
+    "ANTT_QUIET_HOURS": "expected a local span HH:MM-HH:MM when nothing but call-outs is sent, "
+    "such as 21:00-07:00",
+    "ANTT_DEADLINE_REMINDERS": "expected days before the yearly deadline as DD/MM, such as "
+    "01/11,05/11,08/11,09/11",
+}
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "reason"),
+    [
+        ("ANTT_REMINDER_DAYS", "20,31", "each day must be 1 to 28"),
+        ("ANTT_REMINDER_DAYS", "hai mươi", "each day must be 1 to 28"),
+        ("ANTT_REMINDER_DAYS", " , ", "each day must be 1 to 28"),
+        ("ANTT_REMINDER_TIME", "8h", "'8h' is not HH:MM"),
+        ("ANTT_REMINDER_TIME", "25:00", "hour must be in 0..23"),
+        ("ANTT_QUIET_HOURS", "21:00", "not HH:MM-HH:MM"),
+        ("ANTT_QUIET_HOURS", "21-07", "'21' is not HH:MM"),
+        ("ANTT_DEADLINE_REMINDERS", "31/11", "day is out of range for month"),
+        ("ANTT_DEADLINE_REMINDERS", "", "no day given"),
+        ("ANTT_DEADLINE_REMINDERS", "01-11", "'01-11' is not DD/MM"),
+    ],
+)
+def test_a_malformed_schedule_is_the_same_one_line(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, reason: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert str(raised.value) == f"{variable} is invalid ({reason}): {EXPECT_SCHEDULE[variable]}"
 
 
 @pytest.mark.parametrize(

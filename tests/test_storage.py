@@ -61,16 +61,19 @@ async def test_migrations_run_twice_without_change(sqlite_db: Database) -> None:
     await sqlite_db.dispose()
 
 
-async def test_the_migrations_build_exactly_the_models(sqlite_db: Database) -> None:
-    """Every table, column and index the models declare is made by a migration, and no more."""
+async def test_the_migrations_build_exactly_the_models(database_url: str) -> None:
+    """Every table, column and index the models declare is made by a migration, and no more:
+    a figure added to `reports.work.TeamWork` (a column of the stored counts) needs one."""
+    db = Database(database_url)
+    await db.migrate()
 
     def differences(connection: Connection) -> list[object]:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         return list(compare_metadata(context, Base.metadata))
 
-    async with sqlite_db.engine.connect() as connection:
+    async with db.engine.connect() as connection:
         found = await connection.run_sync(differences)
-    await sqlite_db.dispose()
+    await db.dispose()
     assert found == []
 
 

@@ -11,9 +11,11 @@ import pytest
 from docx import Document
 from pydantic import SecretStr
 
+import reports.campaigns
 from config.settings import Settings
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
+from reports.config_files import ConfigFileError
 from tests.conftest import TOKEN
 from tests.test_ward_summary import officer_of
 from tests.waiting import eventually
@@ -95,6 +97,32 @@ async def test_the_ward_sets_its_own_target_and_the_report_says_so(
     assert "Việc tốt: chưa đặt" in cleared.button_labels
     line, _row = await deeds_line(officer)
     assert line.startswith("📊 Việc tốt")
+
+
+async def test_the_plan_is_read_once_when_the_bot_starts(
+    emulator: TelegramEmulator, ward: Ward, lan: Phone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The campaign file is read and checked at start-up, then carried: with the files gone
+    from under the running bot, the ward still sets its target and receives its summary."""
+    reads: list[str] = []
+
+    def unreadable(path: object) -> reports.campaigns.Campaign:
+        reads.append(str(path))
+        raise ConfigFileError(f"{path}: cannot be read: moved away")
+
+    monkeypatch.setattr(reports.campaigns, "load_campaign", unreadable)
+    officer = await officer_of(emulator, ward)
+    await officer.send("/solieu")
+    await officer.press("🎯 Chỉ tiêu phường đặt")
+    await officer.press("Việc tốt: chưa đặt")
+    [saved] = await officer.send("100")
+    assert "Việc tốt: 100% (phường đặt)" in saved.button_labels
+    [choose] = await officer.send("/baocao")
+    assert "theo Yên Hòa 179/KH-UBND" in choose.text_plain
+    line, row = await deeds_line(officer)
+    assert line == "✅ Việc tốt: 1/1 tổ đạt (100%)"
+    assert row == "100% (phường đặt) | Đạt"
+    assert reads == []
 
 
 async def test_a_member_cannot_set_the_wards_targets(

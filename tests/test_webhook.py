@@ -251,3 +251,23 @@ async def test_an_update_that_could_not_be_stored_is_answered_500_and_comes_agai
     await eventually(lambda: len(lan.messages) == before + 1, "answered once it is stored")
     assert "Không có việc gì đang làm dở" in lan.messages[before].text_plain
     assert [row.update_id for row in await inbox(bot)].count(update_id) == 1
+
+
+@pytest.mark.parametrize("backend", ["aiogram"])
+async def test_the_webhook_port_answers_health_and_metrics(
+    bot: BotApp, http: aiohttp.ClientSession
+) -> None:
+    base = f"http://127.0.0.1:{bot.settings.webhook_port}"
+    async with http.post(
+        str(bot.settings.webhook_url), json=a_text(900_020), headers={SECRET_HEADER: SECRET}
+    ) as response:
+        assert response.status == 200
+    await bot.pipeline.lanes.idle()
+    async with http.get(f"{base}/healthz") as response:
+        assert response.status == 200
+    async with http.get(f"{base}/readyz") as response:
+        assert (response.status, await response.text()) == (200, "ready\n")
+    async with http.get(f"{base}/metrics") as response:
+        page = await response.text()
+    received = [line for line in page.splitlines() if line.startswith("antt_updates_received")]
+    assert received and received[0].endswith(" 1.0")

@@ -6,8 +6,9 @@ import datetime as dt
 import html
 from typing import Any
 
-from chat import actions
+from chat.buttons import Scope
 from chat.replies import Button, Say
+from chat.steps import FormVerb, Step, field
 from chat.texts import Texts
 from handlers.forms.engine import MOMENT_FORMAT, Ask, FormContext, PickField, Review, Screen
 from handlers.forms.spec import FieldSpec, FormSpec
@@ -31,7 +32,7 @@ class ScreenPainter:
 
     def button(self, label: str, action: str) -> Button:
         """A button bound to this draft version (`label` already in the person's language)."""
-        return Button(label=label, action=actions.versioned(actions.FORM, self.version, action))
+        return Button(label=label, action=Step(Scope.FORM, self.version, action).encode())
 
     def keyed(self, key: str, action: str) -> Button:
         """A catalogue-labelled button bound to this draft version."""
@@ -93,25 +94,26 @@ class ScreenPainter:
         if spec.type == "moment":
             return self._moment_buttons(ask)
         if spec.type == "span":
-            quick = [self.button(self._last(m), f"last:{m}") for m in spec.quick_minutes]
+            quick = [self.button(self._last(m), FormVerb.LAST.of(m)) for m in spec.quick_minutes]
             return rows_of([*quick, self.keyed("button-other-time", "other")])
         if spec.type == "number":
-            quick = [self.button(str(n), f"n:{n}") for n in spec.quick]
+            quick = [self.button(str(n), FormVerb.NUMBER.of(n)) for n in spec.quick]
             return [*rows_of(quick, 4), *([skip] if skip else [])]
         if spec.type == "choice":
-            picks = [self.keyed(c.label, f"pick:{c.value}") for c in spec.choices]
+            picks = [self.keyed(c.label, FormVerb.PICK.of(c.value)) for c in spec.choices]
             return [*rows_of(picks), *([skip] if skip else [])]
         if spec.type == "choices":
             ticks = [
                 self.button(
-                    self._tick(c.value in ask.ticked, self.texts(c.label)), f"tick:{c.value}"
+                    self._tick(c.value in ask.ticked, self.texts(c.label)),
+                    FormVerb.TICK.of(c.value),
                 )
                 for c in spec.choices
             ]
             return [*rows_of(ticks), [self.keyed("button-done", "done")]]
         if spec.type == "participants":
             ticks = [
-                self.button(self._tick(member_id in ask.ticked, name), f"who:{member_id}")
+                self.button(self._tick(member_id in ask.ticked, name), FormVerb.WHO.of(member_id))
                 for member_id, name in self.context.roster
             ]
             return [*rows_of(ticks), [self.keyed("button-done", "done")]]
@@ -125,12 +127,12 @@ class ScreenPainter:
         spec = ask.field
         if spec.relative_to and ask.base:
             quick = [
-                self.button(self._after(minutes), f"after:{minutes}")
+                self.button(self._after(minutes), FormVerb.AFTER.of(minutes))
                 for minutes in spec.quick_minutes
             ]
         else:
             quick = [self.keyed("button-now", "now")]
-            quick += [self.button(self._ago(m), f"ago:{m}") for m in spec.quick_minutes]
+            quick += [self.button(self._ago(m), FormVerb.AGO.of(m)) for m in spec.quick_minutes]
         return rows_of([*quick, self.keyed("button-other-time", "other")], 3)
 
     def _tick(self, ticked: bool, label: str) -> str:
@@ -159,7 +161,7 @@ class ScreenPainter:
                 lines.append(f"• {self.texts(spec.label)}: {self.value_text(spec, review.values)}")
             else:
                 label = self.texts("button-add", item=self.texts(spec.label))
-                offers.append(self.button(label, f"field-{spec.name}"))
+                offers.append(self.button(label, field(spec.name)))
         return Say(
             text="\n".join(lines),
             buttons=[
@@ -170,7 +172,7 @@ class ScreenPainter:
         )
 
     def _pick_field(self, _screen: PickField) -> Say:
-        picks = [self.keyed(spec.label, f"field-{spec.name}") for spec in self.form.fields]
+        picks = [self.keyed(spec.label, field(spec.name)) for spec in self.form.fields]
         rows = rows_of(picks)
         rows.append([self.keyed("button-back", "back")])
         return Say(text=self.texts("pick-field"), buttons=rows)

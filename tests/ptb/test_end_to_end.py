@@ -19,13 +19,22 @@ from emulator import TelegramEmulator
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
 from storage.database import Database
+from summaries.packages import campaign_named
 from tests.ward import Ward
 
 
 @pytest.fixture
 async def pipeline(ptb_bot: Bot, db: Database, clock: FixedClock) -> AsyncIterator[Pipeline]:
     """What BotApp runs, with the PTB backend in place of aiogram's."""
-    running = Pipeline(db, PtbChannel(ptb_bot), handle, texts_for("vi"), load_forms(), clock)
+    running = Pipeline(
+        db,
+        PtbChannel(ptb_bot),
+        handle,
+        texts_for("vi"),
+        load_forms(),
+        clock,
+        campaign_named("ha-noi-357"),
+    )
     await running.recover()
     polling = asyncio.create_task(PtbPolling(ptb_bot, db, running, timeout=1).run())
     yield running

@@ -41,3 +41,14 @@ def test_a_malformed_schedule_stops_it_with_one_line(
     result = cli.invoke(app, ["scheduler", "--once"])
     assert result.exit_code == 2
     assert result.output.startswith("antt-bot: ANTT_QUIET_HOURS is invalid")
+
+
+def test_an_unknown_campaign_stops_it_with_one_line(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANTT_CAMPAIGN", "ha-noi-999")
+    result = cli.invoke(app, ["scheduler", "--once"])
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert line.startswith("antt-bot: ANTT_CAMPAIGN: no campaign 'ha-noi-999': expected one of")
+    assert "ha-noi-357" in line and "\n" not in line

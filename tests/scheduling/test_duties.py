@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from chat.quiet_hours import QuietHours
+from config.quiet_hours import QuietHours
 from config.settings import Settings, SettingsError, load_settings
 from scheduler.duties import occurrences, plan_duties
 from summaries.packages import campaign_named

@@ -16,6 +16,7 @@ from scheduler.service import LOCK_KEY
 from scheduler.setup import build_scheduler
 from storage.database import Database
 from storage.models import OutboxMessage
+from summaries.packages import configured_campaign
 from tests.conftest import HANOI
 from tests.scheduling.town import Town
 
@@ -30,8 +31,9 @@ async def test_two_schedulers_at_once_queue_one_set_of_messages(
     first_db, second_db = Database(database_url), Database(database_url)
     await first_db.migrate()
     await Town.create(first_db, emulator, clock)
-    first = build_scheduler(settings, first_db, clock, "telegram")
-    second = build_scheduler(settings, second_db, clock, "telegram")
+    campaign = configured_campaign(settings)
+    first = build_scheduler(settings, campaign, first_db, clock, "telegram")
+    second = build_scheduler(settings, campaign, second_db, clock, "telegram")
     try:
         await asyncio.gather(first.runner.run_due(), second.runner.run_due())  # marks set
         clock.moment = NOON_20TH
@@ -56,8 +58,9 @@ async def test_on_postgresql_only_one_scheduler_leads_and_another_takes_over(
     clock = FixedClock(NOON_20TH)
     first_db, second_db = Database(database_url), Database(database_url)
     await first_db.migrate()
-    first = build_scheduler(settings, first_db, clock, "telegram")
-    second = build_scheduler(settings, second_db, clock, "telegram")
+    campaign = configured_campaign(settings)
+    first = build_scheduler(settings, campaign, first_db, clock, "telegram")
+    second = build_scheduler(settings, campaign, second_db, clock, "telegram")
     try:
         await first.start()
         await second.start()

@@ -10,8 +10,8 @@ from pydantic import SecretStr
 
 from bot.app import BotApp
 from chat.clock import FixedClock, SystemClock
-from chat.quiet_hours import QuietHours
 from chat.texts import texts_for
+from config.quiet_hours import QuietHours
 from config.settings import Settings
 from emulator.server import TelegramEmulator
 from scheduler.duties import Duty
