@@ -5,7 +5,9 @@
 `python -m bench summaries`, or ANTT_BENCH=summaries (`make bench ANTT_BENCH=summaries`), runs the
 summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run);
 `python -m bench broadcast` the scheduler's broadcast to 10,000 members (bench/broadcast.py,
-about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fewer).
+about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fewer);
+`python -m bench chat-claims` how webhook processes hold a chat on PostgreSQL (row lock or
+advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
 this module again) then carries no Telegram library it does not use."""
 
@@ -25,13 +27,18 @@ if __name__ == "__main__":
         from bench import summaries
 
         summaries.main()
+    elif chosen == "chat-claims":
+        from bench import chat_claims
+
+        chat_claims.main()
     elif chosen == "broadcast":
         from bench import broadcast
 
         broadcast.main()
     elif chosen:
         raise SystemExit(
-            f"unknown benchmark {chosen!r}: expected cli, summaries or broadcast (or nothing)"
+            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast or chat-claims "
+            "(or nothing)"
         )
     else:
         from bench import broadcast, cli, intake, taps

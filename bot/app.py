@@ -1,11 +1,12 @@
-"""The running bot: migrations, commands menu, recovery, then long polling until stopped."""
+"""The running bot: migrations, commands menu, recovery, then long polling (or the webhook)
+until stopped."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +17,8 @@ from bot.metrics import BotMetrics
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
 from bot.sender import NoticeSender
+from bot.stranded import StrandedUpdates
+from bot.webhook import WebhookOptions, WebhookServer
 from chat.clock import Clock, SystemClock
 from chat.texts import LANGUAGES, texts_for
 from config.settings import Settings
@@ -26,11 +29,14 @@ from handlers.lost_groups import chat_refused
 from scheduler.service import SchedulerService
 from scheduler.setup import build_scheduler
 from storage.database import Database
+from storage.inbox import ChatLock
 from storage.models import OutboxMessage
 from summaries.packages import configured_campaign
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
+# How a webhook process holds a chat on PostgreSQL (measured: ARCHITECTURE.md, "Several processes").
+CHAT_LOCK: ChatLock = "rows"
 
 
 class BotApp:
@@ -66,6 +72,16 @@ class BotApp:
             retry=self.retry,
         )
         self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
+        # --- webhook intake (issue 16): Telegram posts to us instead of being polled ---
+        self.webhook: WebhookServer | None = None
+        self.stranded: StrandedUpdates | None = None
+        if settings.intake == "webhook":
+            self.webhook = self.backend.webhook(self.db, self.pipeline, webhook_options(settings))
+            # Any process may receive any update: each chat is taken in update order by one
+            # process at a time, and what a dead process left is taken by the others.
+            self.pipeline.chat_lock = CHAT_LOCK
+            self.stranded = StrandedUpdates(self.db, self.pipeline, self.backend.channel.name)
+        # --- end of webhook intake ---
         self.sender = NoticeSender(
             self.db,
             self.backend.channel,
@@ -99,6 +115,9 @@ class BotApp:
             routes = health_routes(self.db, self.metrics)
             self.health = HealthServer(routes, settings.health_host, settings.health_port)
         # -- end of operations --
+        if self.webhook is not None:  # webhook intake: its counts, and the health routes too
+            self.metrics.add_intake(self.webhook.stats)
+            self.webhook.routes = health_routes(self.db, self.metrics)
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -121,21 +140,53 @@ class BotApp:
         await self.pipeline.recover()
         if self.health is not None:
             await self.health.start()
-        self._task = asyncio.create_task(self.polling.run(), name="polling")
+        if self.webhook is not None:
+            await self._open_webhook(self.webhook)
+            if self.stranded is not None:
+                self.stranded.start()
+        else:
+            self._task = asyncio.create_task(self.polling.run(), name="polling")
         self.sender.start()
         if self.scheduler is not None:
             await self.scheduler.start()
-        log.info("bot @%s is polling (%s)", self.username, self.settings.telegram_backend)
+        log.info(
+            "bot @%s is %s (%s)",
+            self.username,
+            "polling" if self.webhook is None else f"taking updates at {self.webhook.options.url}",
+            self.settings.telegram_backend,
+        )
+
+    async def _open_webhook(self, webhook: WebhookServer) -> None:
+        """Listen, then tell Telegram where to post; the task only waits to be cancelled."""
+        try:
+            await webhook.start()
+            await self._keep_trying(lambda: self.backend.set_webhook(webhook.options))
+        except BaseException:
+            await webhook.kill()
+            await self._close()
+            raise
+        self._task = asyncio.create_task(_until_cancelled(), name="webhook")
 
     async def _reach_telegram(self) -> None:
         """Ask Telegram who the bot is and set it up for polling; while Telegram does not
         answer, say so once and keep trying, with backoff. A refused token still stops."""
+
+        async def introduce() -> None:
+            self.username = await self.backend.open()
+            if self.webhook is None:
+                await self.backend.delete_webhook()
+            await self._publish_commands()
+
+        await self._keep_trying(introduce)
+        self.pipeline.bot_username = self.username  # invite links made in the bot name it
+
+    async def _keep_trying(self, step: Callable[[], Awaitable[None]]) -> None:
+        """Run `step` until Telegram answers it: while it does not, say so once and keep
+        trying, with backoff. A refusal (a bad token) still stops."""
         failures = 0
         while True:
             try:
-                self.username = await self.backend.open()
-                await self.backend.delete_webhook()
-                await self._publish_commands()
+                await step()
                 break
             except Exception as error:
                 if not self.backend.unreachable(error):
@@ -153,7 +204,6 @@ class BotApp:
                 await asyncio.sleep(wait)
         if failures:
             log.info("Telegram answers at %s again", self.settings.telegram_api_url)
-        self.pipeline.bot_username = self.username  # invite links made in the bot name it
 
     async def _publish_commands(self) -> None:
         for language in LANGUAGES:
@@ -163,13 +213,20 @@ class BotApp:
             await self.backend.publish_commands(commands, code)
 
     async def wait(self) -> None:
-        """Run until the polling task ends (it only ends on a fatal error or cancellation)."""
+        """Run until the polling task ends (it only ends on a fatal error or cancellation);
+        a webhook runs until stopped."""
         if self._task is not None:
             await self._task
 
     async def stop(self) -> None:
-        """Stop polling, let chats in progress finish (bounded), close connections."""
+        """Stop polling (or take no more posts: the webhook stays set, so Telegram keeps the
+        updates until a process takes them), let chats in progress finish (bounded), close
+        connections."""
         await self._cancel_polling()
+        if self.stranded is not None:
+            await self.stranded.stop()
+        if self.webhook is not None:
+            await self.webhook.stop()
         if self.scheduler is not None:
             await self.scheduler.stop()
         await self.sender.stop()
@@ -182,6 +239,10 @@ class BotApp:
     async def kill(self) -> None:
         """Stop at once, mid-work, as a crash would (for restart tests)."""
         await self._cancel_polling()
+        if self.stranded is not None:
+            await self.stranded.stop()
+        if self.webhook is not None:
+            await self.webhook.kill()
         if self.scheduler is not None:
             await self.scheduler.stop()
         await self.sender.kill()
@@ -200,6 +261,26 @@ class BotApp:
             await self.health.stop()
         await self.backend.close()
         await self.db.dispose()
+
+
+async def _until_cancelled() -> None:
+    """What the webhook's task does: the server answers on its own."""
+    await asyncio.Event().wait()
+
+
+def webhook_options(settings: Settings) -> WebhookOptions:
+    """The webhook as configured (ANTT_WEBHOOK_*); a SettingsError names what is missing."""
+    url, secret = settings.require_webhook()
+    return WebhookOptions(
+        url=url,
+        secret=secret,
+        host=settings.webhook_host,
+        port=settings.webhook_port,
+        max_body=settings.webhook_max_body,
+        max_connections=settings.webhook_max_connections,
+        tls_cert=settings.webhook_tls_cert,
+        tls_key=settings.webhook_tls_key,
+    )
 
 
 def limits_of(settings: Settings) -> Limits:

@@ -7,6 +7,7 @@ from typing import Protocol
 from bot.channel import Channel
 from bot.intake import Dispatcher
 from bot.polling import LongPolling
+from bot.webhook import WebhookOptions, WebhookServer
 from storage.database import Database
 
 
@@ -32,6 +33,16 @@ class TelegramBackend(Protocol):
 
     async def publish_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
         """Set the command menu for one language (None: the default)."""
+
+    def webhook(
+        self, db: Database, dispatcher: Dispatcher, options: WebhookOptions
+    ) -> WebhookServer:
+        """The webhook server, reading updates with this library."""
+
+    async def set_webhook(self, options: WebhookOptions) -> None:
+        """Ask Telegram to post updates to `options.url` with the secret header, the same
+        allowed updates polling asks for, at most `max_connections` at once, and our
+        certificate when we serve HTTPS ourselves (pending updates are kept)."""
 
     async def delete_webhook(self) -> None:
         """Make sure no webhook stands in the way of polling (pending updates are kept)."""

@@ -1,19 +1,78 @@
-"""What every backend's polling does with a batch: store it in the inbox, then hand it on.
+"""What every way of receiving updates does with them (long polling and the webhook alike):
+read each update as Telegram sent it, store it in the inbox, then hand it on.
 
-The offset may be confirmed to the messenger only after `take_batch` returns."""
+Polling may confirm the offset, and the webhook answer 200, only after `take_batch` returns."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
+from bot.telegram_shared import chat_ref_of
 from storage.database import Database
 from storage.inbox import Delivered, Stored, store_updates
+
+log = logging.getLogger(__name__)
+_CHAT_REF = re.compile(r"-?[0-9]{1,20}|-")
 
 
 class Dispatcher(Protocol):
     """Whoever handles updates once they are safely stored (the pipeline, in production)."""
 
     def dispatch(self, stored: list[Stored]) -> None: ...
+
+
+class UpdateReader(Protocol):
+    """One library's reading of a single update."""
+
+    def unreadable(self, payload: dict[str, Any]) -> str | None:
+        """The type of the error the library raises reading this update; None if it can."""
+
+
+@dataclass
+class IntakeStats:
+    """What the logs and, later, the metrics read."""
+
+    updates: int = 0  # stored for handling
+    unreadable: int = 0  # kept as failed inbox rows (or, without an update id, dropped)
+    unreadable_by_error: dict[str, int] = field(default_factory=dict)
+
+    def count_unreadable(self, error: str) -> None:
+        self.unreadable += 1
+        self.unreadable_by_error[error] = self.unreadable_by_error.get(error, 0) + 1
+
+
+def read_update(raw: Any, reader: UpdateReader, stats: IntakeStats) -> Delivered | None:
+    """One update as Telegram sent it: readable, or kept with the type of its error; None when
+    it has no update id to be stored (or confirmed) under."""
+    update_id = raw.get("update_id") if isinstance(raw, dict) else None
+    if not isinstance(update_id, int) or isinstance(update_id, bool):
+        stats.count_unreadable("no update_id")
+        log.warning("an update without an update_id was skipped")
+        return None
+    error = reader.unreadable(raw)
+    chat_ref = "-"
+    if error is None:
+        try:
+            chat_ref = chat_ref_of(raw)
+        except Exception as failure:
+            error = type(failure).__name__
+        if _CHAT_REF.fullmatch(chat_ref) is None:
+            chat_ref, error = "-", error or "chat id"
+    if error is None:
+        stats.updates += 1
+        return Delivered(update_id, chat_ref, raw)
+    stats.count_unreadable(error)
+    log.warning(
+        "update %d could not be read (%s): kept as failed in the inbox, not handled "
+        "(%d unreadable so far)",
+        update_id,
+        error,
+        stats.unreadable,
+    )
+    return Delivered(update_id, chat_ref, raw, unreadable=f"unreadable: {error}")
 
 
 async def take_batch(

@@ -46,6 +46,10 @@ class ChatLanes:
             if not self._tasks:
                 self._idle.set()
 
+    def has(self, chat_ref: str) -> bool:
+        """Whether this chat has work queued or in progress."""
+        return chat_ref in self._tasks
+
     @property
     def busy(self) -> int:
         """How many chats have work in progress."""

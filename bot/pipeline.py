@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +23,7 @@ from handlers.forms.spec import FormSpec
 from handlers.turn import Turn
 from reports.campaigns import Campaign
 from storage.database import Database
-from storage.inbox import Stored, claim_update, unhandled_updates
+from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
 from storage.outbox import NOTICES_QUEUED, enqueue, mark_failed, mark_sent, pending_messages
 from summaries.jobs import JOBS, Job, JobContext
@@ -119,12 +120,36 @@ class Pipeline:
         self.stats = PipelineStats()
         self._delivered: list[int] = []
         self._recorder: asyncio.Task[None] | None = None
+        # --- one chat in order across processes (issue 16) ---
+        # Set (webhook): a job takes its chat's oldest unhandled update, whichever process
+        # stored it, unless another process holds the chat; None (polling): the update stored.
+        self.chat_lock: ChatLock | None = None
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
         received = time.perf_counter()
         for row in stored:
-            self.lanes.push(row.chat_ref, self._job(row.chat_ref, row.id, received))
+            if self.chat_lock is not None:
+                self.lanes.push(row.chat_ref, self._chat_job(row.chat_ref, received))
+            else:
+                self.lanes.push(row.chat_ref, self._job(row.chat_ref, row.id, received))
+
+    def take_chats(self, chat_refs: list[str]) -> None:
+        """Take the next updates of these chats (stored by any process), unless a lane of
+        ours is on the chat already."""
+        received = time.perf_counter()
+        for chat_ref in chat_refs:
+            if not self.lanes.has(chat_ref):
+                self.lanes.push(chat_ref, self._chat_job(chat_ref, received))
+
+    def _chat_job(self, chat_ref: str, received: float) -> Callable[[], Awaitable[None]]:
+        async def job() -> None:
+            while await self.handle_update(chat_ref, None, received):
+                pass  # this process holds the chat: take its next update too
+
+        return job
+
+    # --- end of one chat in order ---
 
     async def recover(self) -> None:
         """After a stop: send what was owed, then handle what was stored but not handled."""
@@ -156,17 +181,27 @@ class Pipeline:
 
         return job
 
-    async def handle_update(self, chat_ref: str, inbox_id: int, received: float) -> None:
-        """Handle one stored update in one transaction, then deliver its replies."""
+    async def handle_update(self, chat_ref: str, inbox_id: int | None, received: float) -> bool:
+        """Handle one stored update in one transaction, then deliver its replies; with no
+        `inbox_id`, the chat's next one (`chat_lock`). False when there was nothing to do."""
         callback_ref: str | None = None
         toast: str | None = None
         later: list[Later] = []
         notices = False
         try:
             async with self.db.write() as session:
-                payload = await claim_update(session, inbox_id, utcnow())
+                if inbox_id is None:
+                    claimed = await claim_next_in_chat(
+                        session, self.channel.name, chat_ref, utcnow(), self.chat_lock or "rows"
+                    )
+                    if claimed is None:
+                        return False  # nothing left, or another process holds the chat
+                    inbox_id = claimed.id
+                    payload: dict[str, Any] | None = claimed.payload
+                else:
+                    payload = await claim_update(session, inbox_id, utcnow())
                 if payload is None:
-                    return  # handled already (a redelivery, or recovery raced a live update)
+                    return False  # handled already (a redelivery, or recovery raced a live one)
                 incoming = self.channel.to_incoming(inbox_id, payload)
                 replies: list[Reply] = []
                 if incoming is not None:
@@ -190,9 +225,15 @@ class Pipeline:
         except Exception as error:
             self.stats.failed += 1
             self.stats.count_error("handling", error)
+            if inbox_id is None:  # not even claimed (the database): it waits in the inbox
+                log.error("chat %s: no update could be claimed: %s", chat_ref, type(error).__name__)
+                return False
             # Only the kind of error: its text may quote what the person typed.
             log.error("update %d could not be handled: %s", inbox_id, type(error).__name__)
-            queued = await self._record_failure(chat_ref, inbox_id, error)
+            recorded = await self._record_failure(chat_ref, inbox_id, error)
+            if recorded is None and self.chat_lock is not None:
+                return False  # still unhandled: taken again later, not at once in a loop
+            queued = recorded or []
         if notices:
             self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
@@ -202,6 +243,7 @@ class Pipeline:
             await self._run_later(chat_ref, f"{inbox_id}:later{number}", work)
         self.stats.handled += 1
         self.stats.latencies.append(time.perf_counter() - received)
+        return True
 
     async def _queue(
         self, session: AsyncSession, chat_ref: str, key: str, replies: list[Reply]
@@ -230,8 +272,9 @@ class Pipeline:
 
     async def _record_failure(
         self, chat_ref: str, inbox_id: int, error: Exception
-    ) -> list[OutboxMessage]:
-        """Mark the update handled with its error, and tell the person; their draft is intact."""
+    ) -> list[OutboxMessage] | None:
+        """Mark the update handled with its error, and tell the person; their draft is intact.
+        None when even that failed (the update stays unhandled)."""
         try:
             async with self.db.write() as session:
                 # The type only: the text may quote what the person typed, or SQL.
@@ -244,7 +287,7 @@ class Pipeline:
             log.error(
                 "update %d: could not record the failure: %s", inbox_id, type(second).__name__
             )
-            return []
+            return None
 
     async def _answer_button(self, callback_ref: str, text: str | None, received: float) -> None:
         """Stop the spinner (with the toast, if any), trying again while Telegram still takes

@@ -9,31 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.intake import Dispatcher, take_batch
-from bot.telegram_shared import CHANNEL, chat_ref_of
+from bot.intake import Dispatcher, IntakeStats, UpdateReader, read_update, take_batch
+from bot.telegram_shared import CHANNEL
 from storage.database import Database
-from storage.inbox import Delivered
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
-_CHAT_REF = re.compile(r"-?[0-9]{1,20}|-")
 
 
-@dataclass
-class PollingStats:
-    """What the logs and, later, the metrics read."""
-
-    updates: int = 0  # stored for handling
-    unreadable: int = 0  # kept as failed inbox rows (or, without an update id, dropped)
-    unreadable_by_error: dict[str, int] = field(default_factory=dict)
-
-    def count_unreadable(self, error: str) -> None:
-        self.unreadable += 1
-        self.unreadable_by_error[error] = self.unreadable_by_error.get(error, 0) + 1
+# The counts polling keeps are those of any intake.
+PollingStats = IntakeStats
 
 
 @dataclass(frozen=True)
@@ -44,15 +32,12 @@ class PollError:
     retry_after: float | None = None
 
 
-class UpdateSource(Protocol):
-    """One library's getUpdates."""
+class UpdateSource(UpdateReader, Protocol):
+    """One library's getUpdates (and its reading of one update)."""
 
     async def fetch(self, offset: int | None, wait_seconds: int) -> list[Any]:
         """The next updates as Telegram sent them (Bot API JSON, not read by the library);
         confirms those before `offset`."""
-
-    def unreadable(self, payload: dict[str, Any]) -> str | None:
-        """The type of the error the library raises reading this update; None if it can."""
 
     def classify(self, error: Exception) -> PollError | None:
         """How to treat a failure of `fetch`; None for errors that are not the API's."""
@@ -100,39 +85,13 @@ class LongPolling:
         updates = await self.source.fetch(self.offset, self.timeout)
         if not updates:
             return 0
-        batch = [delivered for raw in updates if (delivered := self._read(raw)) is not None]
+        batch = [
+            delivered
+            for raw in updates
+            if (delivered := read_update(raw, self.source, self.stats)) is not None
+        ]
         await take_batch(self.db, self.dispatcher, CHANNEL, batch)
         # Only now may the next call confirm them.
         if batch:
             self.offset = batch[-1].update_id + 1
         return len(updates)
-
-    def _read(self, raw: Any) -> Delivered | None:
-        """One update of the batch: readable, or kept with the type of its error."""
-        update_id = raw.get("update_id") if isinstance(raw, dict) else None
-        if not isinstance(update_id, int) or isinstance(update_id, bool):
-            # Nothing to store it under, nor to confirm it by; the next ones confirm it.
-            self.stats.count_unreadable("no update_id")
-            log.warning("an update without an update_id was skipped")
-            return None
-        error = self.source.unreadable(raw)
-        chat_ref = "-"
-        if error is None:
-            try:
-                chat_ref = chat_ref_of(raw)
-            except Exception as failure:
-                error = type(failure).__name__
-            if _CHAT_REF.fullmatch(chat_ref) is None:
-                chat_ref, error = "-", error or "chat id"
-        if error is None:
-            self.stats.updates += 1
-            return Delivered(update_id, chat_ref, raw)
-        self.stats.count_unreadable(error)
-        log.warning(
-            "update %d could not be read (%s): kept as failed in the inbox, not handled "
-            "(%d unreadable so far)",
-            update_id,
-            error,
-            self.stats.unreadable,
-        )
-        return Delivered(update_id, chat_ref, raw, unreadable=f"unreadable: {error}")

@@ -63,14 +63,26 @@ def _is_configuration_error(error: Exception) -> bool:
 
 
 @app.command()
-def run() -> None:
-    """Run the bot by long polling (needs ANTT_BOT_TOKEN)."""
+def run(
+    webhook: Annotated[
+        bool,
+        typer.Option(
+            "--webhook",
+            help="Take updates by webhook (ANTT_WEBHOOK_URL, ANTT_WEBHOOK_SECRET) instead of "
+            "long polling; the same as ANTT_INTAKE=webhook",
+        ),
+    ] = False,
+) -> None:
+    """Run the bot by long polling, or by webhook (needs ANTT_BOT_TOKEN)."""
     from bot.app import BotApp
     from bot.logs import configure_logging
 
     settings = settings_or_exit()
+    if webhook:
+        settings = settings.model_copy(update={"intake": "webhook"})
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
-    configure_logging(settings.log_level, [token])
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    configure_logging(settings.log_level, [token, secret])
 
     async def serve() -> None:
         bot_app = BotApp(settings)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -55,7 +57,27 @@ EXPECTS: dict[str, str] = {
     "health_host": "the address /healthz, /readyz and /metrics listen on, such as 127.0.0.1",
     "health_port": "a port for /healthz, /readyz and /metrics (1 to 65535); unset for none",
     # -- end of operations --
+    # --- webhook intake (issue 16) ---
+    "intake": "polling (long polling, the default) or webhook",
+    "webhook_url": "the public HTTPS URL Telegram posts updates to, such as "
+    "https://bot.example.vn/telegram (ports 443, 80, 88 or 8443)",
+    "webhook_secret": "1 to 256 characters A-Z, a-z, 0-9, _ and -, sent back by Telegram in "
+    "every request (make one with `openssl rand -hex 32`)",
+    "webhook_host": "the address the webhook server listens on, such as 127.0.0.1 "
+    "(behind a reverse proxy) or 0.0.0.0",
+    "webhook_port": "the port the webhook server listens on (1 to 65535)",
+    "webhook_max_body": "the largest request body accepted, in bytes (1024 to 16777216)",
+    "webhook_max_connections": "how many requests at once Telegram may make (1 to 100)",
+    "webhook_tls_cert": "the PEM certificate file, to serve HTTPS directly (uploaded with "
+    "setWebhook)",
+    "webhook_tls_key": "the PEM private key file of that certificate",
+    # --- end of webhook intake ---
 }
+
+# Telegram's rule for setWebhook's secret_token.
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# Hosts a webhook may be reached on over plain http: the emulator and tests only.
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -185,6 +207,58 @@ class Settings(BaseSettings):
     health_host: str = "127.0.0.1"
     health_port: int | None = Field(default=None, ge=1, le=65535)
     # -- end of operations --
+
+    # --- webhook intake (issue 16): how updates arrive; polling unless told otherwise ---
+    intake: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_max_body: int = Field(default=1024 * 1024, ge=1024, le=16 * 1024 * 1024)
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
+    webhook_tls_cert: Path | None = None
+    webhook_tls_key: Path | None = None
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_https(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        local = parts.hostname in LOOPBACK
+        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+            raise ValueError("Telegram posts to https:// URLs only")
+        if not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("not a plain URL")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        if WEBHOOK_SECRET.fullmatch(value.get_secret_value()) is None:
+            raise ValueError("1 to 256 characters A-Z, a-z, 0-9, _ and - only")
+        return value
+
+    def require_webhook(self) -> tuple[str, str]:
+        """The webhook's URL and secret, or a SettingsError that says what is missing."""
+        if self.webhook_url is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}WEBHOOK_URL is not set: expected {EXPECTS['webhook_url']}"
+            )
+        if self.webhook_secret is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}WEBHOOK_SECRET is not set: expected {EXPECTS['webhook_secret']}"
+            )
+        if (self.webhook_tls_cert is None) != (self.webhook_tls_key is None):
+            raise SettingsError(
+                f"{ENV_PREFIX}WEBHOOK_TLS_CERT and {ENV_PREFIX}WEBHOOK_TLS_KEY go together: "
+                "set both to serve HTTPS directly, neither behind a reverse proxy"
+            )
+        return self.webhook_url, self.webhook_secret.get_secret_value()
+
+    # --- end of webhook intake ---
 
     @field_validator("database_url")
     @classmethod

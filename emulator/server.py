@@ -19,6 +19,7 @@ from emulator.params import read_params
 from emulator.phone import Phone
 from emulator.state import EmulatorState
 from emulator.transcript import TranscriptEntry
+from emulator.webhook import WebhookPusher
 
 # Telegram accepts uploads up to 50 MB; aiohttp's default body limit is 1 MiB.
 MAX_BODY = 60 * 1024 * 1024
@@ -42,6 +43,7 @@ class TelegramEmulator:
         phone_timeout: float = 5.0,
         phone_settle: float = 0.05,
         port: int = 0,
+        webhook_chat_order: bool = True,
     ) -> None:
         """``token``: accept only this token (others get 401); by default any token works.
 
@@ -49,6 +51,8 @@ class TelegramEmulator:
 
         ``strict_html`` rejects a bare ``&`` in HTML texts (Telegram itself keeps it as text).
         ``phone_timeout`` / ``phone_settle`` are the defaults of every Phone action.
+        ``webhook_chat_order``: a webhook gets one chat's updates one at a time, in order;
+        False sends any pending update as soon as a connection is free (see emulator/webhook.py).
         """
         self.token = token
         self.state = EmulatorState(
@@ -59,6 +63,7 @@ class TelegramEmulator:
         )
         if token is not None:
             self.state.bind_token(token)
+        self.state.webhook.per_chat_order = webhook_chat_order
         self.faults = Faults()
         self.flood_limits: FloodLimits | None = None
         self.phone_timeout = phone_timeout
@@ -103,6 +108,7 @@ class TelegramEmulator:
         """End waiting requests, close connections and the listening socket."""
         self.state.closing.set()
         self.state.updates.close()
+        await self.state.webhook.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -205,6 +211,11 @@ class TelegramEmulator:
     def pending_update_ids(self) -> list[int]:
         """Updates not confirmed yet, delivered or not."""
         return self.state.updates.pending_ids()
+
+    @property
+    def webhook(self) -> WebhookPusher:
+        """The webhook delivery: its settings (`config`) and what it did (`log`)."""
+        return self.state.webhook
 
     @property
     def bot_user(self) -> UserInfo:

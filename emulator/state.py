@@ -16,6 +16,7 @@ from emulator.models import ApiCall, BotMessage, UserInfo
 from emulator.transcript import Transcript
 from emulator.updates import QueuedUpdate, UpdateQueue
 from emulator.wakeup import Signal
+from emulator.webhook import WebhookConfig, WebhookPusher
 
 DEFAULT_BOT_ID = 7000000001
 
@@ -54,10 +55,15 @@ class EmulatorState:
         self.callbacks: dict[str, CallbackRecord] = {}
         self.calls: list[ApiCall] = []
         self.commands: dict[tuple[str, int | None, str], list[dict[str, Any]]] = {}
-        self.webhook_url: str | None = None
+        self.webhook = WebhookPusher(self.updates, self.wakeup)
         self.internal_errors: list[Exception] = []
         self.closing = asyncio.Event()
         self._bot_id_fixed = False
+
+    @property
+    def webhook_config(self) -> WebhookConfig | None:
+        """The webhook setWebhook set, if any (then getUpdates answers 409)."""
+        return self.webhook.config
 
     def bind_token(self, token: str) -> None:
         """Take the bot id from the token's numeric prefix, as Telegram's tokens encode it."""

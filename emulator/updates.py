@@ -1,4 +1,5 @@
-"""The bot's update queue with getUpdates semantics: global ids, offsets, long polling."""
+"""The bot's update queue with getUpdates semantics (global ids, offsets, long polling) and what
+a webhook needs of it (pending updates, acknowledged one by one)."""
 
 from __future__ import annotations
 
@@ -109,6 +110,29 @@ class UpdateQueue:
             update for update in self._pending if update.update_id >= offset or update.redelivered
         ]
 
+    def pending(self) -> list[QueuedUpdate]:
+        """Updates not confirmed yet, in id order (what a webhook still has to deliver)."""
+        return list(self._pending)
+
+    def set_allowed(self, allowed: Iterable[str] | None) -> None:
+        """allowed_updates as setWebhook or getUpdates gave it (None: keep the previous)."""
+        if allowed is not None:
+            self.allowed = frozenset(allowed) or None
+
+    def sending(self, update: QueuedUpdate) -> None:
+        """A webhook request for the update begins: a redelivery asked for earlier is it."""
+        update.redelivered = False
+
+    def acknowledge(self, update: QueuedUpdate) -> None:
+        """The webhook answered 2xx: the bot has the update; Telegram forgets it (unless a
+        redelivery was asked for meanwhile)."""
+        update.deliveries += 1
+        self._on_delivered(update)
+        self.confirmed_id = max(self.confirmed_id, update.update_id)
+        if not update.redelivered and update in self._pending:
+            self._pending.remove(update)
+        self._wakeup.notify()
+
     def close(self) -> None:
         """Make every waiting poll return at once (server shutdown)."""
         self._closed = True
@@ -122,8 +146,7 @@ class UpdateQueue:
         generation = self._generation
         # A newer request ends an older one still waiting, as Telegram does (409 to the old one).
         self._wakeup.notify()
-        if allowed is not None:
-            self.allowed = frozenset(allowed) or None
+        self.set_allowed(allowed)
         if offset is not None:
             self.confirm(offset)
         loop = asyncio.get_running_loop()

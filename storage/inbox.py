@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxUpdate, utcnow
@@ -85,3 +85,83 @@ async def unhandled_updates(session: AsyncSession, channel: str) -> list[Stored]
         .order_by(InboxUpdate.id)
     )
     return [Stored(id=row.id, chat_ref=row.chat_ref) for row in await session.execute(query)]
+
+
+# --- one chat in order across processes (issue 16) ---------------------------------------------
+# PostgreSQL advisory locks of the two-key form: this namespace, then hashtext(channel:chat).
+CHAT_LOCK_NAMESPACE = 0x616E7474  # "antt"
+ChatLock = Literal["rows", "advisory"]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """The chat's next update, claimed (marked handled) in the caller's transaction."""
+
+    id: int
+    payload: dict[str, Any]
+
+
+async def claim_next_in_chat(
+    session: AsyncSession,
+    channel: str,
+    chat_ref: str,
+    now: dt.datetime,
+    lock: ChatLock = "rows",
+) -> Claimed | None:
+    """Claim the chat's oldest unhandled update (by update_id), unless another transaction is
+    handling this chat: None then, or when nothing is left. The claim holds until the
+    transaction ends; a rollback (a crash) leaves the update to whoever looks next.
+
+    On PostgreSQL `lock` says how a chat is held: "rows" locks the chat's oldest unhandled row
+    (`FOR UPDATE SKIP LOCKED`: a held head means the chat is busy), "advisory" takes
+    `pg_try_advisory_xact_lock` on the chat. SQLite has one writer at a time: nothing to lock."""
+    table = cast(Table, InboxUpdate.__table__)
+    head = (
+        select(table.c.id)
+        .where(
+            table.c.channel == channel,
+            table.c.chat_ref == chat_ref,
+            table.c.handled_at.is_(None),
+        )
+        .order_by(table.c.update_id)
+        .limit(1)
+    )
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    if postgres and lock == "advisory":
+        held = await session.execute(
+            text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:chat))"),
+            {"space": CHAT_LOCK_NAMESPACE, "chat": f"{channel}:{chat_ref}"},
+        )
+        if not held.scalar_one():
+            return None
+        inbox_id = (await session.execute(head)).scalar_one_or_none()
+    elif postgres:
+        locked = (
+            select(table.c.id)
+            .where(table.c.id == head.scalar_subquery(), table.c.handled_at.is_(None))
+            .with_for_update(skip_locked=True)
+        )
+        inbox_id = (await session.execute(locked)).scalar_one_or_none()
+    else:
+        inbox_id = (await session.execute(head)).scalar_one_or_none()
+    if inbox_id is None:
+        return None
+    payload = await claim_update(session, inbox_id, now)
+    return None if payload is None else Claimed(inbox_id, payload)
+
+
+async def waiting_chats(
+    session: AsyncSession, channel: str, received_before: dt.datetime
+) -> list[str]:
+    """Chats with an update stored before `received_before` and still not handled (its process
+    died, or is far behind)."""
+    query = (
+        select(InboxUpdate.chat_ref)
+        .where(
+            InboxUpdate.channel == channel,
+            InboxUpdate.handled_at.is_(None),
+            InboxUpdate.received_at < received_before,
+        )
+        .distinct()
+    )
+    return list(await session.scalars(query))

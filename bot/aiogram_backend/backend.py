@@ -8,13 +8,15 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import BotCommand
+from aiogram.types import BotCommand, BufferedInputFile
 
 from bot.aiogram_backend.channel import AiogramChannel
 from bot.aiogram_backend.client import make_bot
-from bot.aiogram_backend.polling import Polling
+from bot.aiogram_backend.polling import AiogramUpdates, Polling
 from bot.intake import Dispatcher
 from bot.polling import LongPolling
+from bot.telegram_shared import ALLOWED_UPDATES
+from bot.webhook import WebhookOptions, WebhookServer
 from storage.database import Database
 
 
@@ -40,6 +42,24 @@ class AiogramBackend:
     async def publish_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
         menu = [BotCommand(command=name, description=text) for name, text in commands]
         await self.bot.set_my_commands(menu, language_code=language)
+
+    def webhook(
+        self, db: Database, dispatcher: Dispatcher, options: WebhookOptions
+    ) -> WebhookServer:
+        return WebhookServer(AiogramUpdates(self.bot), db, dispatcher, options)
+
+    async def set_webhook(self, options: WebhookOptions) -> None:
+        certificate = options.certificate()
+        await self.bot.set_webhook(
+            options.url,
+            certificate=BufferedInputFile(certificate, "certificate.pem")
+            if certificate is not None
+            else None,
+            max_connections=options.max_connections,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=False,
+            secret_token=options.secret,
+        )
 
     async def delete_webhook(self) -> None:
         await self.bot.delete_webhook(drop_pending_updates=False)

@@ -18,6 +18,7 @@ from aiogram.methods import (
     SendMessage,
     SendPhoto,
     SetMyCommands,
+    SetWebhook,
 )
 
 from bot.aiogram_backend.raw_updates import RawGetUpdates
@@ -38,6 +39,7 @@ _RESPONSE_TYPES: tuple[Any, ...] = tuple(
         SendMessage,
         SendPhoto,
         SetMyCommands,
+        SetWebhook,
     )
 )
 

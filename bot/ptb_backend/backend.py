@@ -9,7 +9,9 @@ from bot.intake import Dispatcher
 from bot.polling import LongPolling
 from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.client import make_bot, open_bot
-from bot.ptb_backend.polling import PtbPolling
+from bot.ptb_backend.polling import PtbPolling, PtbUpdates
+from bot.telegram_shared import ALLOWED_UPDATES
+from bot.webhook import WebhookOptions, WebhookServer
 from storage.database import Database
 
 
@@ -36,6 +38,21 @@ class PtbBackend:
     async def publish_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
         menu = [BotCommand(command=name, description=text) for name, text in commands]
         await self.bot.set_my_commands(menu, language_code=language)
+
+    def webhook(
+        self, db: Database, dispatcher: Dispatcher, options: WebhookOptions
+    ) -> WebhookServer:
+        return WebhookServer(PtbUpdates(self.bot), db, dispatcher, options)
+
+    async def set_webhook(self, options: WebhookOptions) -> None:
+        await self.bot.set_webhook(
+            options.url,
+            certificate=options.certificate(),
+            max_connections=options.max_connections,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=False,
+            secret_token=options.secret,
+        )
 
     async def delete_webhook(self) -> None:
         await self.bot.delete_webhook(drop_pending_updates=False)

@@ -13,7 +13,7 @@ QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is in
 
 async def get_updates(state: EmulatorState, params: Params) -> object:
     """getUpdates with long polling."""
-    if state.webhook_url:
+    if state.webhook_config is not None:
         raise conflict(
             "can't use getUpdates method while webhook is active; "
             "use deleteWebhook to delete the webhook first"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from emulator.errors import bad_request
 from emulator.params import Params
 from emulator.state import EmulatorState
+from emulator.webhook import LOCAL_HOSTS, WebhookConfig
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+DEFAULT_CONNECTIONS = 40
 
 
 async def get_me(state: EmulatorState, params: Params) -> object:
@@ -56,34 +60,66 @@ async def delete_my_commands(state: EmulatorState, params: Params) -> object:
 
 
 async def set_webhook(state: EmulatorState, params: Params) -> object:
-    """setWebhook: stored so getUpdates conflicts, but nothing is ever POSTed to it."""
+    """setWebhook: from now on pending updates are POSTed to the URL (emulator/webhook.py)."""
     url = params.string("url") or ""
-    if url and not url.startswith("https://"):
+    if url and not url.startswith("https://") and not _local_http(url):
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    secret = params.string("secret_token")
+    if secret is not None and _SECRET.fullmatch(secret) is None:
+        raise bad_request("secret token contains unallowed characters")
+    allowed = params.json("allowed_updates", invalid="can't parse allowed updates")
+    if allowed is not None and not (
+        isinstance(allowed, list) and all(isinstance(item, str) for item in allowed)
+    ):
+        raise bad_request("can't parse allowed updates")
     if params.flag("drop_pending_updates"):
         state.updates.drop_pending()
-    state.webhook_url = url or None
+    if not url:
+        await state.webhook.configure(None)
+        return True
+    state.updates.set_allowed(allowed)
+    connections = params.integer("max_connections") or DEFAULT_CONNECTIONS
+    await state.webhook.configure(
+        WebhookConfig(
+            url=url,
+            secret_token=secret or None,
+            max_connections=min(max(connections, 1), 100),
+            has_custom_certificate=params.input_file("certificate") is not None,
+        )
+    )
     return True
 
 
 async def delete_webhook(state: EmulatorState, params: Params) -> object:
-    """deleteWebhook."""
+    """deleteWebhook: deliveries stop; pending updates wait for getUpdates (unless dropped)."""
     if params.flag("drop_pending_updates"):
         state.updates.drop_pending()
-    state.webhook_url = None
+    await state.webhook.configure(None)
     return True
 
 
 async def get_webhook_info(state: EmulatorState, params: Params) -> object:
     """getWebhookInfo."""
+    config = state.webhook_config
     info: dict[str, Any] = {
-        "url": state.webhook_url or "",
-        "has_custom_certificate": False,
+        "url": config.url if config is not None else "",
+        "has_custom_certificate": config is not None and config.has_custom_certificate,
         "pending_update_count": len(state.updates.pending_ids()),
     }
+    if config is not None:
+        info["max_connections"] = config.max_connections
+        if config.last_error_date is not None:
+            info["last_error_date"] = config.last_error_date
+            info["last_error_message"] = config.last_error_message
     if state.updates.allowed is not None:
         info["allowed_updates"] = sorted(state.updates.allowed)
     return info
+
+
+def _local_http(url: str) -> bool:
+    """Plain http to this machine: the emulator allows it (Telegram would not)."""
+    parts = urlsplit(url)
+    return parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
 
 
 def _scope_key(params: Params) -> tuple[str, int | None, str]:

@@ -1,0 +1,308 @@
+"""Two webhook processes sharing PostgreSQL behind one address: any of them may receive any
+update, yet one member's updates are handled one at a time in update order, and a process
+killed with updates in flight loses none of them to the other, nor handles any twice.
+
+Each "process" is a BotApp of its own (its own database engine, its own aiohttp server on its
+own port), behind a round-robin proxy (tests/balancer.py), as nginx would put them."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import socket
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import cast
+
+import pytest
+from pydantic import SecretStr
+from sqlalchemy import select, text
+
+from bot.app import BotApp
+from bot.pipeline import Conversation
+from chat.clock import FixedClock
+from chat.replies import Reply
+from config.settings import Settings
+from emulator.phone import Phone
+from emulator.server import TelegramEmulator
+from handlers.turn import Turn
+from storage.inbox import ChatLock
+from storage.models import InboxUpdate, OutboxMessage
+from tests.balancer import Balancer
+from tests.conftest import TOKEN
+from tests.ward import Ward
+
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("ANTT_TEST_DATABASE_URL", "").startswith("postgresql"),
+        reason="several processes share PostgreSQL (set ANTT_TEST_DATABASE_URL)",
+    ),
+    pytest.mark.parametrize("backend", ["aiogram"]),
+]
+SECRET = "two-processes_secret"
+TAPS = 24
+# A stranded update is looked for after this long (production: bot/stranded.AFTER_SECONDS).
+STRANDED_AFTER = 1.0
+
+
+def two_free_ports() -> tuple[int, int]:
+    with socket.socket() as one, socket.socket() as two:
+        one.bind(("127.0.0.1", 0))
+        two.bind(("127.0.0.1", 0))
+        return int(one.getsockname()[1]), int(two.getsockname()[1])
+
+
+@pytest.fixture
+def ports() -> tuple[int, int]:
+    return two_free_ports()
+
+
+@pytest.fixture
+async def balancer(ports: tuple[int, int]) -> AsyncIterator[Balancer]:
+    async with Balancer([f"http://127.0.0.1:{port}/telegram" for port in ports]) as proxy:
+        yield proxy
+
+
+@pytest.fixture
+def settings(
+    database_url: str,
+    emulator: TelegramEmulator,
+    backend: str,
+    balancer: Balancer,
+    ports: tuple[int, int],
+) -> Settings:
+    """The first process; the second differs only by its port."""
+    return Settings(
+        telegram_backend=backend,
+        bot_token=SecretStr(TOKEN),
+        database_url=database_url,
+        telegram_api_url=emulator.base_url,
+        intake="webhook",
+        webhook_url=balancer.url,
+        webhook_secret=SecretStr(SECRET),
+        webhook_port=ports[0],
+        scheduler="off",
+    )
+
+
+@pytest.fixture(params=["rows", "advisory"])
+def chat_lock(request: pytest.FixtureRequest) -> ChatLock:
+    """Both ways of holding a chat work (bot/app.CHAT_LOCK says which one runs)."""
+    return cast(ChatLock, request.param)
+
+
+def quick(app: BotApp, chat_lock: ChatLock | None = None) -> BotApp:
+    if chat_lock is not None:
+        app.pipeline.chat_lock = chat_lock
+    assert app.stranded is not None
+    app.stranded.after = STRANDED_AFTER
+    app.stranded.every = STRANDED_AFTER / 4
+    return app
+
+
+@pytest.fixture
+async def second(
+    bot: BotApp,
+    settings: Settings,
+    ports: tuple[int, int],
+    clock: FixedClock,
+    chat_lock: ChatLock,
+) -> AsyncIterator[BotApp]:
+    """The second process, started after the first."""
+    quick(bot, chat_lock)
+    app = BotApp(settings.model_copy(update={"webhook_port": ports[1]}), clock=clock)
+    quick(app, chat_lock)
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.stop()
+
+
+@pytest.fixture
+async def lan(emulator: TelegramEmulator, ward: Ward, second: BotApp) -> Phone:
+    """A member, who joined through both processes."""
+    phone = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
+    await ward.join(phone)
+    return phone
+
+
+async def until(check: Callable[[], Awaitable[bool]], what: str, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not await check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still waiting after {seconds} s: {what}")
+        await asyncio.sleep(0.05)
+
+
+async def chat_rows(app: BotApp, chat_id: int) -> list[InboxUpdate]:
+    async with app.db.read() as session:
+        query = select(InboxUpdate).where(InboxUpdate.chat_ref == str(chat_id))
+        return list(await session.scalars(query.order_by(InboxUpdate.update_id)))
+
+
+async def all_handled(app: BotApp, update_ids: list[int]) -> bool:
+    rows = {row.update_id: row for row in await chat_rows(app, 1001)}
+    return all(i in rows and rows[i].handled_at is not None for i in update_ids)
+
+
+def tap_quickly(lan: Phone) -> list[int]:
+    """Lan taps away without waiting for answers."""
+    words = ("/huy", "/baocaocuatoi")
+    return [lan.send_without_waiting(words[n % 2]) for n in range(TAPS)]
+
+
+def assert_in_update_order(rows: list[InboxUpdate]) -> None:
+    """Each handled after the one before it (claimed later), none failed."""
+    assert [row.error for row in rows] == [None] * len(rows)
+    handled = [row.handled_at for row in rows]
+    assert all(h is not None for h in handled)
+    assert handled == sorted(handled)  # type: ignore[type-var]
+    assert len(set(handled)) == len(handled)
+
+
+def handled(*apps: BotApp) -> int:
+    return sum(app.pipeline.stats.handled for app in apps)
+
+
+class Watch:
+    """When each process's conversation worked on which update (inbox id), slowed a little so
+    that two processes on one chat at once could not go unseen; and, in a table written in the
+    handling's own transaction, which handlings committed."""
+
+    def __init__(self, *apps: BotApp) -> None:
+        self.spans: list[tuple[float, float, int]] = []
+        for app in apps:
+            app.pipeline.conversation = self._around(app.pipeline.conversation)
+
+    @staticmethod
+    async def create(app: BotApp) -> None:
+        async with app.db.write() as session:
+            await session.execute(text("CREATE TABLE committed_handlings (inbox_id INTEGER)"))
+
+    @staticmethod
+    async def committed(app: BotApp) -> list[int]:
+        """The inbox id of every handling that committed, one entry each."""
+        async with app.db.read() as session:
+            found = await session.execute(text("SELECT inbox_id FROM committed_handlings"))
+            return sorted(int(row[0]) for row in found)
+
+    def _around(self, inner: Conversation) -> Conversation:
+        async def conversation(turn: Turn) -> list[Reply]:
+            start = time.perf_counter()
+            await asyncio.sleep(0.01)  # a slower conversation: every window wider
+            replies = await inner(turn)
+            await turn.session.execute(
+                text("INSERT INTO committed_handlings VALUES (:id)"),
+                {"id": turn.incoming.update_ref},
+            )
+            self.spans.append((start, time.perf_counter(), turn.incoming.update_ref))
+            return replies
+
+        return conversation
+
+    def assert_one_at_a_time_in_order(self, rows: list[InboxUpdate]) -> None:
+        """No two spans overlap, and they follow the updates' order (the update ids)."""
+        spans = sorted(self.spans)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "two at once"
+        update_of = {row.id: row.update_id for row in rows}
+        order = [update_of[inbox_id] for _, _, inbox_id in spans]
+        assert order == sorted(order)
+        assert len(order) == len(set(order))  # each once
+
+
+async def test_one_members_quick_taps_across_two_processes_are_handled_in_order(
+    emulator: TelegramEmulator, bot: BotApp, second: BotApp, lan: Phone, balancer: Balancer
+) -> None:
+    watch = Watch(bot, second)
+    await watch.create(bot)
+    before = handled(bot, second)
+    answers = len(lan.messages)
+    sent = tap_quickly(lan)
+    await until(lambda: all_handled(bot, sent), "every tap handled")
+    await bot.pipeline.lanes.idle()
+    await second.pipeline.lanes.idle()
+
+    assert all(count > 0 for count in balancer.sent.values())  # both received taps
+    assert bot.pipeline.stats.handled > 0 and second.pipeline.stats.handled > 0
+    assert handled(bot, second) - before == TAPS  # each once
+    rows = await chat_rows(bot, 1001)
+    assert_in_update_order(rows)
+    watch.assert_one_at_a_time_in_order(rows)
+    assert len(watch.spans) == TAPS
+    assert len(await watch.committed(bot)) == TAPS
+    assert len(lan.messages) == answers + TAPS
+    words = [m.text_plain for m in lan.messages[answers:]]
+    assert sum("Không có việc gì đang làm dở" in w for w in words) == TAPS // 2
+
+
+async def test_a_process_killed_with_updates_in_flight_loses_none_and_repeats_none(
+    emulator: TelegramEmulator,
+    settings: Settings,
+    clock: FixedClock,
+    bot: BotApp,
+    second: BotApp,
+    lan: Phone,
+) -> None:
+    watch = Watch(bot, second)
+    await watch.create(bot)
+    before = handled(bot, second)
+    sent = tap_quickly(lan)
+
+    async def first_at_work() -> bool:
+        return bot.pipeline.stats.handled - before >= 3
+
+    await until(first_at_work, "the first process at work")
+    await bot.kill()  # mid-update, with taps stored and not handled, and requests unanswered
+
+    await until(lambda: all_handled(second, sent), "the other process takes everything left")
+    await second.pipeline.lanes.idle()
+    rows = await chat_rows(second, 1001)
+    assert_in_update_order(rows)
+    taps = sorted(row.id for row in rows if row.update_id in sent)
+    assert await watch.committed(second) == taps  # each tap handled, and once
+
+    # Answers the dead process had committed but not sent go out when it comes back.
+    back = BotApp(settings, clock=clock)
+    await back.start()
+    try:
+
+        async def nothing_owed() -> bool:
+            async with back.db.read() as session:
+                owed = select(OutboxMessage.id).where(OutboxMessage.status == "pending")
+                return (await session.scalars(owed)).first() is None
+
+        await until(nothing_owed, "every answer sent")
+    finally:
+        await back.stop()
+
+
+async def test_an_update_a_killed_process_was_handling_goes_to_the_other_within_seconds(
+    bot: BotApp, second: BotApp, lan: Phone, balancer: Balancer
+) -> None:
+    inner = bot.pipeline.conversation
+    stuck = asyncio.Event()
+
+    async def hangs(turn: Turn) -> list[Reply]:
+        stuck.set()
+        await asyncio.Event().wait()  # the process is hung mid-update, holding the chat
+        return await inner(turn)
+
+    bot.pipeline.conversation = hangs
+    balancer.first = 0  # Telegram's request reaches the first process
+    answers = len(lan.messages)
+    update_id = lan.send_without_waiting("/huy")
+    await asyncio.wait_for(stuck.wait(), 10)
+    killed = time.monotonic()
+    await bot.kill()  # its transaction rolls back: the claim is undone
+
+    async def answered() -> bool:
+        return len(lan.messages) > answers
+
+    await until(answered, "the other process answers", seconds=10)
+    assert time.monotonic() - killed < 2 * STRANDED_AFTER + 2
+    assert "Không có việc gì đang làm dở" in lan.messages[answers].text_plain
+    [row] = [row for row in await chat_rows(second, 1001) if row.update_id == update_id]
+    assert row.handled_at is not None and row.error is None
+    assert second.stranded is not None and second.stranded.found >= 1
