@@ -161,3 +161,27 @@ async def test_a_press_on_another_wards_call_out_is_refused(
     assert stored is not None and stored.status == "open"
     assert [row.answer for row in rows] == ["none"]
     assert not [m for m in sent if m.key.startswith("callout")]
+
+
+async def test_a_team_leader_calls_their_own_team_out_in_four_taps_and_one_text(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward
+) -> None:
+    minh = emulator.phone(user_id=1005, first_name="Minh")
+    await ward.person(minh, "leader")
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(lan, "member")
+    other = emulator.phone(user_id=1003, first_name="Bình")
+    await ward.person(other, "member", ward.other_team_id)
+
+    [kind] = await minh.send("/huydong")
+    assert "Tổ bảo vệ ANTT số 7" not in str(kind.button_labels)
+    await minh.press("Cháy (PCCC)")
+    await minh.share_location(21.0245, 105.8412)
+    [teams] = await minh.press("Bỏ qua")
+    assert teams.button_labels[0] == "✅ Tổ bảo vệ ANTT số 12"  # their only team, ticked
+    [confirm] = await minh.press("Xong")
+    await minh.press("🚨 Huy động ngay", confirm, expect=0)
+    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    assert "maps.google.com/?q=21.024500,105.841200" in alerts(lan)[0]
+    assert minh.taps == 4
+    assert not alerts(other) and not alerts(minh)  # another team; the leader who called
