@@ -29,7 +29,7 @@ from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.members import active_members_in
 from storage.models import CallOut, CallOutPerson, Draft, Member, Unit
 from storage.outbox import ALERT, Notice, enqueue_notices
-from storage.units import teams_below
+from storage.units import teams_below, ward_of
 
 FLOW = "callout"
 KIND, PLACE, NOTE, TEAMS, CONFIRM = "kind", "place", "note", "teams", "confirm"
@@ -257,7 +257,8 @@ async def _confirmed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
         note=data.get("note"),
         team_ids=tuple(team.id for team in teams),
     )
-    ward_id = unit.id if unit.kind == "commune" else (unit.parent_id or unit.id)
+    ward = await ward_of(turn.session, unit)
+    ward_id = ward.id if ward is not None else unit.id
     call_out, rows = await dispatch(turn.session, ward_id, viewer, chosen, people, turn.now)
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     await _alert(turn, call_out, viewer, people, turn.now)

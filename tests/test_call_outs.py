@@ -185,3 +185,6 @@ async def test_a_team_leader_calls_their_own_team_out_in_four_taps_and_one_text(
     assert "maps.google.com/?q=21.024500,105.841200" in alerts(lan)[0]
     assert minh.taps == 4
     assert not alerts(other) and not alerts(minh)  # another team; the leader who called
+    async with ward.db.read() as session:
+        [call_out] = (await session.scalars(select(CallOut))).all()
+    assert call_out.ward_id == ward.ward_id  # the team's ward, whoever called
