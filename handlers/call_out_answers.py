@@ -1,6 +1,7 @@
 """A live call-out after dispatch: the members' answers (coming, late, cannot and why, there),
 each at the moment it was pressed; the dispatcher's status message kept up to date; alerting
-the silent again; closing with an outcome, which writes the call-out reports.
+the silent again; closing with an outcome, which writes the call-out reports (one per team
+that got there: handlers/call_out_records.py).
 
 A press is checked like every press: the call-out must exist and be open, and the one pressing
 must be among those called (an answer) or its dispatcher or the ward's police (the status);
@@ -22,6 +23,7 @@ from chat import actions
 from chat.replies import Edit, Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.call_out_dispatch import FLOW, OUTCOME, REALERTS, later_alert_keys
+from handlers.call_out_records import write_reports
 from handlers.call_out_texts import (
     REASON_LABELS,
     alert_text,
@@ -36,7 +38,6 @@ from handlers.call_out_texts import (
 from handlers.turn import Turn
 from storage.call_outs import (
     CLOSED,
-    COMING,
     close,
     people_of,
     person_called,
@@ -46,10 +47,8 @@ from storage.call_outs import (
 from storage.drafts import discard_draft, start_draft
 from storage.models import CallOut, CallOutPerson, Draft, InboxUpdate, Member, Unit, utcnow
 from storage.outbox import ALERT, Notice, enqueue_notices, skip_pending
-from storage.reports import add_report
 
 ANSWERS = ("coming", "late", "declined")
-CALL_OUT_FORM = "call_out"
 OUTCOME_LENGTH = (3, 2000)
 
 
@@ -236,46 +235,3 @@ async def typed_outcome(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]
         await tell_dispatcher(turn, call_out)
     done = turn.texts("callout-closed", records=records, arrived=arrived, called=len(people))
     return [*replies, Say(text=done)]
-
-
-async def write_reports(turn: Turn, call_out: CallOut, people: list[CallOutPerson]) -> int:
-    """A call-out report for each member who came (said so, or pressed "there"): the dispatch
-    time and their arrival as measured, on time by the form's rule, marked `live` so the
-    summaries can tell them from reports typed afterwards."""
-    form = turn.forms.get(CALL_OUT_FORM)
-    rule = form.on_time if form is not None else None
-    mobilised = local(turn, call_out.dispatched_at)
-    written = 0
-    for person in people:
-        if person.answer not in COMING and person.arrived_at is None:
-            continue
-        payload: dict[str, Any] = {
-            "incident_kind": call_out.kind,
-            "mobilised_at": f"{mobilised:%Y-%m-%dT%H:%M}",
-            "outcome": call_out.outcome or "",
-            "participants": [],
-            "live": True,
-            "call_out_id": call_out.id,
-        }
-        if person.arrived_at is not None:
-            arrived = local(turn, person.arrived_at)
-            minutes = minutes_between(call_out.dispatched_at, person.arrived_at)
-            payload["arrived_at"] = f"{arrived:%Y-%m-%dT%H:%M}"
-            payload["response_minutes"] = minutes
-            if rule is not None:
-                payload["on_time"] = minutes <= rule.minutes
-        elif rule is not None:
-            payload["on_time"] = False
-        await add_report(
-            turn.session,
-            kind=CALL_OUT_FORM,
-            team_id=person.team_id,
-            author_id=person.member_id,
-            occurred_on=mobilised.date(),
-            payload=payload,
-            photos=[],
-            source_update_id=None,
-            now=turn.now,
-        )
-        written += 1
-    return written

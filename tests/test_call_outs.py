@@ -1,6 +1,7 @@
 """Live call-outs: the ward officer calls two teams out at night from the bot, the members
-answer with one tap, the officer watches one status message and closes the call-out; the
-records carry the arrival times as measured."""
+answer with one tap, the officer watches one status message and closes the call-out; each
+team that got there gets ONE call-out record (as the typed form's), carrying the arrival times
+as measured and everyone of the team who came, so a team's call-outs are counted once."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from chat.clock import FixedClock
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.call_outs import Dispatch, dispatch
-from storage.models import CallOut, CallOutPerson, Member, OutboxMessage
+from storage.models import TEAM_HALF_MONTHS, CallOut, CallOutPerson, Member, OutboxMessage
 from storage.units import add_unit
 from tests.conftest import HANOI
 from tests.test_button_data import press_and_wait
@@ -21,6 +22,7 @@ from tests.waiting import eventually
 from tests.ward import Ward
 
 NIGHT = dt.datetime(2026, 11, 22, 23, 10, tzinfo=HANOI)
+NOVEMBER_SECOND_HALF = dt.date(2026, 11, 15)
 FORGED = "Nút này không hợp lệ."
 
 
@@ -35,12 +37,27 @@ async def people(ward: Ward) -> dict[str, CallOutPerson]:
     return {names[row.member_id]: row for row in rows}
 
 
-async def dispatch_two_teams(hung: Phone) -> int:
+async def member_ids(ward: Ward) -> dict[str, int]:
+    return {member.full_name: member.id for member in await ward.members()}
+
+
+async def team_counts(ward: Ward, team_id: int) -> tuple[int, int]:
+    """The team's stored call-outs and fire call-outs in the second half of November."""
+    table = TEAM_HALF_MONTHS
+    query = select(table.c.call_outs, table.c.fire_call_outs).where(
+        table.c.team_id == team_id, table.c.starts_on == NOVEMBER_SECOND_HALF
+    )
+    async with ward.db.read() as session:
+        row = (await session.execute(query)).first()
+    return (0, 0) if row is None else (row.call_outs, row.fire_call_outs)
+
+
+async def dispatch_two_teams(hung: Phone, kind_label: str = "An ninh trật tự") -> int:
     """Hùng calls Tổ 12 and Tổ 7 out to Ngõ 12 Trần Duy Hưng; the status message's id."""
     [menu] = await hung.send("/quanly")
     [kind] = await hung.press("🚨 Huy động", menu)
     assert "Việc gì?" in kind.text_plain
-    [place] = await hung.press("An ninh trật tự")
+    [place] = await hung.press(kind_label)
     assert "Ở đâu?" in place.text_plain
     [note] = await hung.send("Ngõ 12 Trần Duy Hưng")
     assert "Ghi chú ngắn" in note.text_plain
@@ -117,15 +134,28 @@ async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_
     assert "Đã lưu 1 báo cáo huy động (có mặt 1/3 người được gọi)" in closed.text_plain
     assert "Đã kết thúc lúc 23:22" in hung.message(status).text_plain
 
+    # One record, Tổ 12's (Tổ 7's Bình never came): as the typed form's, Lan ticked.
     [report] = [r for r in await ward.reports() if r.kind == "call_out"]
-    lan_id = next(m.id for m in await ward.members() if m.full_name == "Lan")
-    assert report.author_id == lan_id
+    ids = await member_ids(ward)
+    assert report.author_id == ids["Lan"]
     assert report.team_id == ward.team_id
+    assert report.payload["incident_kind"] == "antt"
     assert report.payload["mobilised_at"] == "2026-11-22T23:10"
     assert report.payload["arrived_at"] == "2026-11-22T23:22"
     assert report.payload["response_minutes"] == 12
     assert report.payload["on_time"] is True
+    assert report.payload["participants"] == [ids["Lan"]]
+    assert report.payload["outcome"] == "Đã giải tán đám đông, không ai bị thương"
     assert report.payload["live"] is True
+    assert report.payload["people"] == [
+        {
+            "member": ids["Lan"],
+            "answer": "coming",
+            "arrived_at": "2026-11-22T23:22",
+            "reason": None,
+        },
+        {"member": ids["Tâm"], "answer": "declined", "arrived_at": None, "reason": "sick"},
+    ]
     called = await people(ward)
     assert (called["Tâm"].answer, called["Tâm"].reason) == ("declined", "sick")
     assert called["Bình"].answer == "none"
@@ -135,6 +165,59 @@ async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_
     await binh.press("🏃 Tôi đến ngay", expect=0)
     await eventually(lambda: binh.last_toast == "Cuộc huy động này đã kết thúc.", "refused")
     assert (await people(ward))["Bình"].answer == "none"
+
+
+async def test_two_members_of_one_team_who_come_make_one_call_out_of_that_team(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    hung = emulator.phone(user_id=2001, first_name="Hùng")
+    await ward.person(hung, "officer", ward.ward_id)
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(lan, "member")
+    tam = emulator.phone(user_id=1002, first_name="Tâm")
+    await ward.person(tam, "member")
+    binh = emulator.phone(user_id=1003, first_name="Bình")
+    await ward.person(binh, "member", ward.other_team_id)
+    clock.moment = NIGHT
+    counted_before = await team_counts(ward, ward.team_id)
+
+    status = await dispatch_two_teams(hung, "Cháy (PCCC)")
+    await eventually(lambda: all(alerts(p) for p in (lan, tam, binh)), "every member alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "đồng chí đang đến" in lan.last.text_plain, "Lan noted")
+    await tam.press("⏱ Đến muộn", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in tam.last.button_labels, "Tâm noted")
+    await binh.press("🏃 Tôi đến ngay", expect=0)  # Tổ 7: says so, but never gets there
+    await eventually(lambda: "📍 Đã có mặt" in binh.last.button_labels, "Bình noted")
+
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await lan.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+    clock.moment = NIGHT + dt.timedelta(minutes=20)
+    await tam.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:30 (20 phút)" in tam.last.text_plain, "Tâm there")
+
+    await hung.press("✅ Kết thúc", status)
+    [closed] = await hung.send("Đã dập tắt đám cháy")
+    assert "Đã lưu 1 báo cáo huy động (có mặt 2/3 người được gọi)" in closed.text_plain
+
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    ids = await member_ids(ward)
+    assert (report.team_id, report.author_id) == (ward.team_id, ids["Lan"])
+    assert report.payload["incident_kind"] == "pccc"
+    assert report.payload["participants"] == [ids["Lan"], ids["Tâm"]]
+    assert report.payload["arrived_at"] == "2026-11-22T23:22"  # the team's first arrival
+    assert report.payload["response_minutes"] == 12
+    assert report.payload["on_time"] is True
+    assert [(p["member"], p["answer"], p["arrived_at"]) for p in report.payload["people"]] == [
+        (ids["Lan"], "coming", "2026-11-22T23:22"),
+        (ids["Tâm"], "late", "2026-11-22T23:30"),
+    ]
+    # Tổ 12 went out once, to one fire: counted once, not once per member who came; Tổ 7,
+    # nobody of which got there, has no call-out.
+    call_outs, fires = counted_before
+    assert await team_counts(ward, ward.team_id) == (call_outs + 1, fires + 1)
+    assert await team_counts(ward, ward.other_team_id) == (0, 0)
 
 
 async def test_a_press_on_another_wards_call_out_is_refused(
