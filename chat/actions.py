@@ -370,3 +370,92 @@ class ReviewList(Officer, verb="vl"):
     kind: Name
     state: Name
     page: Page
+
+
+# -- live call-outs (/huydong): dispatching, answering, the officer's status ------------------
+
+
+class CallOut(Data, scope=Scope.CALL_OUT):
+    """A button of a live call-out."""
+
+
+@dataclass(frozen=True)
+class StartDispatch(CallOut, verb="d"):
+    """ "🚨 Huy động" from the ward's menu: a new call-out of the ward (or the leader's team)."""
+
+    unit: Id
+
+
+@dataclass(frozen=True)
+class DispatchKind(CallOut, verb="k"):
+    """The dispatch in progress: the kind of work (antt, pccc, cnch, traffic, propaganda)."""
+
+    kind: Name
+
+
+@dataclass(frozen=True)
+class DispatchNoNote(CallOut, verb="nn"):
+    """The dispatch in progress: no note."""
+
+
+@dataclass(frozen=True)
+class DispatchTeam(CallOut, verb="t"):
+    """The dispatch in progress: a team ticked or unticked."""
+
+    team: Id
+
+
+@dataclass(frozen=True)
+class DispatchWholeWard(CallOut, verb="all"):
+    """The dispatch in progress: every team of the ward."""
+
+
+@dataclass(frozen=True)
+class DispatchTeamsChosen(CallOut, verb="tc"):
+    """The dispatch in progress: the teams are chosen, show the summary."""
+
+
+@dataclass(frozen=True)
+class DispatchConfirmed(CallOut, verb="ok"):
+    """The dispatch in progress: send the alerts."""
+
+
+@dataclass(frozen=True)
+class AboutCallOut(CallOut):
+    """A button about one call-out."""
+
+    call_out: Id
+
+
+@dataclass(frozen=True)
+class AnswerCallOut(AboutCallOut, verb="a"):
+    """A member called answers: coming, late or declined."""
+
+    answer: Name
+
+
+@dataclass(frozen=True)
+class DeclineReason(AboutCallOut, verb="r"):
+    """A member who cannot come says why (far, sick, transport, other)."""
+
+    reason: Name
+
+
+@dataclass(frozen=True)
+class ArrivedAtCallOut(AboutCallOut, verb="h"):
+    """A member called is there."""
+
+
+@dataclass(frozen=True)
+class AlertAgain(AboutCallOut, verb="n"):
+    """The dispatcher alerts again those who have not answered."""
+
+
+@dataclass(frozen=True)
+class CloseCallOut(AboutCallOut, verb="x"):
+    """The dispatcher ends the call-out (the outcome is asked, typed)."""
+
+
+@dataclass(frozen=True)
+class DispatchCancelled(CallOut, verb="no"):
+    """The dispatch in progress: dropped, nothing sent."""

@@ -47,6 +47,7 @@ class Scope(StrEnum):
     OFFICER = "o"  # officer tools (/quanly, /nguontin): ids checked at every press
     GROUP = "g"  # a team chosen in a group chat to link it: checked at every press
     TARGETS = "t"  # the ward's own targets (from /solieu): checked at every press
+    CALL_OUT = "c"  # a live call-out: dispatching, answering, the status; checked at every press
 
 
 @dataclass(frozen=True)

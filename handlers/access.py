@@ -35,6 +35,8 @@ class Action(enum.StrEnum):
     # Mark a tip of the ward valuable or not, a model acknowledged and by whom (asked about
     # the report's ward: only that ward's own police)
     REVIEW_REPORTS = "review-reports"
+    # Call a team (or the whole ward) out now: alerts day and night, answers, arrival times
+    DISPATCH = "dispatch"
 
 
 class Reach(enum.Enum):
@@ -70,7 +72,7 @@ _SETUP: dict[Action, Reach] = {
 RULES: dict[str, dict[Action, Reach]] = {
     "member": {},
     "deputy": _TEAM_LEAD,
-    "leader": {**_TEAM_LEAD, Action.LINK_GROUP: OWN},
+    "leader": {**_TEAM_LEAD, Action.LINK_GROUP: OWN, Action.DISPATCH: OWN},
     # The ward police (cán bộ Công an phường): everything about their ward.
     "officer": {
         **_SETUP,
@@ -80,6 +82,7 @@ RULES: dict[str, dict[Action, Reach]] = {
         Action.EXPORT_ROSTER: OWN,
         Action.YEARLY_REPORT: OWN,
         Action.REVIEW_REPORTS: OWN,
+        Action.DISPATCH: BELOW,
     },
     # The ward leadership (lãnh đạo UBND) reads the ward's reports; it changes nothing.
     "leadership": {Action.SUMMARY: OWN, Action.TEAM_SUMMARY: BELOW},

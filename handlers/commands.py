@@ -11,6 +11,7 @@ SUMMARY = "baocao"
 FIGURES = "solieu"
 MANAGE = "quanly"  # officer tools: teams, members, invites, join requests
 REVIEW = "nguontin"  # the ward police: tips (and models) waiting for review
+DISPATCH = "huydong"  # the ward police or a team leader: a live call-out
 LINK_GROUP = "lienket"  # in a team's Telegram group: link it to the team
 
 # Shown in Telegram's command menu, in this order.
@@ -22,6 +23,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (FIGURES, "command-figures"),
     (MANAGE, "command-manage"),
     (REVIEW, "command-review"),
+    (DISPATCH, "command-dispatch"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

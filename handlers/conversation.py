@@ -8,7 +8,7 @@ from chat import actions
 from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
 from chat.steps import Step
-from handlers import commands
+from handlers import call_out_answers, call_out_dispatch, commands
 from handlers.group_chat import in_group
 from handlers.joining import (
     already_member,
@@ -88,6 +88,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await manage(turn, member)
     if incoming.command == commands.REVIEW:
         return await review_command(turn, member)
+    if incoming.command == commands.DISPATCH:
+        return await call_out_dispatch.start(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
@@ -100,6 +102,10 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await target_typed(turn, member, draft)
     if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
         return await officer_typed(turn, member, draft)
+    if draft is not None and draft.flow == call_out_dispatch.FLOW and incoming.command is None:
+        if draft.step == call_out_dispatch.OUTCOME:
+            return await call_out_answers.typed_outcome(turn, member, draft)
+        return await call_out_dispatch.typed(turn, member, draft)
     if draft is not None and form is not None:
         if incoming.command is not None:
             return await resume_form(turn, member, form, draft)
@@ -146,6 +152,10 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_yearly_report(turn, member, pressed)
     if isinstance(pressed, actions.Officer):
         return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.AboutCallOut):
+        return await call_out_answers.pressed(turn, member, pressed)
+    if isinstance(pressed, actions.CallOut):
+        return await call_out_dispatch.pressed(turn, member, pressed, draft)
     if isinstance(pressed, actions.MyReports):
         if draft is not None and form is not None:
             return await resume_form(turn, member, form, draft)

@@ -74,6 +74,9 @@ async def ward_menu(turn: Turn, viewer: Member, ward: Unit) -> Say:
         rows.append(
             [button(turn.texts.label("officer-export-roster"), actions.ExportRoster(ward.id))]
         )
+    if await may(turn.session, viewer, Action.DISPATCH, ward):
+        dispatch = actions.StartDispatch(ward.id).encode()
+        rows.insert(0, [Button(label=turn.texts.label("callout-start"), action=dispatch)])
     return Say(text=text, buttons=rows)
 
 

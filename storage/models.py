@@ -270,6 +270,8 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_until: Mapped[dt.datetime | None]
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    # Higher goes first: a call-out's alerts (1) before reminders and digests (0).
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         Index("ix_outbox_status_chat", "status", "chat_ref"),
@@ -361,6 +363,49 @@ class WardTarget(Base):
     target: Mapped[int] = mapped_column(Integer)
     set_by: Mapped[int] = mapped_column(ForeignKey("members.id"))
     set_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CallOut(Base):
+    """A live call-out (huy động): who dispatched which kind of work where, and how it ended.
+    `status` is "open" until the officer (or the clock) closes it."""
+
+    __tablename__ = "call_outs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    dispatched_by: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    place: Mapped[str | None] = mapped_column(String(300))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    note: Mapped[str | None] = mapped_column(String(300))
+    dispatched_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+    outcome: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    # The officer's status message, edited as answers come in.
+    status_chat_ref: Mapped[str | None] = mapped_column(String(64))
+    status_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class CallOutPerson(Base):
+    """One member called: their answer (none, coming, late, declined), when they pressed it and
+    when they said they were there, and how many alerts went to them."""
+
+    __tablename__ = "call_out_people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_out_id: Mapped[int] = mapped_column(ForeignKey("call_outs.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    answer: Mapped[str] = mapped_column(String(16), default="none")
+    reason: Mapped[str | None] = mapped_column(String(32))
+    answered_at: Mapped[dt.datetime | None]
+    arrived_at: Mapped[dt.datetime | None]
+    alerts_sent: Mapped[int] = mapped_column(Integer, default=0)
+    last_alert_at: Mapped[dt.datetime | None]
+
+    __table_args__ = (UniqueConstraint("call_out_id", "member_id"),)
 
 
 class InviteAttempt(Base):

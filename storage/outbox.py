@@ -28,6 +28,10 @@ class Notice:
     payload: dict[str, Any]
     member_id: int | None = None
     not_before: dt.datetime | None = None
+    priority: int = 0  # higher goes first (ALERT: a call-out's)
+
+
+ALERT = 1  # the priority of a call-out's alerts and status: they jump the queue
 
 
 async def enqueue(
@@ -67,6 +71,7 @@ async def _insert(
             "kind": kind,
             "not_before": notice.not_before,
             "member_id": notice.member_id,
+            "priority": notice.priority,
         }
         for notice in notices
     ]
@@ -125,7 +130,8 @@ async def claim_notices(
     held_until: dt.datetime,
     limit: int,
 ) -> list[OutboxMessage]:
-    """Take up to `limit` notices due by `due_by` and not held by a live sender, oldest first,
+    """Take up to `limit` notices due by `due_by` and not held by a live sender, the highest
+    priority first (a call-out's alerts before a broadcast of reminders), then oldest first,
     and hold them until `held_until`. Two senders never hold the same row: PostgreSQL skips
     rows another transaction has locked; SQLite has one writer at a time."""
     now = utcnow()
@@ -138,7 +144,7 @@ async def claim_notices(
             or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= due_by),
             or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
         )
-        .order_by(OutboxMessage.id)
+        .order_by(OutboxMessage.priority.desc(), OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
@@ -152,7 +158,9 @@ async def claim_notices(
         .execution_options(synchronize_session=False)
     )
     claimed = await session.scalars(
-        select(OutboxMessage).where(OutboxMessage.id.in_(ids)).order_by(OutboxMessage.id)
+        select(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))
+        .order_by(OutboxMessage.priority.desc(), OutboxMessage.id)
     )
     return list(claimed.all())
 
@@ -205,5 +213,16 @@ async def mark_blocked(
             update(Member)
             .where(Member.id == message.member_id, Member.blocked_at.is_(None))
             .values(blocked_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def skip_pending(session: AsyncSession, keys: list[str], now: dt.datetime) -> None:
+    """Notices no longer owed (a second alert to someone who has answered): never sent."""
+    if keys:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.key.in_(keys), OutboxMessage.status == "pending")
+            .values(status="skipped", sent_at=now)
             .execution_options(synchronize_session=False)
         )

@@ -13,13 +13,13 @@ from sqlalchemy import select
 
 from bot.backends import TelegramBackend, make_backend
 from bot.pacing import Limits
-from bot.sender import NoticeSender
+from bot.sender import NoticeSender, utc_now
 from bot.telegram_shared import CHANNEL
 from chat.replies import Say
 from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import Member, OutboxMessage, Unit
-from storage.outbox import Notice, enqueue_notices
+from storage.outbox import ALERT, Notice, claim_notices, enqueue_notices
 from tests.conftest import TOKEN
 from tests.waiting import eventually
 
@@ -248,3 +248,25 @@ async def test_two_senders_at_once_never_send_the_same_notice(
     assert all(count > 0 for count in counts), counts  # both took part
     assert len(received(emulator)) == 80
     assert set(received(emulator).values()) == {1}
+
+
+async def test_a_call_out_alert_queued_behind_a_broadcast_is_claimed_first(
+    db: Database, emulator: TelegramEmulator
+) -> None:
+    people = await members_with_phones(db, emulator, 30)
+    await broadcast(db, people)
+    alert = Notice(
+        "callout:1:1:1",
+        str(people[-1].telegram_user_id),
+        Say(text="🚨 HUY ĐỘNG").model_dump(mode="json"),
+        people[-1].id,
+        priority=ALERT,
+    )
+    async with db.write() as session:
+        await enqueue_notices(session, CHANNEL, [alert])
+    async with db.write() as session:
+        first = await claim_notices(
+            session, CHANNEL, "sender-a", due_by=utc_now(), held_until=utc_now(), limit=5
+        )
+    assert [message.key for message in first][:1] == ["callout:1:1:1"]
+    assert all(message.key.startswith("remind:") for message in first[1:])

@@ -1,0 +1,51 @@
+## Live call-outs (/huydong): the dispatcher's steps, the alert, the answers, the status
+
+command-dispatch = Call the teams out now
+callout-start = 🚨 Call out
+callout-not-for-you = Only the ward police or a team leader can call the teams out.
+callout-ask-kind = 🚨 Call-out · Step 1/4 · What for?
+callout-ask-place = Step 2/4 · Where? Share a location (📎 → Location) or type an address.
+callout-place-too-short = The address is too short. Please type an address (at least 3 characters) or share a location.
+callout-ask-note = Step 3/4 · A short note for the teams (e.g. bring an extinguisher)?
+callout-skip-note = Skip
+callout-ask-teams = Step 4/4 · Which teams? Tap to choose, then Done.
+callout-whole-ward = 🏘 The whole ward
+callout-teams-done = Done
+callout-pick-a-team = Please choose at least one team with members.
+callout-confirm = Call out { $teams } ({ $people } people) to { $place }, incident { $kind }?
+callout-confirm-button = 🚨 Call out now
+callout-location = the location shared
+callout-alert =
+    🚨 <b>CALL-OUT</b> · { $kind } · { $place }
+    Officer { $by } called at { $time }
+callout-alert-again = 🔔 Again (alert { $number }):
+callout-alert-note = Note: { $note }
+callout-alert-map = 📍 Map: { $link }
+callout-coming = 🏃 Coming now
+callout-late = ⏱ Coming late
+callout-declined = ❌ Cannot come
+callout-arrived = 📍 I am there
+callout-reason-far = Working far away
+callout-reason-sick = Ill
+callout-reason-transport = No transport
+callout-reason-other = Another reason
+callout-ask-reason = Why can you not come?
+callout-answer-coming = ✅ Noted: you are coming ({ $time }). When you get there, press «📍 I am there».
+callout-answer-late = ✅ Noted: you will be late ({ $time }). When you get there, press «📍 I am there».
+callout-answer-declined = ✅ Noted: you cannot come ({ $reason }).
+callout-answer-arrived = ✅ Noted: there at { $time } ({ $minutes } minutes).
+callout-closed-already = This call-out is over.
+callout-status-head = 🚨 Call-out { $time } · { $kind } · { $place }
+callout-status-team = <b>{ $team }</b> · { $called } called
+callout-status-arrived = ✅ There: { $people }
+callout-status-coming = 🏃 Coming: { $people }
+callout-status-late = ⏱ Late: { $people }
+callout-status-declined = ❌ Cannot come: { $people }
+callout-status-silent = … No answer yet: { $people }
+callout-status-closed = 🏁 Closed at { $time }: { $outcome }
+callout-alert-silent = 🔔 Alert those who have not answered
+callout-close = ✅ Close
+callout-realerted = Alerted { $count } people again.
+callout-ask-outcome = What was the outcome? (a few lines)
+callout-outcome-too-short = Please type the outcome (at least 3 characters).
+callout-closed = 🏁 The call-out is closed. { $records } call-out reports saved ({ $arrived } of { $called } called were there).

@@ -1,0 +1,51 @@
+## Live call-outs (/huydong): the dispatcher's steps, the alert, the answers, the status
+
+command-dispatch = Huy động lực lượng ngay
+callout-start = 🚨 Huy động
+callout-not-for-you = Chỉ cán bộ Công an phường hoặc tổ trưởng mới huy động được lực lượng.
+callout-ask-kind = 🚨 Huy động · Bước 1/4 · Việc gì?
+callout-ask-place = Bước 2/4 · Ở đâu? Gửi vị trí (📎 → Vị trí) hoặc gõ địa chỉ.
+callout-place-too-short = Địa chỉ quá ngắn. Xin gõ địa chỉ (ít nhất 3 ký tự) hoặc gửi vị trí.
+callout-ask-note = Bước 3/4 · Ghi chú ngắn cho lực lượng (ví dụ: mang bình chữa cháy)?
+callout-skip-note = Bỏ qua
+callout-ask-teams = Bước 4/4 · Huy động tổ nào? Bấm để chọn, rồi bấm Xong.
+callout-whole-ward = 🏘 Cả phường
+callout-teams-done = Xong
+callout-pick-a-team = Xin chọn ít nhất một tổ có thành viên.
+callout-confirm = Huy động { $teams } ({ $people } người) đến { $place }, vụ việc { $kind }?
+callout-confirm-button = 🚨 Huy động ngay
+callout-location = vị trí đã gửi
+callout-alert =
+    🚨 <b>HUY ĐỘNG</b> · { $kind } · { $place }
+    Cán bộ { $by } gọi lúc { $time }
+callout-alert-again = 🔔 Nhắc lại (lần { $number }):
+callout-alert-note = Ghi chú: { $note }
+callout-alert-map = 📍 Bản đồ: { $link }
+callout-coming = 🏃 Tôi đến ngay
+callout-late = ⏱ Đến muộn
+callout-declined = ❌ Không thể
+callout-arrived = 📍 Đã có mặt
+callout-reason-far = Đang đi làm xa
+callout-reason-sick = Ốm
+callout-reason-transport = Không liên lạc được phương tiện
+callout-reason-other = Lý do khác
+callout-ask-reason = Đồng chí không thể đến vì sao?
+callout-answer-coming = ✅ Đã ghi nhận: đồng chí đang đến ({ $time }). Đến nơi, xin bấm «📍 Đã có mặt».
+callout-answer-late = ✅ Đã ghi nhận: đồng chí sẽ đến muộn ({ $time }). Đến nơi, xin bấm «📍 Đã có mặt».
+callout-answer-declined = ✅ Đã ghi nhận: đồng chí không thể đến ({ $reason }).
+callout-answer-arrived = ✅ Đã ghi nhận: có mặt lúc { $time } ({ $minutes } phút).
+callout-closed-already = Cuộc huy động này đã kết thúc.
+callout-status-head = 🚨 Huy động { $time } · { $kind } · { $place }
+callout-status-team = <b>{ $team }</b> · gọi { $called } người
+callout-status-arrived = ✅ Có mặt: { $people }
+callout-status-coming = 🏃 Đang đến: { $people }
+callout-status-late = ⏱ Đến muộn: { $people }
+callout-status-declined = ❌ Không thể: { $people }
+callout-status-silent = … Chưa trả lời: { $people }
+callout-status-closed = 🏁 Đã kết thúc lúc { $time }: { $outcome }
+callout-alert-silent = 🔔 Nhắc người chưa trả lời
+callout-close = ✅ Kết thúc
+callout-realerted = Đã nhắc lại { $count } người.
+callout-ask-outcome = Kết quả xử lý vụ việc? (gõ vài dòng)
+callout-outcome-too-short = Xin gõ kết quả (ít nhất 3 ký tự).
+callout-closed = 🏁 Đã kết thúc cuộc huy động. Đã lưu { $records } báo cáo huy động (có mặt { $arrived }/{ $called } người được gọi).

@@ -1,0 +1,113 @@
+"""Live call-outs (huy động): the call-out, the people called, their answers and arrivals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import CallOut, CallOutPerson, Member
+
+KINDS = ("antt", "pccc", "cnch", "traffic", "propaganda")  # as the call-out form's choices
+ANSWERS = ("none", "coming", "late", "declined")
+COMING = ("coming", "late")
+REASONS = ("far", "sick", "transport", "other")
+OPEN = "open"
+CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """What the dispatcher chose: the kind of work, where, a note, and the teams."""
+
+    kind: str
+    place: str | None
+    latitude: float | None
+    longitude: float | None
+    note: str | None
+    team_ids: tuple[int, ...]
+
+
+async def dispatch(
+    session: AsyncSession,
+    ward_id: int,
+    by: Member,
+    chosen: Dispatch,
+    people: list[Member],
+    now: dt.datetime,
+) -> tuple[CallOut, list[CallOutPerson]]:
+    """Store a call-out and one row for every member called (alerted once, at `now`)."""
+    call_out = CallOut(
+        ward_id=ward_id,
+        dispatched_by=by.id,
+        kind=chosen.kind,
+        place=chosen.place,
+        latitude=chosen.latitude,
+        longitude=chosen.longitude,
+        note=chosen.note,
+        dispatched_at=now,
+        status=OPEN,
+    )
+    session.add(call_out)
+    await session.flush()
+    rows = [
+        CallOutPerson(
+            call_out_id=call_out.id,
+            member_id=member.id,
+            team_id=member.unit_id,
+            answer="none",
+            alerts_sent=1,
+            last_alert_at=now,
+        )
+        for member in people
+    ]
+    session.add_all(rows)
+    await session.flush()
+    return call_out, rows
+
+
+async def people_of(session: AsyncSession, call_out_id: int) -> list[CallOutPerson]:
+    """Everyone called, in the order they were called."""
+    query = (
+        select(CallOutPerson)
+        .where(CallOutPerson.call_out_id == call_out_id)
+        .order_by(CallOutPerson.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def person_called(
+    session: AsyncSession, call_out_id: int, member_id: int
+) -> CallOutPerson | None:
+    """The member's row in the call-out; None when they were not called."""
+    query = select(CallOutPerson).where(
+        CallOutPerson.call_out_id == call_out_id, CallOutPerson.member_id == member_id
+    )
+    return (await session.scalars(query)).first()
+
+
+def record_answer(
+    person: CallOutPerson, answer: str, reason: str | None, pressed_at: dt.datetime
+) -> None:
+    """The member's answer, at the moment they pressed it."""
+    person.answer = answer
+    person.reason = reason
+    person.answered_at = pressed_at
+
+
+def record_arrival(person: CallOutPerson, pressed_at: dt.datetime) -> None:
+    """The member is there (the first press counts; a second changes nothing)."""
+    if person.arrived_at is None:
+        person.arrived_at = pressed_at
+        if person.answer not in COMING:
+            person.answer = "coming"
+            person.answered_at = person.answered_at or pressed_at
+
+
+def close(call_out: CallOut, outcome: str, now: dt.datetime) -> None:
+    """The call-out is over."""
+    call_out.status = CLOSED
+    call_out.closed_at = now
+    call_out.outcome = outcome
