@@ -247,24 +247,33 @@ async def test_a_process_killed_with_updates_in_flight_loses_none_and_repeats_no
 ) -> None:
     watch = Watch(bot, second)
     await watch.create(bot)
-    before = handled(bot, second)
+    before = [app.pipeline.stats.handled for app in (bot, second)]
     sent = tap_quickly(lan)
+    # Whichever process took the chat keeps it while it has updates: that one is killed.
+    at_work: list[BotApp] = []
 
-    async def first_at_work() -> bool:
-        return bot.pipeline.stats.handled - before >= 3
+    async def one_at_work() -> bool:
+        at_work[:] = [
+            app
+            for app, handled_before in zip((bot, second), before, strict=True)
+            if app.pipeline.stats.handled - handled_before >= 3
+        ]
+        return bool(at_work)
 
-    await until(first_at_work, "the first process at work")
-    await bot.kill()  # mid-update, with taps stored and not handled, and requests unanswered
+    await until(one_at_work, "a process at work on the chat")
+    dead = at_work[0]
+    alive = second if dead is bot else bot
+    await dead.kill()  # mid-update, with taps stored and not handled, and requests unanswered
 
-    await until(lambda: all_handled(second, sent), "the other process takes everything left")
-    await second.pipeline.lanes.idle()
-    rows = await chat_rows(second, 1001)
+    await until(lambda: all_handled(alive, sent), "the other process takes everything left")
+    await alive.pipeline.lanes.idle()
+    rows = await chat_rows(alive, 1001)
     assert_in_update_order(rows)
     taps = sorted(row.id for row in rows if row.update_id in sent)
-    assert await watch.committed(second) == taps  # each tap handled, and once
+    assert await watch.committed(alive) == taps  # each tap handled, and once
 
     # Answers the dead process had committed but not sent go out when it comes back.
-    back = BotApp(settings, clock=clock)
+    back = BotApp(dead.settings, clock=clock)  # on the dead process's port
     await back.start()
     try:
 
