@@ -35,6 +35,7 @@ from reports.word_sections import (
     write_ratings,
     write_so_far,
     write_totals,
+    write_turnout,
 )
 
 # STT, target, result (a yes/no result is a short sentence), share, target set, verdict.
@@ -147,6 +148,7 @@ def ward_report(
         indicator_rows(summary.indicators, summary.campaign),
         INDICATOR_WIDTHS_MM,
     )
+    write_turnout(document, summary.scope.teams, summary.scope.called)
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
     ranks = {place.summary.team.id: place.rank for place in summary.ranking}
     rows = [
@@ -213,6 +215,11 @@ def province_report(
         for number, item in enumerate(summary.indicators, 1)
     ]
     data_table(document, labels.INDICATOR_HEADERS, rows, PROVINCE_INDICATOR_WIDTHS_MM)
+    write_turnout(
+        document,
+        (),
+        [person for ward in summary.wards for person in ward.scope.called],
+    )
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
         [
