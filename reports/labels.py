@@ -250,7 +250,7 @@ TURNOUT = (
 RESPONSE_TIMES = "thời gian có mặt: trung vị {median} phút, 90% trong {p90} phút"
 NOBODY_ARRIVED = "chưa ai có mặt"
 TURNOUT_ICON = "⏱"
-TEAM_TURNOUT = "{team}: có mặt {arrived}/{called}"
+PART_TURNOUT = "{part}: có mặt {arrived}/{called}"
 SECTION_LIVE_CALL_OUTS = "Huy động qua bot"
 
 # Workbook

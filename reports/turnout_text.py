@@ -35,14 +35,23 @@ def times_text(turnout: Turnout) -> str:
 
 def team_turnout_texts(teams: Sequence[UnitRecord], called: Sequence[CalledPerson]) -> list[str]:
     """Per team called: Tổ 12: có mặt 1/2 · thời gian có mặt: trung vị 12 phút, …"""
+    return part_turnout_texts(
+        [
+            (labels.short_team_name(team.name), [p for p in called if p.team_id == team.id])
+            for team in teams
+        ]
+    )
+
+
+def part_turnout_texts(parts: Sequence[tuple[str, Sequence[CalledPerson]]]) -> list[str]:
+    """Per part (a team, a ward) with people called: its name, who came, how fast."""
     lines: list[str] = []
-    for team in teams:
-        people = [person for person in called if person.team_id == team.id]
+    for name, people in parts:
         if not people:
             continue
         turnout = Turnout.of(people)
-        head = labels.TEAM_TURNOUT.format(
-            team=labels.short_team_name(team.name),
+        head = labels.PART_TURNOUT.format(
+            part=name,
             arrived=labels.count(turnout.arrived),
             called=labels.count(turnout.called),
         )

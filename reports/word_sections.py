@@ -18,10 +18,10 @@ from reports.indicators import IndicatorResult
 from reports.periods import Period
 from reports.rating import Rating, Ratings
 from reports.rating_text import cap_rule_text, level_text
-from reports.records import CalledPerson, UnitRecord
+from reports.records import CalledPerson
 from reports.tally import Tally
 from reports.targets import target_with_basis
-from reports.turnout_text import team_turnout_texts, turnout_text
+from reports.turnout_text import turnout_text
 
 # Figures always shown in the totals table; the others only when not zero.
 CORE_TOTALS = {
@@ -116,16 +116,16 @@ def write_totals(document: DocumentObject, totals: Tally) -> None:
 
 
 def write_turnout(
-    document: DocumentObject, teams: Sequence[UnitRecord], called: Sequence[CalledPerson]
+    document: DocumentObject, called: Sequence[CalledPerson], parts: Sequence[str]
 ) -> None:
     """The call-outs made live from the bot: who of those called came and how fast, then
-    team by team (nothing when there were none)."""
+    part by part, team or ward (nothing when there were none)."""
     text = turnout_text(called)
     if not text:
         return
     paragraph(document, labels.SECTION_LIVE_CALL_OUTS, "ANTT Section")
     paragraph(document, f"{text}.")
-    for line in team_turnout_texts(teams, called):
+    for line in parts:
         paragraph(document, f"- {line}.")
 
 

@@ -25,7 +25,7 @@ from reports.digest import province_digest, ward_digest
 from reports.excel import ward_workbook
 from reports.indicators import IndicatorResult
 from reports.summary import WardSummary, summarise_province, summarise_ward
-from reports.word import ward_report
+from reports.word import province_report, ward_report
 from tests.reports.builders import Ward
 from tests.reports.test_ha_noi import CAMPAIGN, DOT_1, build
 
@@ -177,3 +177,8 @@ def test_the_city_pools_everyone_called() -> None:
     assert (pooled.numerator, pooled.denominator) == (2, 7)
     text = "\n".join(province_digest(city))
     assert "⏱ 1 lần huy động qua bot: có mặt 2/6 người được gọi" in text
+    document = Document(BytesIO(province_report(city, ISSUED)))
+    texts = [paragraph.text.replace("\xa0", " ") for paragraph in document.paragraphs]
+    assert (
+        "- Phường Yên Hòa: có mặt 2/6 · thời gian có mặt: trung vị 28,5 phút, 90% trong 45 phút."
+    ) in texts
