@@ -15,6 +15,7 @@ from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import target_phrase, verdict
 from reports.telegram_html import split_message
+from reports.turnout_text import turnout_text
 
 MAX_NAMED_TEAMS = 15
 NAME_LIMIT = 80
@@ -100,6 +101,12 @@ def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
     ]
 
 
+def _turnout_line(summaries: Sequence[WardSummary]) -> list[str]:
+    """⏱ the call-outs made live from the bot: who came of those called, and how fast."""
+    text = turnout_text([person for ward in summaries for person in ward.scope.called])
+    return [f"{labels.TURNOUT_ICON} {_safe(text, None)}"] if text else []
+
+
 def _files_line(files: Sequence[str]) -> list[str]:
     """📎 the names of the attached files."""
     if not files:
@@ -130,6 +137,7 @@ def ward_digest(summary: WardSummary, files: Sequence[str] = ()) -> list[str]:
         _with_months(indicator_line(result, summary.campaign), result)
         for result in summary.indicators
     ]
+    lines += _turnout_line((summary,))
     lines += _totals_lines(summary)
     if summary.period.kind != "month":
         picks = proposed(summary.commendation)
@@ -183,6 +191,7 @@ def province_digest(summary: ProvinceSummary, files: Sequence[str] = ()) -> list
     if note := so_far(summary.period, summary.as_of, months):
         lines.append(f"<i>{_safe(note, None)}</i>")
     lines += [province_line(indicator) for indicator in summary.indicators]
+    lines += _turnout_line(summary.wards)
     lines += _totals_lines(summary)
     lines += _files_line(files)
     return split_message(official("\n".join(lines)))

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from reports import labels
-from reports.call_outs import in_time, incident_kind, response_minutes
+from reports.call_outs import Turnout, in_time, incident_kind, live_id, response_minutes
 from reports.campaigns import Campaign
 from reports.coverage import coverage_note
 from reports.describe import clean, describe, official
@@ -26,6 +26,7 @@ from reports.form_config import on_time_minutes
 from reports.indicators import IndicatorResult
 from reports.local_time import local
 from reports.payload import member_list, moment, text
+from reports.records import CalledPerson
 from reports.scope import Scope
 from reports.stable_zip import restamp
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
@@ -316,10 +317,16 @@ def _limit_for(summary: WardSummary, kind: str) -> int | None:
 
 
 def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[Cell]]:
-    """Every call-out with its response time in minutes."""
+    """Every call-out with its response time in minutes; when some were made live from the
+    bot, those called, arrived, declined and silent of each team and its arrivals' median and
+    90th percentile too, and a row for each team called of which nobody came (no record)."""
+    live = any(ward.scope.called for ward in wards)
     rows: list[list[Cell]] = []
     for ward in wards:
         teams = {team.id: team.name for team in ward.scope.teams}
+        called: dict[tuple[int, int], list[CalledPerson]] = {}
+        for person in ward.scope.called:
+            called.setdefault((person.call_out_id, person.team_id), []).append(person)
         for report in ward.scope.call_outs:
             kind = incident_kind(report)
             limit = _limit_for(ward, kind)
@@ -334,8 +341,42 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
                 labels.YES_NO[in_time(report, limit)],
                 text(report.payload, "outcome"),
             ]
+            if live:
+                row += _turnout_cells(called.pop((live_id(report) or 0, report.team_id), []))
+            rows.append([ward.ward.name, *row] if with_ward else row)
+        for people in called.values():  # teams nobody of which came: no record
+            first = people[0]
+            row = [
+                None,
+                first.day,
+                teams.get(first.team_id, ""),
+                _as_heading(labels.INCIDENT_LABELS.get(first.incident_kind, first.incident_kind)),
+                first.dispatched_at,
+                None,
+                None,
+                labels.YES_NO[False],
+                None,
+                *_turnout_cells(people),
+            ]
             rows.append([ward.ward.name, *row] if with_ward else row)
     return rows
+
+
+def _turnout_cells(people: Sequence[CalledPerson]) -> list[Cell]:
+    """Called, arrived, declined, no answer, median and 90th percentile minutes (blank for a
+    call-out typed afterwards)."""
+    if not people:
+        return [None] * len(labels.LIVE_CALL_OUT_HEADERS)
+    turnout = Turnout.of(people)
+    median = turnout.median
+    return [
+        turnout.called,
+        turnout.arrived,
+        turnout.declined,
+        turnout.no_answer,
+        None if median is None else float(median),
+        turnout.p90,
+    ]
 
 
 def _save(workbook: Workbook, issued_on: date) -> bytes:
@@ -397,7 +438,11 @@ def _workbook(
         )
     _write_table(
         workbook.create_sheet(labels.SHEET_CALL_OUTS),
-        [*ward_column, *labels.CALL_OUT_HEADERS],
+        [
+            *ward_column,
+            *labels.CALL_OUT_HEADERS,
+            *(labels.LIVE_CALL_OUT_HEADERS if any(w.scope.called for w in wards) else ()),
+        ],
         _call_out_rows(wards, many),
     )
     ratings = rating_sheet(wards, many)

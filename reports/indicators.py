@@ -8,6 +8,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
+from reports.call_outs import person_in_time
 from reports.campaigns import Campaign, IndicatorSpec
 from reports.periods import in_progress
 from reports.police_figures import FigureReading
@@ -21,7 +22,7 @@ Status = Literal["met", "met_in_part", "not_met", "no_data", "no_target"]
 JUDGED: frozenset[Status] = frozenset({"met", "met_in_part", "not_met"})
 # The statuses that reach the target on what is measured.
 REACHED: frozenset[Status] = frozenset({"met", "met_in_part"})
-Counted = Literal["team_month", "team", "member", "call_out", "tip", "figure", "model"]
+Counted = Literal["team_month", "team", "member", "call_out", "called", "tip", "figure", "model"]
 PoliceValues = Mapping[str, int | bool]
 
 
@@ -143,17 +144,25 @@ def _good_deeds(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> Indi
 
 
 def _call_outs(spec: IndicatorSpec, scope: Scope, police: PoliceValues) -> IndicatorResult:
-    """Call-outs of the given incident kinds reached in time (or at all, without a limit)."""
+    """Call-outs of the given incident kinds reached in time (or at all, without a limit).
+    A call-out typed afterwards counts once per team; one made live from the bot counts every
+    member called, so one who declined or never answered counts against (`called`)."""
+    called = [person for person in scope.called if person.incident_kind in spec.incident_kinds]
+    live = {person.call_out_id for person in called}
     call_outs = [
-        times for times in scope.call_out_times if times.incident_kind in spec.incident_kinds
+        times
+        for times in scope.call_out_times
+        if times.incident_kind in spec.incident_kinds and times.live_id not in live
     ]
     late_teams = {times.team_id for times in call_outs if not times.in_time(spec.max_minutes)}
     late = sum(1 for times in call_outs if not times.in_time(spec.max_minutes))
+    missed = [person for person in called if not person_in_time(person, spec.max_minutes)]
+    late_teams |= {person.team_id for person in missed}
     return IndicatorResult(
         spec,
-        "call_out",
-        len(call_outs) - late,
-        len(call_outs),
+        "called" if called else "call_out",
+        len(call_outs) - late + len(called) - len(missed),
+        len(call_outs) + len(called),
         shortfall=tuple(team.name for team in scope.teams if team.id in late_teams),
     )
 

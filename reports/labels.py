@@ -36,6 +36,7 @@ COUNTED = {
     "team": "tổ",
     "member": "thành viên",
     "call_out": "lần",
+    "called": "lượt người được huy động",
     "tip": "nguồn tin",
     "figure": "",
     "model": "mô hình",
@@ -241,6 +242,17 @@ TIE_RULES = {
 }
 RATING_SOURCE = "Căn cứ: {source}."
 
+# Live call-outs (made from the bot): who of those called came, and how fast
+TURNOUT = (
+    "{calls} lần huy động qua bot: có mặt {arrived}/{called} người được gọi "
+    "(từ chối {declined}, không trả lời {no_answer})"
+)
+RESPONSE_TIMES = "thời gian có mặt: trung vị {median} phút, 90% trong {p90} phút"
+NOBODY_ARRIVED = "chưa ai có mặt"
+TURNOUT_ICON = "⏱"
+PART_TURNOUT = "{part}: có mặt {arrived}/{called}"
+SECTION_LIVE_CALL_OUTS = "Huy động qua bot"
+
 # Workbook
 SHEET_SUMMARY = "Tổng hợp"
 SHEET_TEAMS = "Theo tổ"
@@ -308,6 +320,15 @@ CALL_OUT_HEADERS = (
     "Thời gian (phút)",
     "Kịp thời",
     "Kết quả",
+)
+# Added to the call-outs sheet when some call-outs were made live from the bot.
+LIVE_CALL_OUT_HEADERS = (
+    "Được gọi",
+    "Có mặt",
+    "Từ chối",
+    "Không trả lời",
+    "Trung vị (phút)",
+    "90% (phút)",
 )
 DESCRIBE = {
     "visits": "{count} lần gặp gỡ, giáo dục",
@@ -388,6 +409,12 @@ def percent(value: Fraction, short_of: int | None = None) -> str:
         tenths = math.floor(value * 10)
         return f"{tenths // 10},{tenths % 10}%"
     return f"{rounded}%"
+
+
+def minutes(value: Fraction) -> str:
+    """12, or 12,5 (a median of two)."""
+    whole = math.floor(value)
+    return str(whole) if value == whole else f"{whole},{math.floor((value - whole) * 10)}"
 
 
 def target_text(comparison: str, target: int, measure: str) -> str:

@@ -80,6 +80,26 @@ class PoliceFigures:
 
 
 @dataclass(frozen=True)
+class CalledPerson:
+    """A member called out live from the bot (a closed call-out): their team, the incident,
+    the dispatch and their arrival (local times, none when they did not come), their answer
+    (none, coming, late, declined). Those of a team nobody of which came are here only."""
+
+    call_out_id: int
+    team_id: int
+    member_id: int
+    incident_kind: str
+    dispatched_at: datetime
+    answer: str
+    arrived_at: datetime | None = None
+
+    @property
+    def day(self) -> date:
+        """The day of the call-out (of its dispatch)."""
+        return self.dispatched_at.date()
+
+
+@dataclass(frozen=True)
 class RecordSet:
     """Everything a summary may look at; units may span several wards and levels."""
 
@@ -87,3 +107,4 @@ class RecordSet:
     members: tuple[MemberRecord, ...] = ()
     reports: tuple[ReportRecord, ...] = ()
     police: tuple[PoliceFigures, ...] = ()
+    called: tuple[CalledPerson, ...] = ()

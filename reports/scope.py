@@ -9,7 +9,14 @@ from functools import cached_property
 
 from reports.call_outs import CallOutTimes
 from reports.periods import Period, majority_months, started
-from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
+from reports.records import (
+    CalledPerson,
+    MemberRecord,
+    PoliceFigures,
+    RecordSet,
+    ReportRecord,
+    UnitRecord,
+)
 from reports.unit_tree import UnitTree
 from reports.work import Activity
 
@@ -53,6 +60,9 @@ def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRec
     police: dict[int, list[PoliceFigures]] = {}
     for entry in records.police:
         police.setdefault(entry.ward_id, []).append(entry)
+    called: dict[int, list[CalledPerson]] = {}
+    for person in records.called:
+        called.setdefault(person.team_id, []).append(person)
     for ward in tree.under(unit_id, "commune"):
         below = sorted(tree.ids_below(ward.id))
         yield (
@@ -62,6 +72,7 @@ def ward_record_sets(records: RecordSet, unit_id: int) -> Iterator[tuple[UnitRec
                 members=tuple(member for unit in below for member in members.get(unit, ())),
                 reports=tuple(report for unit in below for report in reports.get(unit, ())),
                 police=tuple(entry for unit in below for entry in police.get(unit, ())),
+                called=tuple(person for unit in below for person in called.get(unit, ())),
             ),
         )
 
@@ -76,7 +87,10 @@ class Scope:
 
     The period is judged month by month on `months` (whole calendar months, reports/month_rule.py;
     by default those a period of a gapless series holds), those begun by `as_of` only; `around`
-    are the reports of those months outside the period, which count for the months only."""
+    are the reports of those months outside the period, which count for the months only.
+
+    `called` are the members called out live from the bot in the period (closed call-outs),
+    whether they came or not: "khi được huy động" counts them all."""
 
     period: Period
     teams: tuple[UnitRecord, ...]
@@ -87,6 +101,7 @@ class Scope:
     months: tuple[Period, ...] | None = None
     as_of: date | None = None
     around: tuple[ReportRecord, ...] = ()
+    called: tuple[CalledPerson, ...] = ()
 
     @cached_property
     def judged_months(self) -> tuple[Period, ...]:
@@ -140,6 +155,17 @@ class Scope:
             team_id: (tuple(reports), tuple(read)) for team_id, (reports, read) in found.items()
         }
 
+    @cached_property
+    def _called_by_team(self) -> dict[int, tuple[CalledPerson, ...]]:
+        found: dict[int, list[CalledPerson]] = {}
+        for person in self.called:
+            found.setdefault(person.team_id, []).append(person)
+        return {team_id: tuple(people) for team_id, people in found.items()}
+
+    def called_of(self, team_id: int) -> tuple[CalledPerson, ...]:
+        """The team's members called out live in the period."""
+        return self._called_by_team.get(team_id, ())
+
     def members_of(self, team_id: int) -> tuple[MemberRecord, ...]:
         """Everyone who ever belonged to the team."""
         return self._members_by_team.get(team_id, ())
@@ -166,6 +192,7 @@ class Scope:
             call_outs,
             self.months,
             self.as_of,
+            called=self.called_of(team.id),
         )
         own.__dict__["call_out_times"] = times  # where cached_property keeps its value
         return own
@@ -182,6 +209,7 @@ class Scope:
             self.call_outs,
             self.months,
             self.as_of,
+            called=self.called,
         )
 
 
@@ -224,4 +252,9 @@ def scope_of(
         months=months,
         as_of=as_of,
         around=tuple(sorted(around, key=by_day)),
+        called=tuple(
+            person
+            for person in records.called
+            if person.team_id in team_ids and period.contains(person.day)
+        ),
     )

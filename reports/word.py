@@ -25,6 +25,7 @@ from reports.periods import Period
 from reports.stable_zip import restamp
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import target_with_basis
+from reports.turnout_text import part_turnout_texts, team_turnout_texts
 from reports.word_sections import (
     OfficerNotes,
     indicator_rows,
@@ -35,6 +36,7 @@ from reports.word_sections import (
     write_ratings,
     write_so_far,
     write_totals,
+    write_turnout,
 )
 
 # STT, target, result (a yes/no result is a short sentence), share, target set, verdict.
@@ -147,6 +149,8 @@ def ward_report(
         indicator_rows(summary.indicators, summary.campaign),
         INDICATOR_WIDTHS_MM,
     )
+    scope = summary.scope
+    write_turnout(document, scope.called, team_turnout_texts(scope.teams, scope.called))
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
     ranks = {place.summary.team.id: place.rank for place in summary.ranking}
     rows = [
@@ -213,6 +217,13 @@ def province_report(
         for number, item in enumerate(summary.indicators, 1)
     ]
     data_table(document, labels.INDICATOR_HEADERS, rows, PROVINCE_INDICATOR_WIDTHS_MM)
+    write_turnout(
+        document,
+        [person for ward in summary.wards for person in ward.scope.called],
+        part_turnout_texts(
+            [(labels.unbroken_place(ward.ward.name), ward.scope.called) for ward in summary.wards]
+        ),
+    )
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")
     ward_rows = [
         [

@@ -18,8 +18,10 @@ from reports.indicators import IndicatorResult
 from reports.periods import Period
 from reports.rating import Rating, Ratings
 from reports.rating_text import cap_rule_text, level_text
+from reports.records import CalledPerson
 from reports.tally import Tally
 from reports.targets import target_with_basis
+from reports.turnout_text import turnout_text
 
 # Figures always shown in the totals table; the others only when not zero.
 CORE_TOTALS = {
@@ -111,6 +113,20 @@ def write_totals(document: DocumentObject, totals: Tally) -> None:
         if key in CORE_TOTALS or getattr(totals, key)
     ]
     data_table(document, labels.TOTALS_HEADERS, rows, (125, 40), text_columns=(0,))
+
+
+def write_turnout(
+    document: DocumentObject, called: Sequence[CalledPerson], parts: Sequence[str]
+) -> None:
+    """The call-outs made live from the bot: who of those called came and how fast, then
+    part by part, team or ward (nothing when there were none)."""
+    text = turnout_text(called)
+    if not text:
+        return
+    paragraph(document, labels.SECTION_LIVE_CALL_OUTS, "ANTT Section")
+    paragraph(document, f"{text}.")
+    for line in parts:
+        paragraph(document, f"- {line}.")
 
 
 def paragraph(document: DocumentObject, text: str, style: str = "ANTT Body") -> None:

@@ -29,6 +29,7 @@ from reports.periods import Period, majority_months
 from reports.records import (
     PATROL_KINDS,
     REPORT_KINDS,
+    CalledPerson,
     MemberRecord,
     PoliceFigures,
     RecordSet,
@@ -50,7 +51,16 @@ from reports.work import (
     whole_half_months,
     window_finder,
 )
-from storage.models import MEMBER_HALF_MONTHS, TEAM_HALF_MONTHS, Member, Report, Unit
+from storage.call_outs import CLOSED
+from storage.models import (
+    MEMBER_HALF_MONTHS,
+    TEAM_HALF_MONTHS,
+    CallOut,
+    CallOutPerson,
+    Member,
+    Report,
+    Unit,
+)
 from storage.plain_rows import collector_paused, stored_day
 from storage.police_figures import figures_between
 from storage.report_rows import photo_count, report_columns, report_records
@@ -71,7 +81,8 @@ async def load_record_set(
     members = await _members(session, below, zone)
     police = await _police(session, below, campaign, first_day, last_day)
     reports = await _reports(session, below, first_day, last_day, zone)
-    return RecordSet(tree.units, members, reports, police)
+    called = await _called(session, below, first_day, last_day, zone)
+    return RecordSet(tree.units, members, reports, police, called)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,9 @@ async def counted_wards(
         session, below, period.start, period.end, zone, kinds=("call_out",)
     ):
         call_outs.setdefault(report.team_id, []).append(report)
+    called: dict[int, list[CalledPerson]] = {}
+    for person in await _called(session, below, period.start, period.end, zone):
+        called.setdefault(person.team_id, []).append(person)
     halves = _stored_halves(period, reach)
     for ward in tree.under(unit_id, "commune"):
         ward_below = tree.ids_below(ward.id)
@@ -151,6 +165,7 @@ async def counted_wards(
             ),
             months,
             as_of,
+            called=tuple(person for team in teams for person in called.pop(team.id, ())),
         )
         yield CountedWard(ward, records, scope)
 
@@ -502,6 +517,55 @@ async def _police(
     return tuple(
         PoliceFigures(ward_id, start, end, values)
         for (ward_id, start, end), values in sorted(stretches.items())
+    )
+
+
+async def _called(
+    session: AsyncSession,
+    below: set[int],
+    first_day: dt.date,
+    last_day: dt.date,
+    zone: ZoneInfo,
+) -> tuple[CalledPerson, ...]:
+    """Everyone of the teams below called out live from the bot between the two days (by the
+    dispatch's local day), in closed call-outs: those of a team nobody of which came have no
+    report, only these rows. Times are local, as a report's answers."""
+    start = dt.datetime.combine(first_day, dt.time(), zone)
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(), zone)
+    rows = await session.execute(
+        select(
+            CallOutPerson.call_out_id,
+            CallOutPerson.team_id,
+            CallOutPerson.member_id,
+            CallOut.kind,
+            CallOut.dispatched_at,
+            CallOutPerson.answer,
+            CallOutPerson.arrived_at,
+        )
+        .join(CallOut, CallOut.id == CallOutPerson.call_out_id)
+        .where(
+            CallOutPerson.team_id.in_(sorted(below)),
+            CallOut.status == CLOSED,
+            CallOut.dispatched_at >= start,
+            CallOut.dispatched_at < end,
+        )
+        .order_by(CallOut.dispatched_at, CallOutPerson.id)
+    )
+
+    def local(moment: dt.datetime) -> dt.datetime:
+        return moment.astimezone(zone).replace(tzinfo=None)
+
+    return tuple(
+        CalledPerson(
+            call_out_id,
+            team_id,
+            member_id,
+            kind,
+            local(dispatched_at),
+            answer,
+            None if arrived_at is None else local(arrived_at),
+        )
+        for call_out_id, team_id, member_id, kind, dispatched_at, answer, arrived_at in rows
     )
 
 

@@ -166,6 +166,15 @@ async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_
     await eventually(lambda: binh.last_toast == "Cuộc huy động này đã kết thúc.", "refused")
     assert (await people(ward))["Bình"].answer == "none"
 
+    # The month's summary counts everyone called: Lan on time, Tâm declined, Bình silent.
+    await hung.send("/baocao")
+    _making, digest, *_files = await hung.press("Tháng này", expect=5, timeout=20)
+    assert "Có mặt kịp thời khi huy động: 1/3 lượt người được huy động" in digest.text_plain
+    assert (
+        "⏱ 1 lần huy động qua bot: có mặt 1/3 người được gọi (từ chối 1, không trả lời 1)"
+        " · thời gian có mặt: trung vị 12 phút, 90% trong 12 phút"
+    ) in digest.text_plain
+
 
 async def test_two_members_of_one_team_who_come_make_one_call_out_of_that_team(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock

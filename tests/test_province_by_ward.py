@@ -8,9 +8,11 @@ import datetime as dt
 from sqlalchemy import select
 
 from bench.summaries import ISSUED_ON, RATING_YEAR, ZONE, Scale, generate
+from reports.digest import province_digest
 from reports.month_rule import months_of
 from reports.periods import started
 from reports.summary import ProvinceSummary
+from storage.call_outs import Dispatch, close, dispatch, record_answer, record_arrival
 from storage.database import Database
 from storage.models import Member, Unit
 from storage.police_figures import set_figure
@@ -126,4 +128,78 @@ async def test_tips_of_a_month_still_running_wait_for_the_police_total_in_stored
         )
         assert (tips.numerator, tips.denominator, tips.status) == (2, 4, "not_met")
         assert [f"{whole.start:%m/%Y}" for whole in tips.readings[0].months] == ["02/2025"]
+    await db.dispose()
+
+
+async def test_a_live_call_out_counts_everyone_called_in_the_province_as_in_its_ward(
+    database_url: str,
+) -> None:
+    # Hà Nội's Đợt 1 (22/12/2025–30/01/2026): on 05/01 at 23:10 the ward calls Tổ 1 (Lan,
+    # Tâm) and Tổ 2 (Bình) out; Lan is there at 23:22, Tâm declines, Bình never answers. The
+    # close wrote Tổ 1's record only; the city's summary read ward by ward counts 1 in time of
+    # the 3 called, as the whole record set does.
+    db = Database(database_url)
+    await db.migrate()
+    joined = dt.datetime(2025, 6, 1, 2, 0, tzinfo=dt.UTC)
+    sent = dt.datetime(2026, 1, 5, 23, 10, tzinfo=ZONE)
+    async with db.write() as session:
+        city = await add_unit(session, "Thành phố Hà Nội", "province")
+        ward = await add_unit(session, "Phường Yên Hòa", "commune", city)
+        first = await add_unit(session, "Tổ bảo vệ ANTT số 1", "team", ward, planned_size=2)
+        second = await add_unit(session, "Tổ bảo vệ ANTT số 2", "team", ward, planned_size=1)
+        lan, tam, binh = (
+            Member(
+                full_name=name, role="member", unit_id=team.id, consent_at=joined, joined_at=joined
+            )
+            for name, team in (("Lan", first), ("Tâm", first), ("Bình", second))
+        )
+        officer = Member(full_name="Hùng", role="officer", unit_id=ward.id, consent_at=joined)
+        session.add_all([lan, tam, binh, officer])
+        await session.flush()
+        chosen = Dispatch("antt", "Ngõ 12", None, None, None, (first.id, second.id))
+        call_out, people = await dispatch(session, ward.id, officer, chosen, [lan, tam, binh], sent)
+        arrived = sent + dt.timedelta(minutes=12)
+        record_arrival(people[0], arrived)
+        record_answer(people[1], "declined", "sick", sent + dt.timedelta(minutes=1))
+        close(call_out, "Đã giải tán", arrived)
+        await add_report(
+            session,
+            kind="call_out",
+            team_id=first.id,
+            author_id=lan.id,
+            occurred_on=sent.date(),
+            payload={
+                "incident_kind": "antt",
+                "mobilised_at": "2026-01-05T23:10",
+                "arrived_at": "2026-01-05T23:22",
+                "response_minutes": 12,
+                "on_time": True,
+                "outcome": "Đã giải tán",
+                "participants": [lan.id],
+                "live": True,
+                "call_out_id": call_out.id,
+            },
+            photos=[],
+            source_update_id=None,
+            now=arrived,
+        )
+    campaign = campaign_named("ha-noi-357")
+    period = parse_period("phase:Đợt 1", campaign)
+    today = dt.date(2026, 2, 2)
+    async with db.read() as session:
+        by_ward = await summarise_province_by_ward(
+            session, city.id, campaign, period, ZONE, as_of=today
+        )
+        first_day, last_day = reach(period, started(months_of(period, campaign), today))
+        records = await load_record_set(session, city.id, first_day, last_day, ZONE, campaign.id)
+    at_once = render_province(records, city.id, city.name, campaign, period, today).summary
+    assert isinstance(at_once, ProvinceSummary)
+    for summary in (by_ward, at_once):
+        [ward_summary] = summary.wards
+        in_time = next(r for r in ward_summary.indicators if r.spec.id == "antt-call-outs-in-time")
+        assert (in_time.numerator, in_time.denominator) == (1, 3)
+        assert "⏱ 1 lần huy động qua bot: có mặt 1/3 người được gọi" in "\n".join(
+            province_digest(summary)
+        )
+    assert by_ward.indicators == at_once.indicators
     await db.dispose()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import math
+from datetime import date, datetime, time, timedelta
 from itertools import count
 
-from reports.records import MemberRecord, PoliceFigures, RecordSet, ReportRecord, UnitRecord
+from reports.records import (
+    CalledPerson,
+    MemberRecord,
+    PoliceFigures,
+    RecordSet,
+    ReportRecord,
+    UnitRecord,
+)
 
 
 class Ward:
@@ -22,6 +30,7 @@ class Ward:
         self.members: list[MemberRecord] = []
         self.reports: list[ReportRecord] = []
         self.police_figures: list[PoliceFigures] = []
+        self.called: list[CalledPerson] = []
         self.province_id = self.unit("province", province, None)
         parent = self.province_id
         if district is not None:
@@ -84,6 +93,67 @@ class Ward:
             payload["arrived_at"] = f"{day.isoformat()}T{arrived}"
         return self._add("call_out", team, author, day, payload, 0)
 
+    def live_call_out(
+        self,
+        day: date,
+        kind: str,
+        dispatched: str,
+        people: list[tuple[int, int, str, str | None]],
+    ) -> int:
+        """A call-out made from the bot at local HH:MM on `day` and closed: everyone called as
+        (team, member, answer, arrival HH:MM or None), and, as the close writes, one record
+        per team of which someone arrived (first arrival, everyone who came, everyone called);
+        returns the call-out's id."""
+        call_out_id = next(self._ids)
+        sent = datetime.combine(day, time.fromisoformat(dispatched))
+        called = [
+            CalledPerson(
+                call_out_id,
+                team,
+                member,
+                kind,
+                sent,
+                answer,
+                None if at is None else datetime.combine(day, time.fromisoformat(at)),
+            )
+            for team, member, answer, at in people
+        ]
+        self.called += called
+        for team in dict.fromkeys(person.team_id for person in called):
+            own = [person for person in called if person.team_id == team]
+            came = sorted(
+                (p for p in own if p.arrived_at is not None), key=lambda p: p.arrived_at or sent
+            )
+            if not came:
+                continue
+            first = came[0].arrived_at
+            assert first is not None
+            minutes = math.ceil((first - sent) / timedelta(minutes=1))
+            payload: dict[str, object] = {
+                "incident_kind": kind,
+                "mobilised_at": sent.isoformat(timespec="minutes"),
+                "arrived_at": first.isoformat(timespec="minutes"),
+                "response_minutes": minutes,
+                "on_time": minutes <= 30,
+                "outcome": "Đã giải tán",
+                "participants": [p.member_id for p in came],
+                "live": True,
+                "call_out_id": call_out_id,
+                "people": [
+                    {
+                        "member": p.member_id,
+                        "answer": p.answer,
+                        "arrived_at": None
+                        if p.arrived_at is None
+                        else p.arrived_at.isoformat(timespec="minutes"),
+                        "reason": "sick" if p.answer == "declined" else None,
+                    }
+                    for p in own
+                ],
+            }
+            self._add("call_out", team, came[0].member_id, day, payload, 0)
+        return call_out_id
+
     def police(self, start: date, end: date, ward: int | None = None, **values: int | bool) -> None:
         """Figures the police entered for `start`..`end`."""
         self.police_figures.append(PoliceFigures(ward or self.ward_id, start, end, values))
@@ -95,4 +165,5 @@ class Ward:
             tuple(self.members),
             tuple(self.reports),
             tuple(self.police_figures),
+            tuple(self.called),
         )
