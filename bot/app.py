@@ -234,6 +234,8 @@ class BotApp:
             await asyncio.wait_for(self.pipeline.lanes.idle(), DRAIN_SECONDS)
         await self.pipeline.lanes.abort()
         await self.pipeline.flush()
+        with suppress(Exception):  # the database: the leases lapse instead
+            await self.pipeline.release_replies()
         await self._close()
 
     async def kill(self) -> None:
@@ -247,6 +249,7 @@ class BotApp:
             await self.scheduler.stop()
         await self.sender.kill()
         await self.pipeline.lanes.abort()
+        await self.pipeline.let_go()  # its replies' leases lapse, as a crash's would
         await self._close()
 
     async def _cancel_polling(self) -> None:

@@ -6,7 +6,9 @@ import asyncio
 import datetime as dt
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,7 +27,18 @@ from reports.campaigns import Campaign
 from storage.database import Database
 from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
-from storage.outbox import NOTICES_QUEUED, enqueue, mark_failed, mark_sent, pending_messages
+from storage.outbox import (
+    NOTICES_QUEUED,
+    Lease,
+    claim_replies,
+    enqueue,
+    mark_failed,
+    mark_sent,
+    pending_messages,
+    release,
+    renew,
+    replies_unheld,
+)
 from summaries.jobs import JOBS, Job, JobContext
 
 log = logging.getLogger(__name__)
@@ -36,6 +49,9 @@ WARDS_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 CALLBACK_SECONDS = 15 * 60.0
 # Beyond an hour, a 429's retry_after is doubted: we look again after an hour.
 MAX_RETRY_AFTER = 3600.0
+# With several processes, a reply is held by the one sending it for this long, renewed every
+# third of it while it is being sent; one whose process died is taken by another after it.
+REPLY_LEASE = dt.timedelta(seconds=10)
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,12 @@ class Pipeline:
         # Set (webhook): a job takes its chat's oldest unhandled update, whichever process
         # stored it, unless another process holds the chat; None (polling): the update stored.
         self.chat_lock: ChatLock | None = None
+        # Replies are held under a lease while being sent (only with `chat_lock`: several
+        # processes); the ids this process holds and has not settled, renewed in the background.
+        self.holder = f"replies-{uuid.uuid4().hex[:12]}"
+        self.reply_lease = REPLY_LEASE
+        self._held: set[int] = set()
+        self._renewer: asyncio.Task[None] | None = None
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -151,19 +173,92 @@ class Pipeline:
 
     # --- end of one chat in order ---
 
-    async def recover(self) -> None:
-        """After a stop: send what was owed, then handle what was stored but not handled."""
-        async with self.db.read() as session:
-            owed = await pending_messages(session, self.channel.name)
-            unhandled = await unhandled_updates(session, self.channel.name)
+    # --- replies held while being sent (several processes, issue 16) ---
+    def _lease(self) -> Lease | None:
+        """A lease from now, when several processes may send replies (None: one process)."""
+        if self.chat_lock is None:
+            return None
+        return Lease(self.holder, utcnow() + self.reply_lease)
+
+    def _hold(self, messages: list[OutboxMessage]) -> None:
+        """These committed replies are ours to send: keep their lease alive until settled."""
+        if self.chat_lock is None or not messages:
+            return
+        self._held.update(message.id for message in messages)
+        if self._renewer is None or self._renewer.done():
+            self._renewer = asyncio.create_task(self._renew_leases(), name="reply-leases")
+
+    def _settled(self, ids: list[int]) -> None:
+        self._held.difference_update(ids)
+
+    async def _renew_leases(self) -> None:
+        while self._held:
+            await asyncio.sleep(self.reply_lease.total_seconds() / 3)
+            held, lease = sorted(self._held), self._lease()
+            if not held or lease is None:
+                return
+            try:
+                async with self.db.write() as session:
+                    await renew(session, held, lease)
+            except Exception as error:  # the database: try again next time, lease permitting
+                log.warning("could not renew the replies' lease: %s", type(error).__name__)
+
+    async def take_owed_replies(self) -> int:
+        """Take the replies nobody is sending (their process died), oldest first, and send
+        them on their chats' lanes; how many. A live process's reply is held: not taken."""
+        lease = self._lease()
+        if lease is None:
+            return 0
+        async with self.db.read() as session:  # most looks find none: no write for them
+            if not await replies_unheld(session, self.channel.name):
+                return 0
+        async with self.db.write() as session:
+            owed = await claim_replies(session, self.channel.name, lease)
+        self._hold(owed)
+        self._send_owed(owed)
+        return len(owed)
+
+    async def let_go(self) -> None:
+        """Stop renewing (a crash: the leases lapse, and another process takes the rows)."""
+        if self._renewer is not None:
+            self._renewer.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._renewer
+            self._renewer = None
+
+    async def release_replies(self) -> None:
+        """A graceful stop: give back the replies held and not sent, for others to take now."""
+        await self.let_go()
+        if self.chat_lock is not None:
+            async with self.db.write() as session:
+                await release(session, self.holder)
+        self._held.clear()
+
+    # --- end of replies held ---
+
+    def _send_owed(self, owed: list[OutboxMessage]) -> None:
         by_chat: dict[str, list[OutboxMessage]] = {}
         for message in owed:
             by_chat.setdefault(message.chat_ref, []).append(message)
         for chat_ref, messages in by_chat.items():
             self.lanes.push(chat_ref, self._sending(chat_ref, messages))
-        if owed or unhandled:
+
+    async def recover(self) -> None:
+        """After a stop: send what was owed, then handle what was stored but not handled.
+        With several processes, only replies nobody holds: another may be sending some."""
+        if self.chat_lock is not None:
+            owed_count = await self.take_owed_replies()
+            async with self.db.read() as session:
+                unhandled = await unhandled_updates(session, self.channel.name)
+        else:
+            async with self.db.read() as session:
+                owed = await pending_messages(session, self.channel.name)
+                unhandled = await unhandled_updates(session, self.channel.name)
+            self._send_owed(owed)
+            owed_count = len(owed)
+        if owed_count or unhandled:
             log.info(
-                "recovering: %d replies to send, %d updates to handle", len(owed), len(unhandled)
+                "recovering: %d replies to send, %d updates to handle", owed_count, len(unhandled)
             )
         self.dispatch(unhandled)
 
@@ -234,6 +329,7 @@ class Pipeline:
             if recorded is None and self.chat_lock is not None:
                 return False  # still unhandled: taken again later, not at once in a loop
             queued = recorded or []
+        self._hold(queued)  # committed: ours to send, even while the button is answered
         if notices:
             self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
@@ -252,7 +348,7 @@ class Pipeline:
             (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
             for number, reply in enumerate(r for r in replies if not isinstance(r, Toast | Later))
         ]
-        return await enqueue(session, self.channel.name, items)
+        return await enqueue(session, self.channel.name, items, self._lease())
 
     async def _run_later(self, chat_ref: str, key: str, work: Later) -> None:
         """Run a job after the update's transaction; queue and send what it answers."""
@@ -318,6 +414,7 @@ class Pipeline:
     async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
         """Deliver in order; each message is tried until Telegram takes it or says it never
         will, so the chat's later replies (queued behind it in its lane) wait for it."""
+        self._hold(messages)
         for message in messages:
             failure = await self._deliver_until_settled(chat_ref, message)
             if failure is None:
@@ -326,6 +423,7 @@ class Pipeline:
             self.stats.given_up += 1
             async with self.db.write() as session:
                 await mark_failed(session, message.id, failure.reason, give_up=True)
+            self._settled([message.id])
 
     def _record_delivered(self, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""
@@ -335,9 +433,13 @@ class Pipeline:
 
     async def _record_deliveries(self) -> None:
         while self._delivered:
-            async with self.db.write() as session:
-                batch, self._delivered = self._delivered, []
-                await mark_sent(session, batch, utcnow())
+            batch: list[int] = []
+            try:
+                async with self.db.write() as session:
+                    batch, self._delivered = self._delivered, []
+                    await mark_sent(session, batch, utcnow())
+            finally:
+                self._settled(batch)  # recorded, or left to the lease to lapse
 
     async def flush(self) -> None:
         """Wait until every delivery so far is recorded (before a graceful stop)."""

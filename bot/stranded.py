@@ -2,7 +2,11 @@
 its lanes, so one that dies mid-update (its transaction rolls back, the claim with it) or with
 updates still queued leaves them unhandled where no other process looks. Every few seconds each
 webhook process hands its lanes the chats with an update waiting longer than `after` seconds;
-the claim skips a chat another process is handling, so nothing is handled twice."""
+the claim skips a chat another process is handling, so nothing is handled twice.
+
+Replies too: each is held by the process that committed it while it sends (a lease it renews);
+the same look takes the replies whose lease lapsed (their process died) and sends them. A live
+process's reply is never taken."""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ class ChatTaker(Protocol):
 
     def take_chats(self, chat_refs: list[str]) -> None: ...
 
+    async def take_owed_replies(self) -> int: ...
+
 
 class StrandedUpdates:
     """A background look, every `every` seconds, for updates waiting longer than `after`."""
@@ -44,6 +50,7 @@ class StrandedUpdates:
         self.every = every
         self.after = after
         self.found = 0  # chats handed on so far
+        self.replies = 0  # replies of dead processes taken so far
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -57,7 +64,12 @@ class StrandedUpdates:
             self._task = None
 
     async def look_once(self) -> int:
-        """Hand on the chats with an update waiting too long; how many."""
+        """Take the replies nobody sends any more, and hand on the chats with an update
+        waiting too long; how many chats."""
+        replies = await self.taker.take_owed_replies()
+        if replies:
+            self.replies += replies
+            log.info("%d replies of a process that stopped are sent by this one", replies)
         before = utcnow() - dt.timedelta(seconds=self.after)
         async with self.db.read() as session:
             chats = await waiting_chats(session, self.channel, before)

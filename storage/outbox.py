@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, OutboxMessage, utcnow
@@ -34,12 +34,24 @@ class Notice:
 ALERT = 1  # the priority of a call-out's alerts and status: they jump the queue
 
 
+@dataclass(frozen=True)
+class Lease:
+    """Who holds a row, until when: nobody else sends it meanwhile (several processes)."""
+
+    holder: str
+    until: dt.datetime
+
+
 async def enqueue(
-    session: AsyncSession, channel: str, items: list[tuple[str, str, dict[str, Any]]]
+    session: AsyncSession,
+    channel: str,
+    items: list[tuple[str, str, dict[str, Any]]],
+    lease: Lease | None = None,
 ) -> list[OutboxMessage]:
-    """Queue (key, chat, payload) replies; a key already queued is not queued again."""
+    """Queue (key, chat, payload) replies; a key already queued is not queued again. With a
+    `lease`, the replies are born held by the process that will send them after the commit."""
     notices = [Notice(key, chat_ref, payload) for key, chat_ref, payload in items]
-    return await _insert(session, channel, REPLY, notices)
+    return await _insert(session, channel, REPLY, notices, lease)
 
 
 async def enqueue_notices(
@@ -54,7 +66,11 @@ async def enqueue_notices(
 
 
 async def _insert(
-    session: AsyncSession, channel: str, kind: str, notices: list[Notice]
+    session: AsyncSession,
+    channel: str,
+    kind: str,
+    notices: list[Notice],
+    lease: Lease | None = None,
 ) -> list[OutboxMessage]:
     if not notices:
         return []
@@ -72,6 +88,8 @@ async def _insert(
             "not_before": notice.not_before,
             "member_id": notice.member_id,
             "priority": notice.priority,
+            "claimed_by": None if lease is None else lease.holder,
+            "claimed_until": None if lease is None else lease.until,
         }
         for notice in notices
     ]
@@ -94,6 +112,64 @@ async def pending_messages(
     if chat_ref is not None:
         query = query.where(OutboxMessage.chat_ref == chat_ref)
     return list((await session.scalars(query.order_by(OutboxMessage.id))).all())
+
+
+def _unheld_replies(channel: str, now: dt.datetime) -> Select[int]:
+    return select(OutboxMessage.id).where(
+        OutboxMessage.channel == channel,
+        OutboxMessage.kind == REPLY,
+        OutboxMessage.status == "pending",
+        or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+    )
+
+
+async def replies_unheld(session: AsyncSession, channel: str) -> bool:
+    """Whether some pending reply is held by nobody (a read, before taking them)."""
+    return (await session.scalar(_unheld_replies(channel, utcnow()).limit(1))) is not None
+
+
+async def claim_replies(
+    session: AsyncSession, channel: str, lease: Lease, limit: int = 200
+) -> list[OutboxMessage]:
+    """Take up to `limit` pending replies nobody holds (their sender died, or they were queued
+    without a lease), oldest first, and hold them under `lease`. A reply a live process is
+    sending is held (and its lease renewed) and is not taken; PostgreSQL skips rows another
+    transaction has locked, so two takers never take the same row."""
+    owed = (
+        _unheld_replies(channel, utcnow())
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list((await session.scalars(owed)).all())
+    if not ids:
+        return []
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))
+        .values(claimed_by=lease.holder, claimed_until=lease.until)
+        .execution_options(synchronize_session=False)
+    )
+    taken = await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.id.in_(ids)).order_by(OutboxMessage.id)
+    )
+    return list(taken.all())
+
+
+async def renew(session: AsyncSession, ids: list[int], lease: Lease) -> None:
+    """Hold these rows longer, those still pending and still ours (a row we let lapse and
+    another process took stays theirs)."""
+    if ids:
+        await session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(ids),
+                OutboxMessage.claimed_by == lease.holder,
+                OutboxMessage.status == "pending",
+            )
+            .values(claimed_until=lease.until)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> None:

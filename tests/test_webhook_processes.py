@@ -8,6 +8,7 @@ own port), behind a round-robin proxy (tests/balancer.py), as nginx would put th
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
 import os
 import socket
@@ -44,6 +45,10 @@ SECRET = "two-processes_secret"
 TAPS = 24
 # A stranded update is looked for after this long (production: bot/stranded.AFTER_SECONDS).
 STRANDED_AFTER = 1.0
+# A reply is held this long by the process sending it (production: bot/pipeline.REPLY_LEASE).
+REPLY_LEASE = dt.timedelta(seconds=1)
+# How long Telegram holds a reply's sendMessage in the tests of replies held: past the lease.
+HOLD = 3.0
 
 
 def two_free_ports() -> tuple[int, int]:
@@ -98,6 +103,7 @@ def quick(app: BotApp, chat_lock: ChatLock | None = None) -> BotApp:
     assert app.stranded is not None
     app.stranded.after = STRANDED_AFTER
     app.stranded.every = STRANDED_AFTER / 4
+    app.pipeline.reply_lease = REPLY_LEASE
     return app
 
 
@@ -315,3 +321,74 @@ async def test_an_update_a_killed_process_was_handling_goes_to_the_other_within_
     [row] = [row for row in await chat_rows(second, 1001) if row.update_id == update_id]
     assert row.handled_at is not None and row.error is None
     assert second.stranded is not None and second.stranded.found >= 1
+
+
+async def test_a_reply_a_killed_process_committed_is_sent_by_the_other_once(
+    emulator: TelegramEmulator, bot: BotApp, second: BotApp, lan: Phone, balancer: Balancer
+) -> None:
+    """The first process handles Lan's tap and commits the answer; Telegram has not taken it
+    (the call hangs) when the process dies. The other, still running, sends it within
+    seconds, and only once."""
+    balancer.first = 0  # Telegram's request reaches the first process
+    answers = len(lan.messages)
+    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
+    lan.send_without_waiting("/huy")
+
+    async def sending() -> bool:
+        return held.answered == 1
+
+    await until(sending, "the first process sends the answer")
+    killed = time.monotonic()
+    await bot.kill()  # its call is dropped: Telegram never got the answer
+
+    async def answered() -> bool:
+        return len(lan.messages) > answers
+
+    await until(answered, "the other process sends the answer", seconds=10)
+    took = time.monotonic() - killed
+    assert took < REPLY_LEASE.total_seconds() + 2 * STRANDED_AFTER + 2
+    assert second.stranded is not None and second.stranded.replies == 1
+    await asyncio.sleep(HOLD)  # past the dead process's call
+    await second.pipeline.lanes.idle()
+    assert len(lan.messages) == answers + 1
+    assert "Không có việc gì đang làm dở" in lan.messages[answers].text_plain
+
+
+async def test_a_process_starting_while_another_sends_a_reply_does_not_send_it_again(
+    emulator: TelegramEmulator,
+    settings: Settings,
+    clock: FixedClock,
+    bot: BotApp,
+    second: BotApp,
+    lan: Phone,
+    balancer: Balancer,
+) -> None:
+    """Telegram is slow to take the first process's answer (longer than a lease, so it is
+    renewed meanwhile); a third process starts and recovers what is owed: not that answer."""
+    balancer.first = 0
+    answers = len(lan.messages)
+    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
+    lan.send_without_waiting("/huy")
+
+    async def sending() -> bool:
+        return held.answered == 1
+
+    await until(sending, "the first process sends the answer")
+    third = quick(
+        BotApp(settings.model_copy(update={"webhook_port": two_free_ports()[0]}), clock=clock)
+    )
+    await third.start()
+    try:
+
+        async def answered() -> bool:
+            return len(lan.messages) > answers
+
+        await until(answered, "the first process's answer arrives", seconds=10)
+        await asyncio.sleep(4 * STRANDED_AFTER)  # the others look for lapsed replies meanwhile
+        await bot.pipeline.lanes.idle()
+        await third.pipeline.lanes.idle()
+        assert len(lan.messages) == answers + 1
+        assert "Không có việc gì đang làm dở" in lan.messages[answers].text_plain
+        assert third.stranded is not None and third.stranded.replies == 0
+    finally:
+        await third.stop()
