@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.app import BotApp
 from chat.clock import FixedClock
+from emulator.models import BotMessage
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.call_outs import Dispatch, dispatch
@@ -54,6 +55,16 @@ async def team_counts(ward: Ward, team_id: int) -> tuple[int, int]:
 
 async def dispatch_two_teams(hung: Phone, kind_label: str = "An ninh trật tự") -> int:
     """Hùng calls Tổ 12 and Tổ 7 out to Ngõ 12 Trần Duy Hưng; the status message's id."""
+    confirm = await choose_two_teams(hung, kind_label)
+    await hung.press("🚨 Huy động ngay", confirm, expect=0)
+    await eventually(
+        lambda: "Chưa trả lời" in hung.message(confirm.message_id).text_plain, "the status"
+    )
+    return confirm.message_id
+
+
+async def choose_two_teams(hung: Phone, kind_label: str = "An ninh trật tự") -> BotMessage:
+    """Hùng chooses Tổ 12 and Tổ 7 and Ngõ 12 Trần Duy Hưng; the confirm screen, not pressed."""
     [menu] = await hung.send("/quanly")
     [kind] = await hung.press("🚨 Huy động", menu)
     assert "Việc gì?" in kind.text_plain
@@ -77,11 +88,7 @@ async def dispatch_two_teams(hung: Phone, kind_label: str = "An ninh trật tự
         "Huy động Tổ bảo vệ ANTT số 12, Tổ bảo vệ ANTT số 7 (3 người) đến Ngõ 12 Trần Duy Hưng"
         in confirm.text_plain
     )
-    await hung.press("🚨 Huy động ngay", confirm, expect=0)
-    await eventually(
-        lambda: "Chưa trả lời" in hung.message(confirm.message_id).text_plain, "the status"
-    )
-    return confirm.message_id
+    return confirm
 
 
 async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_arrival(
