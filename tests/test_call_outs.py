@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
@@ -17,6 +18,12 @@ from emulator.server import TelegramEmulator
 from storage.call_outs import Dispatch, dispatch
 from storage.models import TEAM_HALF_MONTHS, CallOut, CallOutPerson, Member, OutboxMessage
 from storage.units import add_unit
+from storage.ward_settings import (
+    auto_approves,
+    realert_minutes,
+    set_auto_approve,
+    set_realert_minutes,
+)
 from tests.conftest import HANOI
 from tests.test_button_data import press_and_wait
 from tests.waiting import eventually
@@ -278,3 +285,53 @@ async def test_a_team_leader_calls_their_own_team_out_in_four_taps_and_one_text(
     async with ward.db.read() as session:
         [call_out] = (await session.scalars(select(CallOut))).all()
     assert call_out.ward_id == ward.ward_id  # the team's ward, whoever called
+
+
+async def test_a_ward_that_set_five_minutes_alerts_the_silent_again_after_five_not_three(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    hung = emulator.phone(user_id=2001, first_name="Hùng")
+    officer_id = await ward.person(hung, "officer", ward.ward_id)
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(lan, "member")
+    tam = emulator.phone(user_id=1002, first_name="Tâm")
+    await ward.person(tam, "member")
+    binh = emulator.phone(user_id=1003, first_name="Bình")
+    await ward.person(binh, "member", ward.other_team_id)
+    async with ward.db.write() as session:
+        officer = await session.get(Member, officer_id)
+        await set_realert_minutes(session, ward.ward_id, 5, officer, clock.now())
+    clock.moment = NIGHT
+
+    await dispatch_two_teams(hung)
+    await eventually(lambda: bool(alerts(lan)) and bool(alerts(binh)), "both alerted")
+
+    clock.moment = NIGHT + dt.timedelta(minutes=3)  # the default's time: nothing yet
+    await bot.sender.drain()
+    assert len(alerts(binh)) == len(alerts(lan)) == 1
+    clock.moment = NIGHT + dt.timedelta(minutes=5)
+    await bot.sender.drain()
+    await eventually(lambda: len(alerts(binh)) == 2, "alerted again after the ward's 5 minutes")
+    assert "Nhắc lại (lần 2)" in alerts(binh)[1]
+    clock.moment = NIGHT + dt.timedelta(minutes=9)
+    await bot.sender.drain()
+    assert len(alerts(binh)) == 2  # the third at 10 minutes, not 6
+    clock.moment = NIGHT + dt.timedelta(minutes=10)
+    await bot.sender.drain()
+    await eventually(lambda: len(alerts(binh)) == 3, "the third alert at 10 minutes")
+
+
+async def test_a_wards_re_alert_minutes_are_three_unless_it_chose_one_to_sixty(
+    bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    async with ward.db.write() as session:
+        assert await realert_minutes(session, ward.ward_id) == 3
+        await set_auto_approve(session, ward.ward_id, False, None, clock.now())
+        assert await realert_minutes(session, ward.ward_id) == 3
+        for refused in (0, 61):
+            with pytest.raises(ValueError):
+                await set_realert_minutes(session, ward.ward_id, refused, None, clock.now())
+        await set_realert_minutes(session, ward.ward_id, 10, None, clock.now())
+    async with ward.db.read() as session:
+        assert await realert_minutes(session, ward.ward_id) == 10
+        assert not await auto_approves(session, ward.ward_id)
