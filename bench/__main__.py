@@ -6,6 +6,8 @@
 summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run);
 `python -m bench broadcast` the scheduler's broadcast to 10,000 members (bench/broadcast.py,
 about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fewer);
+`python -m bench call-outs [runs]` the time from an officer's confirm to the last of 50 members
+alerted, alone and during a 10,000-member broadcast (bench/call_outs.py);
 `python -m bench chat-claims` how webhook processes hold a chat on PostgreSQL (row lock or
 advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
@@ -35,15 +37,20 @@ if __name__ == "__main__":
         from bench import broadcast
 
         broadcast.main()
+    elif chosen == "call-outs":
+        from bench import call_outs
+
+        call_outs.main(int(arguments[0]) if arguments else 3)
     elif chosen:
         raise SystemExit(
-            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast or chat-claims "
-            "(or nothing)"
+            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs or "
+            "chat-claims (or nothing)"
         )
     else:
-        from bench import broadcast, cli, intake, taps
+        from bench import broadcast, call_outs, cli, intake, taps
 
         cli.main()
         taps.main()
         intake.main(runs=int(arguments[0]) if arguments else 3)
         broadcast.main()
+        call_outs.main(int(arguments[0]) if arguments else 3)

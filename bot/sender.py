@@ -26,6 +26,7 @@ from chat.replies import REPLY, Edit, Say, SendFile
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.outbox import (
+    ALERT,
     claim_notices,
     defer,
     mark_blocked,
@@ -66,14 +67,23 @@ class SenderStats:
     blocked: int = 0
     failed: int = 0
     waited: float = 0.0  # seconds: flood waits asked of everyone, and backoff before a retry
+    cut_short: int = 0  # batches of reminders stopped so that newly queued alerts go first
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class _MoreUrgent(Exception):
+    """Something was queued while a batch of ordinary notices was being sent."""
+
+
 class NoticeSender:
-    """Drains due notices from the outbox, paced, in each chat's order."""
+    """Drains due notices from the outbox, paced, in each chat's order. A call-out's alerts
+    (priority ALERT) jump the queue: they are claimed first, and notices queued while a batch of
+    reminders is going out cut that batch short at the next message, so the alerts are claimed
+    within a few sends instead of after the whole batch (its unsent rows are given back, oldest
+    first again, each chat's order kept)."""
 
     def __init__(
         self,
@@ -100,6 +110,9 @@ class NoticeSender:
         self.stats = SenderStats()
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        # Set by `wake`: a batch of ordinary notices stops at its next message and the next
+        # claim takes the highest priority first.
+        self._queued_meanwhile = asyncio.Event()
         # One batch at a time in this process: `drain()` waits for the background loop's batch
         # instead of returning while it is still being sent.
         self._batch = asyncio.Lock()
@@ -120,8 +133,10 @@ class NoticeSender:
         return bool(self._inflight)
 
     def wake(self) -> None:
-        """Something new was queued: look now rather than at the next idle tick."""
+        """Something new was queued: look now rather than at the next idle tick (and cut a
+        batch of ordinary notices short: what was queued may be a call-out's alerts)."""
         self._wake.set()
+        self._queued_meanwhile.set()
 
     async def drain(self) -> int:
         """Send everything due now, including a batch the background loop is sending; the
@@ -189,6 +204,7 @@ class NoticeSender:
             return await self._claim_and_send()
 
     async def _claim_and_send(self) -> bool:
+        self._queued_meanwhile.clear()
         async with self.db.write() as session:
             batch = await claim_notices(
                 session,
@@ -203,12 +219,23 @@ class NoticeSender:
         by_chat: dict[str, list[OutboxMessage]] = {}
         for message in batch:
             by_chat.setdefault(message.chat_ref, []).append(message)
-        await asyncio.gather(*(self._send_chat(messages) for messages in by_chat.values()))
+        given_back: list[int] = []
+        await asyncio.gather(
+            *(self._send_chat(messages, given_back) for messages in by_chat.values())
+        )
+        if given_back:
+            self.stats.cut_short += 1
+            async with self.db.write() as session:
+                await release(session, self.name, given_back)
         return True
 
-    async def _send_chat(self, messages: list[OutboxMessage]) -> None:
+    async def _send_chat(self, messages: list[OutboxMessage], given_back: list[int]) -> None:
         for position, message in enumerate(messages):
-            failure = await self._send_with_retries(message)
+            try:
+                failure = await self._send_with_retries(message)
+            except _MoreUrgent:
+                given_back.extend(later.id for later in messages[position:])
+                return
             if failure is None:
                 continue
             if failure.blocked:
@@ -244,6 +271,8 @@ class NoticeSender:
         while attempt <= INLINE_RETRIES:
             await self.pacer.chat_ready(message.chat_ref)
             async with self._slots:
+                if attempt == 0 and self._yields(message):
+                    raise _MoreUrgent
                 # The slot is taken once a connection is free, so a slow answer does not
                 # bunch the sends queued behind it.
                 await self.pacer.take(message.chat_ref)
@@ -265,6 +294,10 @@ class NoticeSender:
             await asyncio.sleep(backoff)
             attempt += 1
         return failure
+
+    def _yields(self, message: OutboxMessage) -> bool:
+        """An ordinary notice gives way when something was queued meanwhile."""
+        return message.priority < ALERT and self._queued_meanwhile.is_set()
 
     async def _deliver_and_record(
         self, message: OutboxMessage, reply: Say | Edit | SendFile

@@ -30,6 +30,7 @@ from storage.members import active_members_in
 from storage.models import CallOut, CallOutPerson, Draft, Member, Unit
 from storage.outbox import ALERT, Notice, enqueue_notices
 from storage.units import teams_below, ward_of
+from storage.ward_settings import realert_minutes
 
 FLOW = "callout"
 KIND, PLACE, NOTE, TEAMS, CONFIRM = "kind", "place", "note", "teams", "confirm"
@@ -38,7 +39,6 @@ PLACE_LENGTH = (3, 300)
 NOTE_LENGTH = 300
 # A member who has not answered is alerted again after this many minutes, at most twice [a ward
 # setting in the issue; one value for every ward for now].
-REALERT_MINUTES = 3
 REALERTS = 2
 
 
@@ -277,10 +277,11 @@ async def _alert(
 ) -> None:
     """The first alert to everyone at once, day or night, ahead of any reminder; and the two
     alerts again for whoever has not answered by then (skipped when they answer)."""
+    every = dt.timedelta(minutes=await realert_minutes(turn.session, call_out.ward_id))
     notices = []
     for member in people:
         for number in range(REALERTS + 1):
-            later = dt.timedelta(minutes=REALERT_MINUTES * number)
+            later = every * number
             notices.append(
                 Notice(
                     alert_key(call_out, member.id, number),

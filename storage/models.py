@@ -341,12 +341,15 @@ class JoinRequest(Base):
 
 
 class WardSetting(Base):
-    """A ward's own choices, such as approving join requests automatically."""
+    """A ward's own choices, such as approving join requests automatically, or how soon a
+    call-out's alert comes again."""
 
     __tablename__ = "ward_settings"
 
     ward_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
     auto_approve: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Minutes before a called member who has not answered is alerted again (twice at most).
+    realert_minutes: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,11 +254,15 @@ async def next_notice_due(session: AsyncSession, channel: str) -> dt.datetime | 
     return found
 
 
-async def release(session: AsyncSession, sender: str) -> None:
-    """Give back what this sender holds but did not send (a graceful stop)."""
+async def release(session: AsyncSession, sender: str, ids: Sequence[int] | None = None) -> None:
+    """Give back what this sender holds but did not send (a graceful stop), or only these rows
+    (a batch cut short so that more urgent notices go first)."""
+    held = [OutboxMessage.claimed_by == sender, OutboxMessage.status == "pending"]
+    if ids is not None:
+        held.append(OutboxMessage.id.in_(ids))
     await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.claimed_by == sender, OutboxMessage.status == "pending")
+        .where(*held)
         .values(claimed_by=None, claimed_until=None)
         .execution_options(synchronize_session=False)
     )

@@ -1,4 +1,5 @@
-"""A ward's own choices (approve join requests automatically or not)."""
+"""A ward's own choices (approve join requests automatically or not; how soon a call-out's
+alert comes again to a member who has not answered)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import datetime as dt
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, WardSetting
+
+REALERT_MINUTES = 3  # the default: alerted again after 3 minutes, then 3 more
+REALERT_MINUTES_RANGE = range(1, 61)
 
 
 async def auto_approves(session: AsyncSession, ward_id: int | None) -> bool:
@@ -26,6 +30,28 @@ async def set_auto_approve(
         setting = WardSetting(ward_id=ward_id)
         session.add(setting)
     setting.auto_approve = value
+    setting.updated_at = now
+    setting.updated_by = by.id if by is not None else None
+    await session.flush()
+
+
+async def realert_minutes(session: AsyncSession, ward_id: int) -> int:
+    """Minutes before a called member who has not answered is alerted again (3 by default)."""
+    setting = await session.get(WardSetting, ward_id)
+    return REALERT_MINUTES if setting is None else setting.realert_minutes
+
+
+async def set_realert_minutes(
+    session: AsyncSession, ward_id: int, minutes: int, by: Member | None, now: dt.datetime
+) -> None:
+    """Change how soon the ward's call-out alerts come again (1 to 60 minutes)."""
+    if minutes not in REALERT_MINUTES_RANGE:
+        raise ValueError(f"re-alert minutes must be 1 to 60, not {minutes}")
+    setting = await session.get(WardSetting, ward_id, with_for_update=True)
+    if setting is None:
+        setting = WardSetting(ward_id=ward_id)
+        session.add(setting)
+    setting.realert_minutes = minutes
     setting.updated_at = now
     setting.updated_by = by.id if by is not None else None
     await session.flush()

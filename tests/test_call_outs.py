@@ -7,15 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import BotApp
 from chat.clock import FixedClock
+from emulator.models import BotMessage
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.call_outs import Dispatch, dispatch
 from storage.models import TEAM_HALF_MONTHS, CallOut, CallOutPerson, Member, OutboxMessage
 from storage.units import add_unit
+from storage.ward_settings import (
+    auto_approves,
+    realert_minutes,
+    set_auto_approve,
+    set_realert_minutes,
+)
 from tests.conftest import HANOI
 from tests.test_button_data import press_and_wait
 from tests.waiting import eventually
@@ -54,6 +62,16 @@ async def team_counts(ward: Ward, team_id: int) -> tuple[int, int]:
 
 async def dispatch_two_teams(hung: Phone, kind_label: str = "An ninh trật tự") -> int:
     """Hùng calls Tổ 12 and Tổ 7 out to Ngõ 12 Trần Duy Hưng; the status message's id."""
+    confirm = await choose_two_teams(hung, kind_label)
+    await hung.press("🚨 Huy động ngay", confirm, expect=0)
+    await eventually(
+        lambda: "Chưa trả lời" in hung.message(confirm.message_id).text_plain, "the status"
+    )
+    return confirm.message_id
+
+
+async def choose_two_teams(hung: Phone, kind_label: str = "An ninh trật tự") -> BotMessage:
+    """Hùng chooses Tổ 12 and Tổ 7 and Ngõ 12 Trần Duy Hưng; the confirm screen, not pressed."""
     [menu] = await hung.send("/quanly")
     [kind] = await hung.press("🚨 Huy động", menu)
     assert "Việc gì?" in kind.text_plain
@@ -77,11 +95,7 @@ async def dispatch_two_teams(hung: Phone, kind_label: str = "An ninh trật tự
         "Huy động Tổ bảo vệ ANTT số 12, Tổ bảo vệ ANTT số 7 (3 người) đến Ngõ 12 Trần Duy Hưng"
         in confirm.text_plain
     )
-    await hung.press("🚨 Huy động ngay", confirm, expect=0)
-    await eventually(
-        lambda: "Chưa trả lời" in hung.message(confirm.message_id).text_plain, "the status"
-    )
-    return confirm.message_id
+    return confirm
 
 
 async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_arrival(
@@ -280,3 +294,53 @@ async def test_a_team_leader_calls_their_own_team_out_in_four_taps_and_one_text(
     async with ward.db.read() as session:
         [call_out] = (await session.scalars(select(CallOut))).all()
     assert call_out.ward_id == ward.ward_id  # the team's ward, whoever called
+
+
+async def test_a_ward_that_set_five_minutes_alerts_the_silent_again_after_five_not_three(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    hung = emulator.phone(user_id=2001, first_name="Hùng")
+    officer_id = await ward.person(hung, "officer", ward.ward_id)
+    lan = emulator.phone(user_id=1001, first_name="Lan")
+    await ward.person(lan, "member")
+    tam = emulator.phone(user_id=1002, first_name="Tâm")
+    await ward.person(tam, "member")
+    binh = emulator.phone(user_id=1003, first_name="Bình")
+    await ward.person(binh, "member", ward.other_team_id)
+    async with ward.db.write() as session:
+        officer = await session.get(Member, officer_id)
+        await set_realert_minutes(session, ward.ward_id, 5, officer, clock.now())
+    clock.moment = NIGHT
+
+    await dispatch_two_teams(hung)
+    await eventually(lambda: bool(alerts(lan)) and bool(alerts(binh)), "both alerted")
+
+    clock.moment = NIGHT + dt.timedelta(minutes=3)  # the default's time: nothing yet
+    await bot.sender.drain()
+    assert len(alerts(binh)) == len(alerts(lan)) == 1
+    clock.moment = NIGHT + dt.timedelta(minutes=5)
+    await bot.sender.drain()
+    await eventually(lambda: len(alerts(binh)) == 2, "alerted again after the ward's 5 minutes")
+    assert "Nhắc lại (lần 2)" in alerts(binh)[1]
+    clock.moment = NIGHT + dt.timedelta(minutes=9)
+    await bot.sender.drain()
+    assert len(alerts(binh)) == 2  # the third at 10 minutes, not 6
+    clock.moment = NIGHT + dt.timedelta(minutes=10)
+    await bot.sender.drain()
+    await eventually(lambda: len(alerts(binh)) == 3, "the third alert at 10 minutes")
+
+
+async def test_a_wards_re_alert_minutes_are_three_unless_it_chose_one_to_sixty(
+    bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    async with ward.db.write() as session:
+        assert await realert_minutes(session, ward.ward_id) == 3
+        await set_auto_approve(session, ward.ward_id, False, None, clock.now())
+        assert await realert_minutes(session, ward.ward_id) == 3
+        for refused in (0, 61):
+            with pytest.raises(ValueError):
+                await set_realert_minutes(session, ward.ward_id, refused, None, clock.now())
+        await set_realert_minutes(session, ward.ward_id, 10, None, clock.now())
+    async with ward.db.read() as session:
+        assert await realert_minutes(session, ward.ward_id) == 10
+        assert not await auto_approves(session, ward.ward_id)

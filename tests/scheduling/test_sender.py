@@ -270,3 +270,52 @@ async def test_a_call_out_alert_queued_behind_a_broadcast_is_claimed_first(
         )
     assert [message.key for message in first][:1] == ["callout:1:1:1"]
     assert all(message.key.startswith("remind:") for message in first[1:])
+
+
+async def test_an_alert_queued_while_a_broadcast_batch_goes_out_does_not_wait_for_the_batch(
+    db: Database, emulator: TelegramEmulator
+) -> None:
+    """The batch of reminders being sent stops at its next message and gives the rest back, so
+    the call-out's alert goes next, not after the batch; every reminder still goes, once."""
+    people = await members_with_phones(db, emulator, 60)
+    await broadcast(db, people)
+    client = await opened("aiogram", emulator)
+    paced = Limits(per_second=20, chat_interval=0)  # batches of 40: two seconds each
+    sender = NoticeSender(db, client.channel, paced)
+    assert sender.batch_size == 40
+    target = people[-1]  # their reminder is in the second batch
+    sender.start()
+    try:
+        await eventually(lambda: delivered(emulator) >= 5, "the broadcast under way")
+        alert = Notice(
+            "callout:1:1:1",
+            str(target.telegram_user_id),
+            Say(text="🚨 HUY ĐỘNG").model_dump(mode="json"),
+            target.id,
+            priority=ALERT,
+        )
+        async with db.write() as session:
+            await enqueue_notices(session, CHANNEL, [alert])
+        sender.wake()  # as the bot does after the confirm's commit
+        reminders_before_the_alert: list[int] = []
+
+        def alerted() -> bool:
+            chat = emulator.state.chats.get(target.telegram_user_id or 0)
+            if chat is None or not any("HUY ĐỘNG" in (m.text or "") for m in chat.bot_messages):
+                return False
+            reminders_before_the_alert.append(delivered(emulator))
+            return True
+
+        await eventually(alerted, "the alert delivered")
+        await eventually(lambda: delivered(emulator) >= 60, "the rest of the broadcast", 15)
+        await eventually(lambda: not sender.busy, "the sender is idle")
+    finally:
+        await sender.stop()
+        await client.close()
+    assert reminders_before_the_alert[0] < 30, reminders_before_the_alert  # not the batch's 40
+    assert sender.stats.cut_short >= 1
+    assert len(received(emulator)) == 60
+    assert set(received(emulator).values()) == {1}
+    async with db.read() as session:
+        statuses = Counter((await session.scalars(select(OutboxMessage.status))).all())
+    assert statuses == {"sent": 61}
