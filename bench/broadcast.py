@@ -54,14 +54,22 @@ class Outcome:
 
 async def prepare(db: Database, emulator: TelegramEmulator, count: int) -> None:
     await db.migrate()
+    await queue_reminders(db, emulator, count, "Tổ bảo vệ ANTT", "Thành viên")
+
+
+async def queue_reminders(
+    db: Database, emulator: TelegramEmulator, count: int, team_name: str, person: str
+) -> None:
+    """A good-deed reminder to each of `count` members of one team, queued as the scheduler
+    does, and a phone for each (`<person> <n>`, Telegram ids from 100,000)."""
     async with db.write() as session:
-        team = Unit(name="Tổ bảo vệ ANTT", kind="team")
+        team = Unit(name=team_name, kind="team")
         session.add(team)
         await session.flush()
         people = [
             Member(
                 telegram_user_id=100_000 + n,
-                full_name=f"Thành viên {n}",
+                full_name=f"{person} {n}",
                 role="member",
                 unit_id=team.id,
             )
@@ -71,18 +79,18 @@ async def prepare(db: Database, emulator: TelegramEmulator, count: int) -> None:
         await session.flush()
         notices = [
             Notice(
-                f"remind:bench:{person.id}",
-                str(person.telegram_user_id),
-                Say(text=f"📝 Nhắc việc tốt tháng này cho {person.full_name}").model_dump(
+                f"remind:bench:{member.id}",
+                str(member.telegram_user_id),
+                Say(text=f"📝 Nhắc việc tốt tháng này cho {member.full_name}").model_dump(
                     mode="json"
                 ),
-                person.id,
+                member.id,
             )
-            for person in people
+            for member in people
         ]
         await enqueue_notices(session, CHANNEL, notices)
     for n in range(count):
-        emulator.phone(user_id=100_000 + n, first_name=f"Thành viên {n}")
+        emulator.phone(user_id=100_000 + n, first_name=f"{person} {n}")
 
 
 def delivered(emulator: TelegramEmulator) -> Counter[int]:

@@ -18,15 +18,13 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from bench.broadcast import queue_reminders
 from bot.app import BotApp
-from bot.telegram_shared import CHANNEL
-from chat.replies import Say
 from config.settings import Settings
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.database import Database
-from storage.models import Member, Unit
-from storage.outbox import Notice, enqueue_notices
+from storage.models import Member
 from storage.units import add_unit
 
 TOKEN = "123456:BENCH-call-outs-token"
@@ -80,35 +78,7 @@ async def ward_with_teams(db: Database, emulator: TelegramEmulator) -> tuple[Pho
 
 async def queue_broadcast(db: Database, emulator: TelegramEmulator, count: int) -> None:
     """A reminder to `count` members of another ward's team, queued as the scheduler does."""
-    async with db.write() as session:
-        team = Unit(name="Tổ bảo vệ ANTT (nhắc việc)", kind="team")
-        session.add(team)
-        await session.flush()
-        people = [
-            Member(
-                telegram_user_id=100_000 + n,
-                full_name=f"Người nhận {n}",
-                role="member",
-                unit_id=team.id,
-            )
-            for n in range(count)
-        ]
-        session.add_all(people)
-        await session.flush()
-        notices = [
-            Notice(
-                f"remind:bench:{person.id}",
-                str(person.telegram_user_id),
-                Say(text=f"📝 Nhắc việc tốt tháng này cho {person.full_name}").model_dump(
-                    mode="json"
-                ),
-                person.id,
-            )
-            for person in people
-        ]
-        await enqueue_notices(session, CHANNEL, notices)
-    for n in range(count):
-        emulator.phone(user_id=100_000 + n, first_name=f"Người nhận {n}")
+    await queue_reminders(db, emulator, count, "Tổ bảo vệ ANTT (nhắc việc)", "Người nhận")
 
 
 def alerts(phone: Phone) -> int:
