@@ -6,6 +6,7 @@ as measured and everyone of the team who came, so a team's call-outs are counted
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import select
@@ -32,6 +33,37 @@ from tests.ward import Ward
 NIGHT = dt.datetime(2026, 11, 22, 23, 10, tzinfo=HANOI)
 NOVEMBER_SECOND_HALF = dt.date(2026, 11, 15)
 FORGED = "Nút này không hợp lệ."
+
+
+@dataclass(frozen=True)
+class Ward12And7:
+    """Hùng, the ward officer; Lan and Tâm of Tổ 12, Bình of Tổ 7."""
+
+    hung: Phone
+    officer_id: int
+    lan: Phone
+    tam: Phone
+    binh: Phone
+
+    @property
+    def members(self) -> list[Phone]:
+        return [self.lan, self.tam, self.binh]
+
+
+async def officer_and_three_members(emulator: TelegramEmulator, ward: Ward) -> Ward12And7:
+    hung = emulator.phone(user_id=2001, first_name="Hùng")
+    officer_id = await ward.person(hung, "officer", ward.ward_id)
+    members = []
+    for user_id, name, team in (
+        (1001, "Lan", ward.team_id),
+        (1002, "Tâm", ward.team_id),
+        (1003, "Bình", ward.other_team_id),
+    ):
+        phone = emulator.phone(user_id=user_id, first_name=name)
+        await ward.person(phone, "member", team)
+        members.append(phone)
+    lan, tam, binh = members
+    return Ward12And7(hung, officer_id, lan, tam, binh)
 
 
 def alerts(phone: Phone) -> list[str]:
@@ -101,14 +133,8 @@ async def choose_two_teams(hung: Phone, kind_label: str = "An ninh trật tự")
 async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_arrival(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
-    hung = emulator.phone(user_id=2001, first_name="Hùng")
-    await ward.person(hung, "officer", ward.ward_id)
-    lan = emulator.phone(user_id=1001, first_name="Lan")
-    await ward.person(lan, "member")
-    tam = emulator.phone(user_id=1002, first_name="Tâm")
-    await ward.person(tam, "member")
-    binh = emulator.phone(user_id=1003, first_name="Bình")
-    await ward.person(binh, "member", ward.other_team_id)
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, tam, binh = night.hung, night.lan, night.tam, night.binh
     clock.moment = NIGHT  # quiet hours: nothing else goes out now, a call-out does
 
     status = await dispatch_two_teams(hung)
@@ -193,14 +219,8 @@ async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_
 async def test_two_members_of_one_team_who_come_make_one_call_out_of_that_team(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
-    hung = emulator.phone(user_id=2001, first_name="Hùng")
-    await ward.person(hung, "officer", ward.ward_id)
-    lan = emulator.phone(user_id=1001, first_name="Lan")
-    await ward.person(lan, "member")
-    tam = emulator.phone(user_id=1002, first_name="Tâm")
-    await ward.person(tam, "member")
-    binh = emulator.phone(user_id=1003, first_name="Bình")
-    await ward.person(binh, "member", ward.other_team_id)
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, tam, binh = night.hung, night.lan, night.tam, night.binh
     clock.moment = NIGHT
     counted_before = await team_counts(ward, ward.team_id)
 
@@ -299,16 +319,10 @@ async def test_a_team_leader_calls_their_own_team_out_in_four_taps_and_one_text(
 async def test_a_ward_that_set_five_minutes_alerts_the_silent_again_after_five_not_three(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
-    hung = emulator.phone(user_id=2001, first_name="Hùng")
-    officer_id = await ward.person(hung, "officer", ward.ward_id)
-    lan = emulator.phone(user_id=1001, first_name="Lan")
-    await ward.person(lan, "member")
-    tam = emulator.phone(user_id=1002, first_name="Tâm")
-    await ward.person(tam, "member")
-    binh = emulator.phone(user_id=1003, first_name="Bình")
-    await ward.person(binh, "member", ward.other_team_id)
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, binh = night.hung, night.lan, night.binh
     async with ward.db.write() as session:
-        officer = await session.get(Member, officer_id)
+        officer = await session.get(Member, night.officer_id)
         await set_realert_minutes(session, ward.ward_id, 5, officer, clock.now())
     clock.moment = NIGHT
 

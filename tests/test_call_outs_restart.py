@@ -15,34 +15,24 @@ from bot.aiogram_backend.polling import Polling
 from bot.app import BotApp
 from chat.clock import FixedClock
 from config.settings import Settings
-from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import InboxUpdate, OutboxMessage
 from tests.conftest import TOKEN
-from tests.test_call_outs import NIGHT, alerts, choose_two_teams, dispatch_two_teams, people
+from tests.test_call_outs import (
+    NIGHT,
+    alerts,
+    choose_two_teams,
+    dispatch_two_teams,
+    officer_and_three_members,
+    people,
+)
 from tests.test_reliability import StoreOnly
 from tests.waiting import eventually
 from tests.ward import Ward
 
 # A killed sender's rows are free again after its lease; short, so the test need not wait 30 s.
 LEASE = dt.timedelta(seconds=1)
-
-
-async def three_members(emulator: TelegramEmulator, ward: Ward) -> tuple[Phone, list[Phone]]:
-    """Hùng, the ward officer; Lan and Tâm of Tổ 12, Bình of Tổ 7."""
-    hung = emulator.phone(user_id=2001, first_name="Hùng")
-    await ward.person(hung, "officer", ward.ward_id)
-    members = []
-    for user_id, name, team in (
-        (1001, "Lan", ward.team_id),
-        (1002, "Tâm", ward.team_id),
-        (1003, "Bình", ward.other_team_id),
-    ):
-        phone = emulator.phone(user_id=user_id, first_name=name)
-        await ward.person(phone, "member", team)
-        members.append(phone)
-    return hung, members
 
 
 async def first_alerts_sent(db: Database) -> Counter[str]:
@@ -57,7 +47,8 @@ async def first_alerts_sent(db: Database) -> Counter[str]:
 async def test_killed_after_the_confirm_before_the_alerts_went_out_every_member_is_alerted_once(
     emulator: TelegramEmulator, settings: Settings, clock: FixedClock, bot: BotApp, ward: Ward
 ) -> None:
-    hung, members = await three_members(emulator, ward)
+    night = await officer_and_three_members(emulator, ward)
+    hung, members = night.hung, night.members
     clock.moment = NIGHT
     bot.sender.lease = LEASE
     confirm = await choose_two_teams(hung)
@@ -88,8 +79,8 @@ async def test_killed_after_the_confirm_before_the_alerts_went_out_every_member_
 async def test_an_answer_pressed_while_the_bot_was_down_counts_at_the_time_it_was_pressed(
     emulator: TelegramEmulator, settings: Settings, clock: FixedClock, bot: BotApp, ward: Ward
 ) -> None:
-    hung, members = await three_members(emulator, ward)
-    lan = members[0]
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, members = night.hung, night.lan, night.members
     clock.moment = NIGHT
     status = await dispatch_two_teams(hung)
     await eventually(lambda: all(alerts(m) for m in members), "every member alerted")
