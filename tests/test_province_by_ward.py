@@ -110,18 +110,10 @@ async def test_tips_of_a_month_still_running_wait_for_the_police_total_in_stored
             member_id=officer.id,
             now=dt.datetime(2025, 3, 1, 2, 0, tzinfo=dt.UTC),
         )
-    campaign = campaign_named("hai-an-2024")
-    period = parse_period("phase:Đợt 2", campaign)
-    today = dt.date(2025, 3, 5)
-    async with db.read() as session:
-        by_ward = await summarise_province_by_ward(
-            session, city.id, campaign, period, ZONE, as_of=today
-        )
-        first, last = reach(period, started(months_of(period, campaign), today))
-        records = await load_record_set(session, city.id, first, last, ZONE, campaign.id)
-    at_once = render_province(records, city.id, city.name, campaign, period, today).summary
-    assert isinstance(at_once, ProvinceSummary)
-    for summary in (by_ward, at_once):
+    summaries = await ward_by_ward_and_at_once(
+        db, city, "hai-an-2024", "phase:Đợt 2", dt.date(2025, 3, 5)
+    )
+    for summary in summaries:
         [ward_summary] = summary.wards
         tips = next(
             r for r in ward_summary.indicators if r.spec.computation == "tips_through_force"
@@ -183,17 +175,9 @@ async def test_a_live_call_out_counts_everyone_called_in_the_province_as_in_its_
             source_update_id=None,
             now=arrived,
         )
-    campaign = campaign_named("ha-noi-357")
-    period = parse_period("phase:Đợt 1", campaign)
-    today = dt.date(2026, 2, 2)
-    async with db.read() as session:
-        by_ward = await summarise_province_by_ward(
-            session, city.id, campaign, period, ZONE, as_of=today
-        )
-        first_day, last_day = reach(period, started(months_of(period, campaign), today))
-        records = await load_record_set(session, city.id, first_day, last_day, ZONE, campaign.id)
-    at_once = render_province(records, city.id, city.name, campaign, period, today).summary
-    assert isinstance(at_once, ProvinceSummary)
+    by_ward, at_once = await ward_by_ward_and_at_once(
+        db, city, "ha-noi-357", "phase:Đợt 1", dt.date(2026, 2, 2)
+    )
     for summary in (by_ward, at_once):
         [ward_summary] = summary.wards
         in_time = next(r for r in ward_summary.indicators if r.spec.id == "antt-call-outs-in-time")
@@ -203,3 +187,21 @@ async def test_a_live_call_out_counts_everyone_called_in_the_province_as_in_its_
         )
     assert by_ward.indicators == at_once.indicators
     await db.dispose()
+
+
+async def ward_by_ward_and_at_once(
+    db: Database, city: Unit, campaign_id: str, period_text: str, today: dt.date
+) -> tuple[ProvinceSummary, ProvinceSummary]:
+    """The province's summary made ward by ward from the stored counts, and made at once from
+    its whole record set, as of `today`."""
+    campaign = campaign_named(campaign_id)
+    period = parse_period(period_text, campaign)
+    async with db.read() as session:
+        by_ward = await summarise_province_by_ward(
+            session, city.id, campaign, period, ZONE, as_of=today
+        )
+        first, last = reach(period, started(months_of(period, campaign), today))
+        records = await load_record_set(session, city.id, first, last, ZONE, campaign.id)
+    at_once = render_province(records, city.id, city.name, campaign, period, today).summary
+    assert isinstance(at_once, ProvinceSummary)
+    return by_ward, at_once
