@@ -33,3 +33,11 @@ class Channel(Protocol):
 
     async def answer_button(self, callback_ref: str, text: str | None) -> None:
         """Stop the pressed button's spinner, with an optional short notice."""
+
+
+class FileLinks(Protocol):
+    """Files for a messenger that cannot send them (Zalo): a short-lived signed download address
+    served by the bot's own HTTP server."""
+
+    async def link_for(self, channel: str, chat_ref: str, file: SendFile) -> str:
+        """Keep `file` for the person in `chat_ref` and give the address that downloads it."""

@@ -11,6 +11,9 @@ class Contact:
 
     phone_number: str
     user_ref: str | None
+    typed: bool = False
+    """The person typed the number (a messenger without contact sharing, such as Zalo): nothing
+    proves the number is theirs, unlike Telegram's contact button."""
 
 
 @dataclass(frozen=True)
