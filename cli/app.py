@@ -1,9 +1,10 @@
 """Command line of antt-bot: run the bot, play the offline demo, migrate, administer units.
 
 Each command imports what it uses when it runs: `antt-bot admin list` has no business loading
-a messenger library, the forms or the report writers (tests/test_cli_start.py)."""
-
-from __future__ import annotations
+a messenger library, the forms or the report writers (tests/test_cli_start.py). Its annotations
+are evaluated once, as Python reads them (no `from __future__ import annotations`): typer reads
+every command's signature at each start, and string annotations would be compiled again for
+each of them every time."""
 
 import asyncio
 import sys
@@ -33,7 +34,7 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def settings_or_exit() -> Settings:
+def settings_or_exit() -> "Settings":
     """The settings, or a one-line error naming the bad variable."""
     from config.settings import SettingsError, load_settings
 
@@ -245,7 +246,7 @@ def revoke_invite(code: Annotated[str, typer.Argument(help="The invite code")]) 
 @admin.command("list")
 def list_units() -> None:
     """The unit tree with members and open invites."""
-    from cli.units import list_command
+    from cli.listing import list_command
 
     typer.echo(run_admin(list_command))
 
@@ -332,7 +333,7 @@ def copy_database(
 # -- end of operations --
 
 
-def run_admin(command: Callable[[Settings], Awaitable[str]]) -> str:
+def run_admin(command: Callable[["Settings"], Awaitable[str]]) -> str:
     """Run an admin command; its known errors become one line and exit code 2."""
     from cli.admin import AdminError
 

@@ -17,7 +17,8 @@ from pydantic import SecretStr
 from bot.app import BotApp
 from chat.clock import FixedClock
 from cli.invites import invite_command
-from cli.units import add_unit_command, list_command
+from cli.listing import list_command
+from cli.units import add_unit_command
 from config.settings import Settings
 from emulator.server import TelegramEmulator
 from storage.database import Database

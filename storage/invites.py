@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -11,19 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.invite_terms import InviteProblem as InviteProblem
+from storage.invite_terms import problem_with as problem_with
 from storage.models import Invite, InviteAttempt, Unit
 
 ROLES = ("member", "deputy", "leader", "officer", "leadership", "province", "admin")
 CODE_BYTES = 16  # 128 bits of randomness
-
-
-class InviteProblem(enum.Enum):
-    """Why an invite code cannot be used."""
-
-    UNKNOWN = "unknown"
-    REVOKED = "revoked"
-    EXPIRED = "expired"
-    USED_UP = "used-up"
 
 
 @dataclass(frozen=True)
@@ -70,19 +62,6 @@ async def find_invite(session: AsyncSession, code: str, *, lock: bool = False) -
     return (await session.scalars(query)).first()
 
 
-def problem_with(invite: Invite | None, now: dt.datetime) -> InviteProblem | None:
-    """What stops this invite from being used now, if anything."""
-    if invite is None:
-        return InviteProblem.UNKNOWN
-    if invite.revoked_at is not None:
-        return InviteProblem.REVOKED
-    if invite.expires_at <= now:
-        return InviteProblem.EXPIRED
-    if invite.uses_left <= 0:
-        return InviteProblem.USED_UP
-    return None
-
-
 async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> Invite:
     """Stop a code from working; a LookupError when the code is unknown."""
     invite = await find_invite(session, code, lock=True)
@@ -90,11 +69,6 @@ async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> I
         raise LookupError("no invite has this code")
     invite.revoked_at = invite.revoked_at or now
     return invite
-
-
-async def invites_of(session: AsyncSession) -> list[Invite]:
-    """Every invite, newest first."""
-    return list((await session.scalars(select(Invite).order_by(Invite.id.desc()))).all())
 
 
 async def record_wrong_code(

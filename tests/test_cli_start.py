@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.types import NullType
 
 from cli.invites import invite_command
 from cli.roster_files import import_roster_command
@@ -24,7 +25,9 @@ from cli.units import add_unit_command
 from config.settings import Settings
 from emulator.server import TelegramEmulator
 from storage.database import Database, alembic_config
+from storage.models import Base
 from storage.schema_revision import newest_revision
+from storage.unit_listing import INVITES, MEMBERS, UNITS
 from summaries.roster import EXAMPLE, roster_csv
 from tests.conftest import TOKEN
 
@@ -37,7 +40,8 @@ WARD = EXAMPLE[0].ward  # Phường Yên Hòa, whose roster is the template's ex
 def command_line(
     database_url: str, *arguments: str, settings: dict[str, str] | None = None
 ) -> tuple[str, set[str]]:
-    """What `antt-bot …` printed, and the top-level packages it imported."""
+    """What `antt-bot …` printed, and the modules it imported (`packages` gives their
+    top-level packages)."""
     environment = {
         **os.environ,
         "ANTT_DATABASE_URL": database_url,
@@ -56,8 +60,13 @@ def command_line(
     log = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
     errors = "\n".join(line for line in done.stderr.splitlines() if line not in log)
     assert done.returncode == 0, done.stdout + errors
-    imported = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in log[1:]}
+    imported = {line.rsplit("|", 1)[1].strip() for line in log[1:]}
     return done.stdout, imported
+
+
+def packages(modules: set[str]) -> set[str]:
+    """The top-level packages of these modules."""
+    return {module.split(".")[0] for module in modules}
 
 
 @pytest.fixture
@@ -73,13 +82,27 @@ async def ward_url(database_url: str, tmp_path: Path) -> str:
     return database_url
 
 
-async def test_the_unit_listing_loads_no_messenger_no_file_writer_and_no_alembic(
+async def test_the_unit_listing_loads_no_messenger_no_file_writer_no_alembic_and_no_orm_model(
     ward_url: str,
 ) -> None:
+    revoked = await invite_command(
+        Settings(database_url=ward_url, bot_username="antt_demo_bot"), WARD, "officer", 1, 7
+    )
+    await _in_thread(ward_url, "admin", "revoke-invite", revoked.rsplit("code: ", 1)[1])
     output, imported = await _in_thread(ward_url, "admin", "list")
     assert f"{EXAMPLE[0].team} [team] · {len(EXAMPLE)} member(s)" in output
-    assert "usable invites: 1" in output
-    assert imported & (MESSENGERS | FILE_WRITERS | {"alembic"}) == set()
+    assert "usable invites: 1" in output  # the revoked officer's invite is not listed
+    assert packages(imported) & (MESSENGERS | FILE_WRITERS | {"alembic"}) == set()
+    assert "storage.models" not in imported
+
+
+def test_the_listing_reads_only_columns_the_models_declare_with_their_types() -> None:
+    for lexical in (UNITS, MEMBERS, INVITES):
+        declared = Base.metadata.tables[lexical.name]
+        for listed in lexical.c:
+            assert listed.name in declared.c, f"{lexical.name}.{listed.name}"
+            if not isinstance(listed.type, NullType):
+                assert isinstance(declared.c[listed.name].type, type(listed.type))
 
 
 @pytest.mark.parametrize(
@@ -100,7 +123,7 @@ async def test_admin_commands_that_do_not_talk_to_telegram_load_no_messenger(
     (tmp_path / "roster.csv").write_bytes(roster_csv(EXAMPLE))
     filled = [argument.replace("{folder}", str(tmp_path)) for argument in arguments]
     _, imported = await _in_thread(ward_url, *filled)
-    assert imported & (MESSENGERS | FILE_WRITERS) == set()
+    assert packages(imported) & (MESSENGERS | FILE_WRITERS) == set()
 
 
 async def test_revoking_an_invite_loads_no_messenger(database_url: str) -> None:
@@ -109,7 +132,7 @@ async def test_revoking_an_invite_loads_no_messenger(database_url: str) -> None:
     code = (await invite_command(settings, "1", "member", 1, 7)).rsplit("code: ", 1)[1]
     output, imported = await _in_thread(database_url, "admin", "revoke-invite", code)
     assert output.startswith("invite 1 revoked")
-    assert imported & (MESSENGERS | FILE_WRITERS) == set()
+    assert packages(imported) & (MESSENGERS | FILE_WRITERS) == set()
 
 
 async def test_an_invite_with_the_bot_named_in_the_settings_loads_no_messenger(
@@ -117,7 +140,7 @@ async def test_an_invite_with_the_bot_named_in_the_settings_loads_no_messenger(
 ) -> None:
     output, imported = await _in_thread(ward_url, "admin", "invite", "--unit", WARD)
     assert "link: https://t.me/antt_demo_bot?start=" in output
-    assert imported & (MESSENGERS | FILE_WRITERS) == set()
+    assert packages(imported) & (MESSENGERS | FILE_WRITERS) == set()
 
 
 @pytest.mark.parametrize(("backend", "library"), [("aiogram", "aiogram"), ("ptb", "telegram")])
@@ -134,7 +157,7 @@ async def test_an_invite_asks_telegram_through_the_configured_backend_only(
         ward_url, "admin", "invite", "--unit", WARD, settings=asking
     )
     assert f"link: https://t.me/{emulator.bot_user.username}?start=" in output
-    assert imported & {"aiogram", "telegram"} == {library}
+    assert packages(imported) & {"aiogram", "telegram"} == {library}
 
 
 async def test_a_database_behind_the_code_is_migrated_first(database_url: str) -> None:
@@ -147,7 +170,7 @@ async def test_a_database_behind_the_code_is_migrated_first(database_url: str) -
     finally:
         await db.dispose()
     assert output.startswith("no units yet")
-    assert "alembic" in imported
+    assert "alembic" in packages(imported)
     assert stored == newest_revision()
 
 
