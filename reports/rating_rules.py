@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -71,6 +72,8 @@ class RatingRules(Frozen):
         )
 
 
+@cache
 def load_rating_rules(path: Path = RATING_FILE) -> RatingRules:
-    """The rating rules in force."""
+    """The rating rules in force: read once per file and process, like the campaign (the
+    rules are frozen, so every summary may share them)."""
     return load_model(path, RatingRules)
