@@ -29,11 +29,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import DeliveryFailure
 from bot.download_tokens import FileTicket, TokenSigner
+from bot.health import HealthServer
 from bot.telegram_shared import CHANNEL as TELEGRAM
+from bot.webhook import WebhookServer
 from chat.clock import Clock
 from chat.replies import SendFile
 from chat.texts import Texts
-from config.settings import Settings
+from config.settings import Settings, SettingsError
 from storage.access_log import log_access
 from storage.database import Database
 from storage.members import member_by_telegram_id
@@ -296,6 +298,24 @@ def download_routes(shelf: DownloadShelf) -> list[web.RouteDef]:
         return web.Response(body=kept.content, headers=headers)
 
     return [web.get(shelf.path + "{token}", download, allow_head=False)]
+
+
+def serve_downloads(
+    shelf: DownloadShelf, webhook: WebhookServer | None, health: HealthServer | None
+) -> None:
+    """Mount the download route on the bot's HTTP server before it starts: the webhook's (the
+    public one, behind the reverse proxy), else the health server's (long polling with
+    ANTT_HEALTH_PORT). With neither, links could not be opened: a SettingsError."""
+    routes = download_routes(shelf)
+    if webhook is not None:
+        webhook.routes = [*webhook.routes, *routes]
+    elif health is not None:
+        health.app.add_routes(routes)
+    else:
+        raise SettingsError(
+            "download links need the bot's HTTP server: set ANTT_HEALTH_PORT (long polling) "
+            "or use the webhook (ANTT_INTAKE=webhook)"
+        )
 
 
 def file_name(name: str) -> str:

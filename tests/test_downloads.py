@@ -23,20 +23,24 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.app import BotApp
 from bot.channel import DeliveryFailure, FileLinks
 from bot.download_tokens import FileTicket
-from bot.downloads import DownloadShelf, download_routes
+from bot.downloads import DownloadShelf, download_routes, serve_downloads
 from bot.health import HealthServer, health_routes
 from chat.clock import FixedClock
 from chat.replies import SendFile
 from chat.texts import texts_for
 from config.settings import Settings, SettingsError, load_settings
+from emulator.server import TelegramEmulator
 from storage.access_log import access_entries
 from storage.database import Database
 from storage.models import Member, SharedFile, Unit
 from storage.units import add_unit
 from summaries.packages import campaign_named, parse_period, ward_package
 from tests.conftest import MORNING
+from tests.test_webhook import webhook_settings
+from tests.ward import Ward, name_oneself
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SECRET = "kí-hiệu-bí-mật-để-kí-liên-kết-tải-tệp-0123456789"
@@ -387,3 +391,64 @@ def test_the_shelf_is_made_from_the_settings(db: Database, clock: FixedClock) ->
     assert shelf.public_url == "https://bot.example.vn"
     assert shelf.path == "/files/"
     assert "kí-hiệu" not in repr(settings)
+
+
+@pytest.fixture(params=["polling", "webhook"])
+async def serving_bot(
+    request: pytest.FixtureRequest,
+    settings: Settings,
+    database_url: str,
+    emulator: TelegramEmulator,
+    backend: str,
+    clock: FixedClock,
+) -> AsyncIterator[tuple[BotApp, DownloadShelf]]:
+    """The bot with download links on its own HTTP server: the health port with long polling,
+    the webhook's port with the webhook."""
+    if request.param == "webhook":
+        configured = webhook_settings(database_url, emulator, backend)
+        port = configured.webhook_port
+    else:
+        port = free_port()
+        configured = settings.model_copy(update={"health_port": port})
+    configured = configured.model_copy(
+        update={"public_url": f"http://127.0.0.1:{port}", "download_secret": SecretStr(SECRET)}
+    )
+    app = BotApp(configured, clock=clock)
+    shelf = DownloadShelf.configured(configured, app.db, app.clock, app.texts)
+    serve_downloads(shelf, app.webhook, app.health)
+    await app.start()
+    shelf.start()
+    try:
+        yield app, shelf
+    finally:
+        await shelf.stop()
+        await app.stop()
+
+
+async def test_the_officers_baocao_files_open_from_the_bots_own_server(
+    serving_bot: tuple[BotApp, DownloadShelf], emulator: TelegramEmulator, clock: FixedClock
+) -> None:
+    """The files /baocao makes, as a messenger without files would link them."""
+    app, shelf = serving_bot
+    async with Ward.create(app.db, clock) as ward:
+        code = await ward.invite(role="officer", team_id=ward.ward_id)
+        officer = emulator.phone(user_id=2001, first_name="Ước", last_name="Đặng Thị")
+        await officer.send(f"/start {code}")
+        await officer.share_contact("0900000001", expect=2)
+        await name_oneself(officer)
+        await officer.press("Đồng ý")
+        await officer.send("/baocao")
+        _making, _digest, *files = await officer.press("Tháng này", expect=5, timeout=20)
+    documents = {m.document.filename: m.document.data for m in files if m.document}
+    [xlsx] = [name for name in documents if name.endswith(".xlsx")]
+    [docx] = [name for name in documents if name.endswith(".docx")]
+
+    link = await shelf.link_for("telegram", "2001", SendFile.of(xlsx, documents[xlsx]))
+    status, _, body = await fetch(link)
+    assert status == 200
+    assert load_workbook(BytesIO(body)).sheetnames
+    link = await shelf.link_for("telegram", "2001", SendFile.of(docx, documents[docx]))
+    status, _, body = await fetch(link)
+    assert any("BÁO CÁO" in p.text for p in Document(BytesIO(body)).paragraphs)
+    base = shelf.public_url
+    assert (await fetch(f"{base}/readyz"))[0] == 200  # the same server as the health pages
