@@ -35,6 +35,7 @@ from config.settings import Settings, SettingsError, load_settings
 from emulator.server import TelegramEmulator
 from storage.access_log import access_entries
 from storage.database import Database
+from storage.forget import forget_member
 from storage.models import Member, SharedFile, Unit
 from storage.units import add_unit
 from summaries.packages import campaign_named, parse_period, ward_package
@@ -312,6 +313,23 @@ async def test_every_download_and_refusal_is_in_the_access_log_without_the_token
     signature = token.split(".")[3]
     assert not any(signature in " ".join(map(str, row)) for row in await wards.log())
     assert signature not in caplog.text
+
+
+async def test_a_forgotten_members_files_go_with_them(wards: Wards) -> None:
+    link = await wards.shelf.link_for("telegram", "2001", SendFile.of(WORKBOOK_NAME, b"data"))
+    await wards.shelf.link_for("telegram", "2002", SendFile.of(REPORT_NAME, b"other"))
+    async with wards.db.write() as session:
+        uoc = await session.get(Member, wards.uoc.id)
+        assert uoc is not None
+        await forget_member(session, uoc, wards.clock.now())
+    assert await wards.files_kept() == 1
+    assert (await fetch(link))[0] == 404
+    assert (await wards.log())[-1][:4] == (
+        "download-refused",
+        None,
+        wards.dang_lam.id,
+        "no such file",
+    )
 
 
 async def test_a_delivery_retried_gives_the_same_link_and_keeps_one_file(wards: Wards) -> None:
