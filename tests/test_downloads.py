@@ -183,6 +183,17 @@ async def test_the_downloaded_file_keeps_its_vietnamese_name(wards: Wards) -> No
     assert header.isascii()
 
 
+async def test_a_name_cannot_break_out_of_its_header(wards: Wards) -> None:
+    name = 'Báo cáo "tháng 11"\r\nSet-Cookie: x=1/../Đằng Lâm.docx'
+    link = await wards.shelf.link_for("telegram", "2001", SendFile.of(name, b"docx"))
+    async with aiohttp.ClientSession() as client, client.get(link) as answer:
+        assert "Set-Cookie" not in answer.headers
+        assert answer.content_disposition is not None
+        assert (
+            answer.content_disposition.filename == "Báo cáo tháng 11Set-Cookie: x=1..Đằng Lâm.docx"
+        )
+
+
 async def test_a_link_opens_for_24_hours_then_says_to_ask_again(wards: Wards) -> None:
     link = await wards.shelf.link_for("telegram", "2001", SendFile.of(WORKBOOK_NAME, b"data"))
     wards.clock.moment = MORNING + dt.timedelta(hours=23, minutes=59)
