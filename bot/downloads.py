@@ -18,7 +18,7 @@ import html
 import logging
 import mimetypes
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
@@ -113,7 +113,7 @@ class DownloadShelf:
         owner: OwnerLookup = telegram_member,
     ) -> DownloadShelf:
         """The shelf as ANTT_PUBLIC_URL and ANTT_DOWNLOAD_SECRET set it; a SettingsError (one
-        line) when either is missing or the bot has no HTTP server to serve the links."""
+        line) when either is missing."""
         public_url, secret = settings.require_downloads()
         return cls(db, public_url, secret, clock, texts, owner)
 
@@ -301,21 +301,21 @@ def download_routes(shelf: DownloadShelf) -> list[web.RouteDef]:
 
 
 def serve_downloads(
-    shelf: DownloadShelf, webhook: WebhookServer | None, health: HealthServer | None
+    shelf: DownloadShelf, webhooks: Sequence[WebhookServer], health: HealthServer | None
 ) -> None:
-    """Mount the download route on the bot's HTTP server before it starts: the webhook's (the
-    public one, behind the reverse proxy), else the health server's (long polling with
-    ANTT_HEALTH_PORT). With neither, links could not be opened: a SettingsError."""
-    routes = download_routes(shelf)
-    if webhook is not None:
-        webhook.routes = [*webhook.routes, *routes]
-    elif health is not None:
-        health.app.add_routes(routes)
-    else:
+    """Mount the download route on every HTTP server the bot runs, before they start: each
+    messenger's webhook server and the health server (ANTT_HEALTH_PORT), so the reverse proxy
+    may send /files/ to whichever it reaches. With none, links could not be opened: a
+    SettingsError (one line) instead of links that never open."""
+    if not webhooks and health is None:
         raise SettingsError(
             "download links need the bot's HTTP server: set ANTT_HEALTH_PORT (long polling) "
-            "or use the webhook (ANTT_INTAKE=webhook)"
+            "or take updates by webhook; the links are served there, under /files/"
         )
+    for webhook in webhooks:
+        webhook.routes = [*webhook.routes, *download_routes(shelf)]
+    if health is not None:
+        health.app.add_routes(download_routes(shelf))
 
 
 def file_name(name: str) -> str:

@@ -296,7 +296,7 @@ class Settings(BaseSettings):
 
     def require_downloads(self) -> tuple[str, str]:
         """The public address and the signing secret of download links, or a SettingsError
-        that says what is missing, and that links need an HTTP server."""
+        that says what is missing."""
         if self.public_url is None:
             raise SettingsError(
                 f"{ENV_PREFIX}PUBLIC_URL is not set: expected {EXPECTS['public_url']}"
@@ -304,12 +304,6 @@ class Settings(BaseSettings):
         if self.download_secret is None:
             raise SettingsError(
                 f"{ENV_PREFIX}DOWNLOAD_SECRET is not set: expected {EXPECTS['download_secret']}"
-            )
-        if self.intake != "webhook" and self.health_port is None:
-            raise SettingsError(
-                "download links need the bot's HTTP server: set "
-                f"{ENV_PREFIX}HEALTH_PORT (long polling) or use the webhook ({ENV_PREFIX}INTAKE"
-                "=webhook); the links are served there, under /files/"
             )
         return self.public_url, self.download_secret.get_secret_value()
 

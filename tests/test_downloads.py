@@ -393,29 +393,29 @@ async def test_links_under_a_path_of_the_public_address(
         await server.stop()
 
 
-def test_download_links_need_an_address_a_secret_and_an_http_server() -> None:
-    base = {"public_url": "https://bot.example.vn", "download_secret": SecretStr(SECRET)}
+def test_download_links_need_an_address_and_a_secret() -> None:
     with pytest.raises(SettingsError, match="ANTT_PUBLIC_URL is not set"):
-        Settings(download_secret=SecretStr(SECRET), health_port=8080).require_downloads()
+        Settings(download_secret=SecretStr(SECRET)).require_downloads()
     with pytest.raises(SettingsError, match="ANTT_DOWNLOAD_SECRET is not set"):
-        Settings(public_url="https://bot.example.vn", health_port=8080).require_downloads()
-    with pytest.raises(SettingsError, match="need the bot's HTTP server: set ANTT_HEALTH_PORT"):
-        Settings(**base).require_downloads()  # type: ignore[arg-type]
-    assert Settings(**base, health_port=8080).require_downloads() == (  # type: ignore[arg-type]
-        "https://bot.example.vn",
-        SECRET,
-    )
-    assert Settings(**base, intake="webhook").require_downloads()[0] == "https://bot.example.vn"  # type: ignore[arg-type]
+        Settings(public_url="https://bot.example.vn").require_downloads()
+    configured = Settings(public_url="https://bot.example.vn", download_secret=SecretStr(SECRET))
+    assert configured.require_downloads() == ("https://bot.example.vn", SECRET)
     with pytest.raises(SettingsError, match="ANTT_DOWNLOAD_SECRET is invalid"):
         load_settings(download_secret="short")
     with pytest.raises(SettingsError, match="ANTT_PUBLIC_URL is invalid"):
         load_settings(public_url="http://bot.example.vn")
 
 
+async def test_a_bot_with_no_http_server_refuses_to_make_links(
+    db: Database, clock: FixedClock
+) -> None:
+    shelf = DownloadShelf(db, "https://bot.example.vn", SECRET, clock, texts_for("vi"))
+    with pytest.raises(SettingsError, match="download links need the bot's HTTP server"):
+        serve_downloads(shelf, [], None)
+
+
 def test_the_shelf_is_made_from_the_settings(db: Database, clock: FixedClock) -> None:
-    settings = Settings(
-        public_url="https://bot.example.vn/", download_secret=SecretStr(SECRET), health_port=8080
-    )
+    settings = Settings(public_url="https://bot.example.vn/", download_secret=SecretStr(SECRET))
     shelf = DownloadShelf.configured(settings, db, clock, texts_for("vi"))
     assert shelf.public_url == "https://bot.example.vn"
     assert shelf.path == "/files/"
@@ -444,7 +444,7 @@ async def serving_bot(
     )
     app = BotApp(configured, clock=clock)
     shelf = DownloadShelf.configured(configured, app.db, app.clock, app.texts)
-    serve_downloads(shelf, app.webhook, app.health)
+    serve_downloads(shelf, [app.webhook] if app.webhook else [], app.health)
     await app.start()
     shelf.start()
     try:
