@@ -72,12 +72,21 @@ EXPECTS: dict[str, str] = {
     "setWebhook)",
     "webhook_tls_key": "the PEM private key file of that certificate",
     # --- end of webhook intake ---
+    # --- download links (issue 17) ---
+    "public_url": "the public address of the bot's HTTP server, such as https://bot.example.vn "
+    "(download links are <address>/files/…)",
+    "download_secret": "at least 32 characters that sign download links (make one with "
+    "`openssl rand -hex 32`)",
+    # --- end of download links ---
 }
 
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # Hosts a webhook may be reached on over plain http: the emulator and tests only.
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+# A download link's signing secret: at least this many characters (--- download links ---).
+DOWNLOAD_SECRET_MIN = 32
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -259,6 +268,46 @@ class Settings(BaseSettings):
         return self.webhook_url, self.webhook_secret.get_secret_value()
 
     # --- end of webhook intake ---
+
+    # --- download links (issue 17): files for a messenger that cannot send them (Zalo) are
+    # fetched from the bot's own HTTP server (the webhook's port, or ANTT_HEALTH_PORT) ---
+    public_url: str | None = None
+    download_secret: SecretStr | None = None
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_address(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        local = parts.hostname in LOOPBACK
+        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+            raise ValueError("https:// only (http:// on 127.0.0.1 for tests)")
+        if not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("not a plain URL")
+        return value.rstrip("/")
+
+    @field_validator("download_secret")
+    @classmethod
+    def _download_secret_length(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < DOWNLOAD_SECRET_MIN:
+            raise ValueError(f"shorter than {DOWNLOAD_SECRET_MIN} characters")
+        return value
+
+    def require_downloads(self) -> tuple[str, str]:
+        """The public address and the signing secret of download links, or a SettingsError
+        that says what is missing."""
+        if self.public_url is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}PUBLIC_URL is not set: expected {EXPECTS['public_url']}"
+            )
+        if self.download_secret is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}DOWNLOAD_SECRET is not set: expected {EXPECTS['download_secret']}"
+            )
+        return self.public_url, self.download_secret.get_secret_value()
+
+    # --- end of download links ---
 
     @field_validator("database_url")
     @classmethod

@@ -18,6 +18,7 @@ from storage.models import (
     Member,
     MemberHistory,
     OutboxMessage,
+    SharedFile,
 )
 
 ERASED_NAME = "—"
@@ -74,6 +75,8 @@ async def forget_member(session: AsyncSession, member: Member, now: dt.datetime)
             .execution_options(synchronize_session=False)
         )
         blanked += int(outbox.rowcount or 0)  # type: ignore[attr-defined]
+    # Files kept for their download links (issue 17) carry their messenger account.
+    await session.execute(delete(SharedFile).where(SharedFile.member_id == member.id))
     await session.flush()
     return Forgotten(member.id, blanked, int(requests.rowcount or 0))  # type: ignore[attr-defined]
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -460,3 +461,29 @@ class MemberHalfMonth(Base):
     member_id: Mapped[int]
     starts_on: Mapped[dt.date]
     patrol_kinds: Mapped[int]
+
+
+# --- download links (issue 17): files for a messenger that cannot send them (Zalo) ---
+class SharedFile(Base):
+    """A file kept for one person for a short while (24 h), to be downloaded from the bot's own
+    HTTP server by a signed address; it belongs to one ward (a province user's own unit)."""
+
+    __tablename__ = "shared_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_ref: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    # SHA-256 of the content (hex): a delivery retried hands out the same file again.
+    digest: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+    __table_args__ = (Index("ix_shared_files_chat_digest", "chat_ref", "digest"),)
+
+
+# --- end of download links ---
