@@ -1,5 +1,6 @@
 """Long polling for any messenger backend (both Telegram libraries, Zalo): each batch is stored
-in the inbox before the next getUpdates confirms it. A backend supplies only the call and how to read its library's errors.
+in the inbox before the next getUpdates confirms it. A backend supplies only the call, how to
+read its library's errors, and (`UpdateKeys`) what an update is stored under.
 
 The batch is read as Telegram's raw JSON, update by update: one the library cannot read (a field
 missing, as an older self-hosted Bot API server may send) is stored as a failed inbox row with

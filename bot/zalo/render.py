@@ -109,7 +109,8 @@ def message_text(reply: Say | Edit, texts: Texts) -> str:
     a line asking to type the number."""
     text = numbered(plain_text(reply.text), reply.buttons)
     if isinstance(reply, Say) and reply.ask_contact is not None and not reply.buttons:
-        text = f"{text}\n\n{plain_text(texts('zalo-type-phone'))}"
+        ask = plain_text(texts("zalo-type-phone"))
+        text = f"{text}\n\n{ask}"
     return text
 
 
