@@ -121,7 +121,9 @@ async def calls_for(
     if isinstance(reply, SendFile):
         return await _file_calls(chat_id, reply, texts, links)
     text = message_text(reply, texts)
-    if isinstance(reply, Say) and reply.photo is not None:
+    # A photo is sent by its address; a Telegram file id (a photo a Telegram member sent)
+    # cannot be: the text goes alone.
+    if isinstance(reply, Say) and reply.photo and reply.photo.startswith(("https://", "http://")):
         return _with_photo(chat_id, reply.photo, text)
     # Zalo cannot edit a message: an Edit (a ticked choice, a call-out's status) is sent anew.
     return _text_calls(chat_id, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 
@@ -93,6 +94,27 @@ async def test_a_webhook_request_without_the_right_secret_gets_401_and_stores_no
     [row] = await inbox_rows(webhook_bot.db, "zalo")
     assert row.payload == update
     assert webhook_bot.webhook.stats.unauthorised == 3
+
+
+async def test_a_message_sent_while_the_bot_is_down_is_answered_when_it_starts(
+    zalo: ZaloEmulator, zalo_settings: Settings, clock: FixedClock
+) -> None:
+    first = BotApp(zalo_settings, clock=clock)
+    await first.start()
+    duc = zalo.phone(1, "Trần Đức")
+    await duc.send("Xin chào")
+    await first.stop()
+    waiting = asyncio.create_task(duc.send("Có ai không?", timeout=10))
+    await asyncio.sleep(0.3)  # Zalo holds it: nobody polls
+    assert not waiting.done()
+    second = BotApp(zalo_settings, clock=clock)
+    await second.start()
+    try:
+        [answer] = await waiting
+        assert "đường link mời" in answer.text
+        assert len(await inbox_rows(second.db, "zalo")) == 2
+    finally:
+        await second.stop()
 
 
 @pytest.fixture

@@ -99,6 +99,9 @@ async def test_an_edit_is_a_new_message_and_a_photo_keeps_its_caption() -> None:
     assert (edit.method, edit.params["text"]) == ("sendMessage", "✅ Đã chọn")
     [photo] = await calls_for("c1", Say(text="Ảnh", photo="https://f.zdn.vn/a.jpg"), texts, None)
     assert photo.params == {"chat_id": "c1", "photo": "https://f.zdn.vn/a.jpg", "caption": "Ảnh"}
+    # A photo a Telegram member sent is a Telegram file id: the text goes alone.
+    [text] = await calls_for("c1", Say(text="Ảnh", photo="AgACAgIAAxkBAAI"), texts, None)
+    assert (text.method, text.params["text"]) == ("sendMessage", "Ảnh")
 
 
 async def test_the_token_is_in_no_error_and_no_log(caplog: pytest.LogCaptureFixture) -> None:
