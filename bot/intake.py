@@ -32,6 +32,10 @@ class UpdateKeys(Protocol):
     @property
     def channel(self) -> str: ...
 
+    @property
+    def token_setting(self) -> str:
+        """The setting holding the messenger's token, named when the token is refused."""
+
     def unwrap(self, body: dict[str, Any]) -> Any:
         """The update inside a webhook request's body (Telegram posts the update itself)."""
 
@@ -46,6 +50,7 @@ class TelegramKeys:
     """Telegram's own `update_id`, and the chat of a message, a press or a membership change."""
 
     channel = CHANNEL
+    token_setting = "ANTT_BOT_TOKEN"
 
     def unwrap(self, body: dict[str, Any]) -> Any:
         return body

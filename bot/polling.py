@@ -82,7 +82,7 @@ class LongPolling:
                 # comes again; wait and try again rather than stop the bot.
                 verdict = self.source.classify(error) or PollError()
                 if verdict.fatal:
-                    log.error("the %s Bot API refused the token", self.keys.channel)
+                    log.error("the Bot API refused the token: check %s", self.keys.token_setting)
                     raise
                 if verdict.retry_after is not None:
                     await asyncio.sleep(verdict.retry_after)
