@@ -50,7 +50,7 @@ class TelegramKeys:
     """Telegram's own `update_id`, and the chat of a message, a press or a membership change."""
 
     channel = CHANNEL
-    token_setting = "ANTT_BOT_TOKEN"
+    token_setting = "ANTT_BOT_TOKEN"  # noqa: S105 (a variable name)
 
     def unwrap(self, body: dict[str, Any]) -> Any:
         return body

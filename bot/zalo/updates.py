@@ -55,7 +55,7 @@ class ZaloKeys:
     """Where a Zalo update is stored: channel "zalo", the derived key, the chat's id."""
 
     channel = CHANNEL
-    token_setting = "ANTT_ZALO_TOKEN"
+    token_setting = "ANTT_ZALO_TOKEN"  # noqa: S105 (a variable name)
 
     def unwrap(self, body: Json) -> Any:
         """A webhook body: the update itself, or wrapped as getUpdates answers it
