@@ -2,13 +2,17 @@
 reads, and the key it is stored under in the inbox.
 
 Zalo's updates carry no `update_id`. The inbox is unique on (channel, update_id), a BigInteger,
-so the key is derived from what identifies the message: the chat's id and the message's id,
-hashed together (BLAKE2b, 8 bytes) and cut to 63 bits, so it is a non-negative signed 64-bit
-integer on SQLite and PostgreSQL alike. A redelivered update (the webhook posted again, the same
-message returned by getUpdates again) has the same chat and message ids, so the same key, and
-the inbox stores it once. Two different messages share a key only by a hash collision: among n
-stored Zalo updates, the chance of any collision is about n² / 2⁶⁴ (a million updates: about
-5 × 10⁻⁸); the loser of one would be dropped as a "redelivery"."""
+and a chat's updates are taken in update_id order (webhook mode), so the key is derived from
+what identifies the message and keeps its order: the milliseconds since 2025 of the message's
+`date` (Zalo's own time stamp, part of the message, so the same at every delivery) in the high
+41 bits, and 22 bits of BLAKE2b over "chat id:message id" in the low ones: a non-negative
+signed 64-bit integer on SQLite and PostgreSQL until 2094. A redelivered update (the webhook
+posted again, the same message returned again) has the same date, chat and message ids, so the
+same key, and the inbox stores it once. Two different messages share a key only when sent in
+the same millisecond AND their 22-bit hashes agree: one in about four million for each such
+pair, which one chat never sends and a ward rarely does; the loser would be dropped as a
+"redelivery". A message without a date (none is documented so) is keyed by 63 bits of the hash
+alone: unique as well (n²/2⁶⁴ for n messages), in no order."""
 
 from __future__ import annotations
 
@@ -27,15 +31,22 @@ UNSUPPORTED = "message.unsupported.received"
 # Zalo's ids are short strings of letters and digits ("e4ea2cd5189df1c3a88c").
 _ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _63_BITS = (1 << 63) - 1
+_HASH_BITS = 22
+# 2025-01-01 00:00 UTC in milliseconds: keys start there, and last 2⁴¹ ms (until 2094).
+_EPOCH_MS = 1_735_689_600_000
 
 Json = dict[str, Any]
 
 
-def update_key(chat_id: str, message_id: str) -> int:
-    """The inbox key of the message `message_id` in chat `chat_id`: the same for every delivery
-    of it, 0 … 2⁶³-1."""
+def update_key(chat_id: str, message_id: str, date_ms: int | None) -> int:
+    """The inbox key of the message `message_id` in chat `chat_id`, sent at `date_ms` (Zalo's
+    `date`): the same for every delivery of it, in the order the messages were sent, 0 … 2⁶³-1."""
     digest = hashlib.blake2b(f"{chat_id}:{message_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") & _63_BITS
+    hashed = int.from_bytes(digest, "big")
+    if date_ms is None:
+        return hashed & _63_BITS
+    since = min(max(date_ms - _EPOCH_MS, 0), (1 << (63 - _HASH_BITS)) - 1)
+    return (since << _HASH_BITS) | (hashed & ((1 << _HASH_BITS) - 1))
 
 
 def _message(raw: Json) -> Json | None:
@@ -71,7 +82,9 @@ class ZaloKeys:
         message_id = message.get("message_id")
         if chat_id is None or not isinstance(message_id, str | int) or message_id == "":
             return None
-        return update_key(chat_id, str(message_id))
+        date = message.get("date")
+        date_ms = date if isinstance(date, int) and not isinstance(date, bool) else None
+        return update_key(chat_id, str(message_id), date_ms)
 
     def chat_ref(self, raw: Json) -> str | None:
         message = _message(raw)

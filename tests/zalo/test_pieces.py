@@ -29,12 +29,17 @@ UPDATE = {
 }
 
 
-def test_the_inbox_key_is_the_same_for_the_same_message_and_fits_63_bits() -> None:
+def test_the_inbox_key_is_the_same_for_the_same_message_in_send_order_and_fits_63_bits() -> None:
     key = ZALO_KEYS.update_id(UPDATE)
-    assert key == update_key("e4ea2cd5189df1c3a88c", "16f6366b3f02645a3d15")
+    assert key == update_key("e4ea2cd5189df1c3a88c", "16f6366b3f02645a3d15", 1766619597466)
     assert key is not None and 0 <= key < 2**63
-    other = {**UPDATE, "message": {**UPDATE["message"], "message_id": "16f6366b3f02645a3d16"}}  # type: ignore[dict-item]
-    assert ZALO_KEYS.update_id(other) != key
+    same_time = {**UPDATE, "message": {**UPDATE["message"], "message_id": "16f6366b3f02645a3d16"}}  # type: ignore[dict-item]
+    assert ZALO_KEYS.update_id(same_time) != key
+    later = {**UPDATE, "message": {**UPDATE["message"], "date": 1766619597467}}  # type: ignore[dict-item]
+    later_key = ZALO_KEYS.update_id(later)
+    assert later_key is not None and later_key > key
+    assert 0 <= update_key("c", "m", 2**62) < 2**63  # far in the future: still 63 bits
+    assert 0 <= update_key("c", "m", None) < 2**63
     assert ZALO_KEYS.chat_ref(UPDATE) == "e4ea2cd5189df1c3a88c"
     assert ZALO_KEYS.unwrap({"ok": True, "result": UPDATE}) == UPDATE
     assert ZALO_KEYS.unwrap(UPDATE) == UPDATE
