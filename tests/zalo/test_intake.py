@@ -31,13 +31,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-async def webhook_bot(
-    database_url: str, zalo: ZaloEmulator, clock: FixedClock
-) -> AsyncIterator[BotApp]:
+def webhook_settings(database_url: str, zalo: ZaloEmulator) -> Settings:
     """The bot on Zalo taking updates by webhook (Zalo posts to 127.0.0.1)."""
     port = free_port()
-    settings = Settings(
+    return Settings(
         messengers=("zalo",),
         zalo_token=SecretStr(TEST_TOKEN),
         zalo_api_url=zalo.base_url,
@@ -47,7 +44,13 @@ async def webhook_bot(
         zalo_webhook_secret=SecretStr(SECRET),
         zalo_webhook_port=port,
     )
-    app = BotApp(settings, clock=clock)
+
+
+@pytest.fixture
+async def webhook_bot(
+    database_url: str, zalo: ZaloEmulator, clock: FixedClock
+) -> AsyncIterator[BotApp]:
+    app = BotApp(webhook_settings(database_url, zalo), clock=clock)
     await app.start()
     try:
         yield app
@@ -94,6 +97,27 @@ async def test_a_webhook_request_without_the_right_secret_gets_401_and_stores_no
     [row] = await inbox_rows(webhook_bot.db, "zalo")
     assert row.payload == update
     assert webhook_bot.webhook.stats.unauthorised == 3
+
+
+async def test_zalo_posts_again_while_the_bot_is_down_and_it_is_answered_after_the_restart(
+    database_url: str, zalo: ZaloEmulator, clock: FixedClock
+) -> None:
+    settings = webhook_settings(database_url, zalo)
+    first = BotApp(settings, clock=clock)
+    await first.start()
+    son = zalo.phone(4, "Lý Văn Sơn")
+    await son.send("Xin chào")
+    await first.stop()  # the webhook stays set: Zalo keeps trying
+    waiting = asyncio.create_task(son.send("Đ", timeout=10))
+    await eventually(lambda: len(zalo.pusher.refusals) >= 2, "Zalo finds nobody, twice")
+    second = BotApp(settings, clock=clock)
+    await second.start()
+    try:
+        [answer] = await waiting
+        assert "đường link mời" in answer.text
+        assert len(await inbox_rows(second.db, "zalo")) == 2
+    finally:
+        await second.stop()
 
 
 async def test_a_message_sent_while_the_bot_is_down_is_answered_when_it_starts(
