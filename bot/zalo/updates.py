@@ -12,8 +12,8 @@ same key, and the inbox stores it once. Two different messages share a key only 
 the same millisecond AND their 22-bit hashes agree: one in about four million for each such
 pair (r²·U·0.001/2²³ collisions expected over U seconds at r messages a second: about 0.014 in
 ten years at 0.6 a second); the loser would be dropped as a "redelivery". ARCHITECTURE.md,
-"Zalo", has the reasoning. A message without a date (none is documented so) is keyed by 63 bits of the hash
-alone: unique as well (n²/2⁶⁴ for n messages), in no order."""
+"Zalo", has the reasoning. A message without a date (none is documented so) is keyed by 63
+bits of the hash alone: unique as well (n²/2⁶⁴ for n messages), in no order."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def incoming_of(inbox_id: int, payload: Json) -> Incoming | None:
     """The event a person caused: a text (a command too), a photo (its address, with the
     caption as text), or, for a sticker and what Zalo cannot pass on, an event with nothing
     in it, which the conversation answers as it answers anything it cannot read. None for
-    anything else (an event the bot has no use for)."""
+    anything else (an event the bot has no use for, a message in a Zalo group)."""
     message = _message(payload)
     event = payload.get("event_name")
     if message is None or event not in (TEXT, IMAGE, STICKER, UNSUPPORTED):
@@ -117,6 +117,9 @@ def incoming_of(inbox_id: int, payload: Json) -> Incoming | None:
     chat_id = _chat_id(message)
     if not isinstance(sender, dict) or chat_id is None:
         return None
+    chat = message.get("chat")
+    if isinstance(chat, dict) and chat.get("chat_type") == "GROUP":
+        return None  # Zalo groups (where a bot may join them): not served yet
     name = display_name(sender)
     text: str | None = None
     photos: tuple[str, ...] = ()

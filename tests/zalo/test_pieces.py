@@ -57,6 +57,8 @@ def test_a_zalo_text_is_read_as_the_conversation_reads_telegram() -> None:
         "event_name": "message.image.received",
         "message": {**UPDATE["message"], "photo": "https://f.zdn.vn/a.jpg", "caption": "Đèn"},  # type: ignore[dict-item]
     }
+    group = {**UPDATE, "message": {**UPDATE["message"], "chat": {"id": "g1", "chat_type": "GROUP"}}}  # type: ignore[dict-item]
+    assert incoming_of(9, group) is None
     seen = incoming_of(8, photo)
     assert seen is not None and seen.photos == ("https://f.zdn.vn/a.jpg",) and seen.text == "Đèn"
 
