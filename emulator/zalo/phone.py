@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any, NoReturn
 
 from emulator.transcript import PHOTO
@@ -13,6 +14,8 @@ TEXT = "message.text.received"
 IMAGE = "message.image.received"
 STICKER_EVENT = "message.sticker.received"
 UNSUPPORTED_EVENT = "message.unsupported.received"
+# A choice of a numbered list, as the bot writes them under a message: "2. Hôm nay".
+_CHOICE = re.compile(r"^(\d+)\. (.+)$")
 
 
 class ZaloPhone:
@@ -56,6 +59,38 @@ class ZaloPhone:
         if not self._chat.bot_messages:
             raise AssertionError(f"{self.display_name} has no messages from the bot")
         return self._chat.bot_messages[-1]
+
+    @property
+    def choices(self) -> dict[str, int]:
+        """The numbered list at the end of the newest message that has one: label → number."""
+        for message in reversed(self._chat.bot_messages):
+            found: dict[str, int] = {}
+            for line in reversed(message.text.split("\n")):
+                match = _CHOICE.match(line)
+                if match is None:
+                    break
+                found[match.group(2)] = int(match.group(1))
+            if found:
+                return dict(sorted(found.items(), key=lambda item: item[1]))
+        return {}
+
+    async def choose(
+        self,
+        label: str,
+        *,
+        expect: int = 1,
+        settle: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - an assertion deadline, not a cancel
+    ) -> list[ZaloBotMessage]:
+        """Type the number of the choice `label` in the newest numbered list (what a person
+        does where Telegram shows a button)."""
+        choices = self.choices
+        if label not in choices:
+            raise AssertionError(
+                f"{self.display_name}: no choice {label!r} in {list(choices)}.\n"
+                f"Recent transcript:\n{self.transcript(last=8)}"
+            )
+        return await self.send(str(choices[label]), expect=expect, settle=settle, timeout=timeout)
 
     @property
     def actions(self) -> list[str]:

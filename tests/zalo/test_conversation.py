@@ -62,6 +62,9 @@ async def test_a_reply_with_buttons_arrives_as_a_numbered_list(
         "3. Hôm qua\n"
         "4. ◀ Quay lại"
     )
+    assert son.choices == {"📝 Việc tốt": 1, "Hôm nay": 2, "Hôm qua": 3, "◀ Quay lại": 4}
+    await son.choose("Hôm qua")  # what a person types for a button: its number
+    assert zalo.calls("sendMessage")[-1]["chat_id"] == son.chat_id
 
 
 async def test_a_long_digest_is_split_at_line_breaks_under_2000_characters(
