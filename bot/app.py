@@ -8,17 +8,21 @@ import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.backends import make_backend
+from bot.backends import Messenger, make_messenger
+from bot.channel import FileLinks
 from bot.health import HealthServer, health_routes
 from bot.metrics import BotMetrics
 from bot.pacing import Limits
 from bot.pipeline import Pipeline, RetryPolicy
+from bot.polling import LongPolling
 from bot.sender import NoticeSender
 from bot.stranded import StrandedUpdates
 from bot.webhook import WebhookOptions, WebhookServer
+from bot.zalo.polling import SECRET_HEADER as ZALO_SECRET_HEADER
 from chat.clock import Clock, SystemClock
 from chat.texts import LANGUAGES, texts_for
 from config.settings import Settings
@@ -39,57 +43,55 @@ DRAIN_SECONDS = 10.0
 CHAT_LOCK: ChatLock = "rows"
 
 
+@dataclass
+class MessengerRun:
+    """One messenger inside the bot: its backend, its pipeline (lanes, replies), its intake
+    (long polling or a webhook server) and its notice sender (the outbox rows of its channel)."""
+
+    name: str
+    backend: Messenger
+    api_url: str
+    pipeline: Pipeline
+    polling: LongPolling
+    sender: NoticeSender
+    webhook: WebhookServer | None = None
+    stranded: StrandedUpdates | None = None
+    username: str = ""
+    task: asyncio.Task[None] | None = None
+
+
 class BotApp:
-    """One bot process: started, polled, stopped gracefully or killed."""
+    """One bot process: started, polled, stopped gracefully or killed. It runs one pipeline per
+    messenger of ANTT_MESSENGERS (Telegram, Zalo, or both); the first is the primary, whose
+    pieces `backend`, `pipeline`, `polling`, `webhook` and `sender` name."""
 
     def __init__(
-        self, settings: Settings, clock: Clock | None = None, retry: RetryPolicy | None = None
+        self,
+        settings: Settings,
+        clock: Clock | None = None,
+        retry: RetryPolicy | None = None,
+        links: FileLinks | None = None,
     ) -> None:
         self.settings = settings
         self.campaign = configured_campaign(settings)  # read and checked here, once
         self.retry = retry or RetryPolicy()
         self.db = Database(settings.database_url)
-        self.backend = make_backend(
-            settings.telegram_backend,
-            settings.require_token(),
-            settings.telegram_api_url,
-            settings.telegram_timeout_seconds,
-        )
         self.clock = clock or SystemClock(settings.zone)
         self.texts = texts_for(settings.language)
         self.forms = load_forms()
-        self.pipeline = Pipeline(
-            self.db,
-            self.backend.channel,
-            handle,
-            self.texts,
-            self.forms,
-            self.clock,
-            self.campaign,
-            edit_window=dt.timedelta(hours=settings.edit_window_hours),
-            zone=settings.zone,
-            quiet_hours=settings.quiet_hours,
-            retry=self.retry,
-        )
-        self.polling = self.backend.polling(self.db, self.pipeline, settings.poll_timeout_seconds)
-        # --- webhook intake (issue 16): Telegram posts to us instead of being polled ---
-        self.webhook: WebhookServer | None = None
-        self.stranded: StrandedUpdates | None = None
-        if settings.intake == "webhook":
-            self.webhook = self.backend.webhook(self.db, self.pipeline, webhook_options(settings))
-            # Any process may receive any update: each chat is taken in update order by one
-            # process at a time, and what a dead process left is taken by the others.
-            self.pipeline.chat_lock = CHAT_LOCK
-            self.stranded = StrandedUpdates(self.db, self.pipeline, self.backend.channel.name)
-        # --- end of webhook intake ---
-        self.sender = NoticeSender(
-            self.db,
-            self.backend.channel,
-            limits_of(settings),
-            lambda: self.clock.now(),
-            chat_refused=self._chat_refused,
-        )
-        self.pipeline.notices_queued = self.sender.wake
+        self.runs: dict[str, MessengerRun] = {}
+        for name in settings.messengers:
+            self.runs[name] = self._messenger(name, links)
+        primary = next(iter(self.runs.values()))
+        self.backend = primary.backend
+        self.pipeline = primary.pipeline
+        self.polling = primary.polling
+        self.webhook = primary.webhook
+        self.stranded = primary.stranded
+        self.sender = primary.sender
+        for run in self.runs.values():
+            # A turn on one messenger may queue notices for people on another.
+            run.pipeline.notices_queued = self._wake_senders
         self.scheduler: SchedulerService | None = None
         if settings.scheduler == "in-bot":
             self.scheduler = build_scheduler(
@@ -98,7 +100,7 @@ class BotApp:
                 self.db,
                 self.clock,
                 self.backend.channel.name,
-                self.sender.wake,
+                self._wake_senders,
             )
         # -- operations (issue 16): metrics, and /healthz /readyz /metrics with long polling --
         scheduler = self.scheduler
@@ -110,21 +112,68 @@ class BotApp:
             [self.polling.stats],
             leading=None if scheduler is None else lambda: scheduler.leading,
         )
+        for run in list(self.runs.values())[1:]:
+            self.metrics.add_intake(run.polling.stats)
         self.health: HealthServer | None = None
         if settings.health_port is not None:
             routes = health_routes(self.db, self.metrics)
             self.health = HealthServer(routes, settings.health_host, settings.health_port)
         # -- end of operations --
-        if self.webhook is not None:  # webhook intake: its counts, and the health routes too
-            self.metrics.add_intake(self.webhook.stats)
-            self.webhook.routes = health_routes(self.db, self.metrics)
+        for run in self.runs.values():
+            if run.webhook is not None:  # webhook intake: its counts, and the health routes
+                self.metrics.add_intake(run.webhook.stats)
+                if run is primary:
+                    run.webhook.routes = health_routes(self.db, self.metrics)
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
-    async def _chat_refused(
-        self, session: AsyncSession, undelivered: Sequence[OutboxMessage]
-    ) -> str:
-        return await chat_refused(session, self.backend.channel.name, self.texts, undelivered)
+    def _messenger(self, name: str, links: FileLinks | None) -> MessengerRun:
+        """One messenger's backend, pipeline, intake and sender, as configured."""
+        settings = self.settings
+        backend = make_messenger(name, settings, self.texts, links)
+        pipeline = Pipeline(
+            self.db,
+            backend.channel,
+            handle,
+            self.texts,
+            self.forms,
+            self.clock,
+            self.campaign,
+            edit_window=dt.timedelta(hours=settings.edit_window_hours),
+            zone=settings.zone,
+            quiet_hours=settings.quiet_hours,
+            retry=self.retry,
+        )
+        polling = backend.polling(self.db, pipeline, settings.poll_timeout_seconds)
+        # --- webhook intake (issue 16): the messenger posts to us instead of being polled ---
+        webhook: WebhookServer | None = None
+        stranded: StrandedUpdates | None = None
+        options = intake_options(settings, name)
+        if options is not None:
+            webhook = backend.webhook(self.db, pipeline, options)
+            # Any process may receive any update: each chat is taken in update order by one
+            # process at a time, and what a dead process left is taken by the others.
+            pipeline.chat_lock = CHAT_LOCK
+            stranded = StrandedUpdates(self.db, pipeline, backend.channel.name)
+        # --- end of webhook intake ---
+        channel_name = backend.channel.name
+
+        async def refused(session: AsyncSession, undelivered: Sequence[OutboxMessage]) -> str:
+            return await chat_refused(session, channel_name, self.texts, undelivered)
+
+        sender = NoticeSender(
+            self.db,
+            backend.channel,
+            limits_of(settings),
+            lambda: self.clock.now(),
+            chat_refused=refused,
+        )
+        api_url = settings.zalo_api_url if name == "zalo" else settings.telegram_api_url
+        return MessengerRun(name, backend, api_url, pipeline, polling, sender, webhook, stranded)
+
+    def _wake_senders(self) -> None:
+        for run in self.runs.values():
+            run.sender.wake()
 
     async def start(self) -> None:
         """Prepare everything, finish what a previous run left, then poll in the background."""
@@ -133,55 +182,64 @@ class BotApp:
             path.parent.mkdir(parents=True, exist_ok=True)
         await self.db.migrate()
         try:
-            await self._reach_telegram()
+            for run in self.runs.values():
+                await self._reach(run)
         except BaseException:
             await self._close()  # no "Unclosed client session" on the way out
             raise
-        await self.pipeline.recover()
+        self.username = next(iter(self.runs.values())).username
+        for run in self.runs.values():
+            await run.pipeline.recover()
         if self.health is not None:
             await self.health.start()
-        if self.webhook is not None:
-            await self._open_webhook(self.webhook)
-            if self.stranded is not None:
-                self.stranded.start()
-        else:
-            self._task = asyncio.create_task(self.polling.run(), name="polling")
-        self.sender.start()
+        for run in self.runs.values():
+            if run.webhook is not None:
+                await self._open_webhook(run, run.webhook)
+                if run.stranded is not None:
+                    run.stranded.start()
+            else:
+                run.task = asyncio.create_task(run.polling.run(), name=f"polling-{run.name}")
+            run.sender.start()
+        self._task = next(iter(self.runs.values())).task
         if self.scheduler is not None:
             await self.scheduler.start()
-        log.info(
-            "bot @%s is %s (%s)",
-            self.username,
-            "polling" if self.webhook is None else f"taking updates at {self.webhook.options.url}",
-            self.settings.telegram_backend,
-        )
+        for run in self.runs.values():
+            log.info(
+                "bot %s is %s on %s (%s)",
+                run.username,
+                "polling"
+                if run.webhook is None
+                else f"taking updates at {run.webhook.options.url}",
+                run.name,
+                self.settings.telegram_backend if run.name == "telegram" else run.api_url,
+            )
 
-    async def _open_webhook(self, webhook: WebhookServer) -> None:
-        """Listen, then tell Telegram where to post; the task only waits to be cancelled."""
+    async def _open_webhook(self, run: MessengerRun, webhook: WebhookServer) -> None:
+        """Listen, then tell the messenger where to post; the task only waits to be cancelled."""
         try:
             await webhook.start()
-            await self._keep_trying(lambda: self.backend.set_webhook(webhook.options))
+            await self._keep_trying(run, lambda: run.backend.set_webhook(webhook.options))
         except BaseException:
             await webhook.kill()
             await self._close()
             raise
-        self._task = asyncio.create_task(_until_cancelled(), name="webhook")
+        run.task = asyncio.create_task(_until_cancelled(), name=f"webhook-{run.name}")
 
-    async def _reach_telegram(self) -> None:
-        """Ask Telegram who the bot is and set it up for polling; while Telegram does not
+    async def _reach(self, run: MessengerRun) -> None:
+        """Ask the messenger who the bot is and set it up for polling; while it does not
         answer, say so once and keep trying, with backoff. A refused token still stops."""
 
         async def introduce() -> None:
-            self.username = await self.backend.open()
-            if self.webhook is None:
-                await self.backend.delete_webhook()
-            await self._publish_commands()
+            run.username = await run.backend.open()
+            if run.webhook is None:
+                await run.backend.delete_webhook()
+            await self._publish_commands(run.backend)
 
-        await self._keep_trying(introduce)
-        self.pipeline.bot_username = self.username  # invite links made in the bot name it
+        await self._keep_trying(run, introduce)
+        run.pipeline.bot_username = run.username  # invite links made in the bot name it
 
-    async def _keep_trying(self, step: Callable[[], Awaitable[None]]) -> None:
-        """Run `step` until Telegram answers it: while it does not, say so once and keep
+    async def _keep_trying(self, run: MessengerRun, step: Callable[[], Awaitable[None]]) -> None:
+        """Run `step` until the messenger answers it: while it does not, say so once and keep
         trying, with backoff. A refusal (a bad token) still stops."""
         failures = 0
         while True:
@@ -189,80 +247,92 @@ class BotApp:
                 await step()
                 break
             except Exception as error:
-                if not self.backend.unreachable(error):
+                if not run.backend.unreachable(error):
                     raise
                 wait = self.retry.pause(failures)
                 failures += 1
                 log.log(
                     logging.WARNING if failures == 1 else logging.INFO,
-                    "Telegram is not answering at %s (%s); trying again in %.0f s, "
+                    "%s is not answering at %s (%s); trying again in %.0f s, "
                     "the bot starts when it answers",
-                    self.settings.telegram_api_url,
+                    run.name.capitalize(),
+                    run.api_url,
                     type(error).__name__,
                     wait,
                 )
                 await asyncio.sleep(wait)
         if failures:
-            log.info("Telegram answers at %s again", self.settings.telegram_api_url)
+            log.info("%s answers at %s again", run.name.capitalize(), run.api_url)
 
-    async def _publish_commands(self) -> None:
+    async def _publish_commands(self, backend: Messenger) -> None:
         for language in LANGUAGES:
             texts = texts_for(language)
             commands = [(name, texts.label(key)) for name, key in COMMANDS]
             code = None if language == self.settings.language else language
-            await self.backend.publish_commands(commands, code)
+            await backend.publish_commands(commands, code)
 
     async def wait(self) -> None:
-        """Run until the polling task ends (it only ends on a fatal error or cancellation);
+        """Run until a polling task ends (it only ends on a fatal error or cancellation);
         a webhook runs until stopped."""
-        if self._task is not None:
-            await self._task
+        tasks = [run.task for run in self.runs.values() if run.task is not None]
+        if tasks:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()
 
     async def stop(self) -> None:
-        """Stop polling (or take no more posts: the webhook stays set, so Telegram keeps the
-        updates until a process takes them), let chats in progress finish (bounded), close
+        """Stop polling (or take no more posts: the webhook stays set, so the messenger keeps
+        the updates until a process takes them), let chats in progress finish (bounded), close
         connections."""
         await self._cancel_polling()
-        if self.stranded is not None:
-            await self.stranded.stop()
-        if self.webhook is not None:
-            await self.webhook.stop()
+        for run in self.runs.values():
+            if run.stranded is not None:
+                await run.stranded.stop()
+            if run.webhook is not None:
+                await run.webhook.stop()
         if self.scheduler is not None:
             await self.scheduler.stop()
-        await self.sender.stop()
-        with suppress(TimeoutError):
-            await asyncio.wait_for(self.pipeline.lanes.idle(), DRAIN_SECONDS)
-        await self.pipeline.lanes.abort()
-        await self.pipeline.flush()
-        with suppress(Exception):  # the database: the leases lapse instead
-            await self.pipeline.release_replies()
+        for run in self.runs.values():
+            await run.sender.stop()
+        for run in self.runs.values():
+            with suppress(TimeoutError):
+                await asyncio.wait_for(run.pipeline.lanes.idle(), DRAIN_SECONDS)
+            await run.pipeline.lanes.abort()
+            await run.pipeline.flush()
+            with suppress(Exception):  # the database: the leases lapse instead
+                await run.pipeline.release_replies()
         await self._close()
 
     async def kill(self) -> None:
         """Stop at once, mid-work, as a crash would (for restart tests)."""
         await self._cancel_polling()
-        if self.stranded is not None:
-            await self.stranded.stop()
-        if self.webhook is not None:
-            await self.webhook.kill()
+        for run in self.runs.values():
+            if run.stranded is not None:
+                await run.stranded.stop()
+            if run.webhook is not None:
+                await run.webhook.kill()
         if self.scheduler is not None:
             await self.scheduler.stop()
-        await self.sender.kill()
-        await self.pipeline.lanes.abort()
-        await self.pipeline.let_go()  # its replies' leases lapse, as a crash's would
+        for run in self.runs.values():
+            await run.sender.kill()
+            await run.pipeline.lanes.abort()
+            await run.pipeline.let_go()  # its replies' leases lapse, as a crash's would
         await self._close()
 
     async def _cancel_polling(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        for run in self.runs.values():
+            if run.task is not None:
+                run.task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await run.task
+                run.task = None
+        self._task = None
 
     async def _close(self) -> None:
         if self.health is not None:
             await self.health.stop()
-        await self.backend.close()
+        for run in self.runs.values():
+            await run.backend.close()
         await self.db.dispose()
 
 
@@ -284,6 +354,23 @@ def webhook_options(settings: Settings) -> WebhookOptions:
         tls_cert=settings.webhook_tls_cert,
         tls_key=settings.webhook_tls_key,
     )
+
+
+def intake_options(settings: Settings, messenger: str) -> WebhookOptions | None:
+    """How `messenger` posts its updates to us; None when it is polled."""
+    if messenger == "zalo":
+        if settings.zalo_intake != "webhook":
+            return None
+        url, secret = settings.require_zalo_webhook()
+        return WebhookOptions(
+            url=url,
+            secret=secret,
+            host=settings.webhook_host,
+            port=settings.zalo_webhook_port,
+            max_body=settings.webhook_max_body,
+            secret_header=ZALO_SECRET_HEADER,
+        )
+    return webhook_options(settings) if settings.intake == "webhook" else None
 
 
 def limits_of(settings: Settings) -> Limits:

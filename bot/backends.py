@@ -1,18 +1,22 @@
-"""The Telegram backends the bot can run on, chosen by ANTT_TELEGRAM_BACKEND."""
+"""The messengers the bot can run on (ANTT_MESSENGERS): Telegram through the library chosen by
+ANTT_TELEGRAM_BACKEND, and Zalo. Each is a backend of the same shape."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from bot.channel import Channel
+from bot.channel import Channel, FileLinks
 from bot.intake import Dispatcher
 from bot.polling import LongPolling
 from bot.webhook import WebhookOptions, WebhookServer
+from chat.texts import Texts
+from config.settings import Settings
 from storage.database import Database
 
 
 class TelegramBackend(Protocol):
-    """One Telegram client library, wrapped to the few things the bot needs from it."""
+    """One messenger's client (a Telegram library, or Zalo's), wrapped to the few things the bot
+    needs from it."""
 
     @property
     def channel(self) -> Channel:
@@ -62,3 +66,29 @@ def make_backend(
     from bot.aiogram_backend.backend import AiogramBackend
 
     return AiogramBackend(token, api_url, request_timeout)
+
+
+# Any messenger's backend has the Telegram backend's shape.
+Messenger = TelegramBackend
+
+
+def make_messenger(
+    name: str, settings: Settings, texts: Texts, links: FileLinks | None = None
+) -> Messenger:
+    """The backend of messenger `name` ("telegram" or "zalo") as configured."""
+    if name == "zalo":
+        from bot.zalo.backend import ZaloBackend
+
+        return ZaloBackend(
+            settings.require_zalo_token(),
+            settings.zalo_api_url,
+            texts,
+            links,
+            settings.telegram_timeout_seconds,
+        )
+    return make_backend(
+        settings.telegram_backend,
+        settings.require_token(),
+        settings.telegram_api_url,
+        settings.telegram_timeout_seconds,
+    )

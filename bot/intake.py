@@ -1,5 +1,6 @@
-"""What every way of receiving updates does with them (long polling and the webhook alike):
-read each update as Telegram sent it, store it in the inbox, then hand it on.
+"""What every way of receiving updates does with them (long polling and the webhook alike, for
+every messenger): read each update as the messenger sent it, store it in the inbox under the
+key the messenger's `UpdateKeys` give it, then hand it on.
 
 Polling may confirm the offset, and the webhook answer 200, only after `take_batch` returns."""
 
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from bot.telegram_shared import chat_ref_of
+from bot.telegram_shared import CHANNEL, chat_ref_of
 from storage.database import Database
 from storage.inbox import Delivered, Stored, store_updates
 
@@ -22,6 +23,50 @@ class Dispatcher(Protocol):
     """Whoever handles updates once they are safely stored (the pipeline, in production)."""
 
     def dispatch(self, stored: list[Stored]) -> None: ...
+
+
+class UpdateKeys(Protocol):
+    """What a messenger's update is stored under: its channel, its id (unique in the channel,
+    the same when the update is delivered again) and its chat."""
+
+    @property
+    def channel(self) -> str: ...
+
+    @property
+    def token_setting(self) -> str:
+        """The setting holding the messenger's token, named when the token is refused."""
+
+    def unwrap(self, body: dict[str, Any]) -> Any:
+        """The update inside a webhook request's body (Telegram posts the update itself)."""
+
+    def update_id(self, raw: dict[str, Any]) -> int | None:
+        """The update's inbox key; None when it has none it could be stored under."""
+
+    def chat_ref(self, raw: dict[str, Any]) -> str | None:
+        """The chat the update belongs to; None when that cannot be read."""
+
+
+class TelegramKeys:
+    """Telegram's own `update_id`, and the chat of a message, a press or a membership change."""
+
+    channel = CHANNEL
+    token_setting = "ANTT_BOT_TOKEN"  # noqa: S105 (a variable name)
+
+    def unwrap(self, body: dict[str, Any]) -> Any:
+        return body
+
+    def update_id(self, raw: dict[str, Any]) -> int | None:
+        update_id = raw.get("update_id")
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
+            return None
+        return update_id
+
+    def chat_ref(self, raw: dict[str, Any]) -> str | None:
+        chat_ref = chat_ref_of(raw)
+        return chat_ref if _CHAT_REF.fullmatch(chat_ref) is not None else None
+
+
+TELEGRAM_KEYS = TelegramKeys()
 
 
 class UpdateReader(Protocol):
@@ -44,11 +89,13 @@ class IntakeStats:
         self.unreadable_by_error[error] = self.unreadable_by_error.get(error, 0) + 1
 
 
-def read_update(raw: Any, reader: UpdateReader, stats: IntakeStats) -> Delivered | None:
-    """One update as Telegram sent it: readable, or kept with the type of its error; None when
-    it has no update id to be stored (or confirmed) under."""
-    update_id = raw.get("update_id") if isinstance(raw, dict) else None
-    if not isinstance(update_id, int) or isinstance(update_id, bool):
+def read_update(
+    raw: Any, reader: UpdateReader, stats: IntakeStats, keys: UpdateKeys = TELEGRAM_KEYS
+) -> Delivered | None:
+    """One update as the messenger sent it: readable, or kept with the type of its error; None
+    when it has no update id to be stored (or confirmed) under."""
+    update_id = keys.update_id(raw) if isinstance(raw, dict) else None
+    if update_id is None:
         stats.count_unreadable("no update_id")
         log.warning("an update without an update_id was skipped")
         return None
@@ -56,10 +103,10 @@ def read_update(raw: Any, reader: UpdateReader, stats: IntakeStats) -> Delivered
     chat_ref = "-"
     if error is None:
         try:
-            chat_ref = chat_ref_of(raw)
+            chat_ref = keys.chat_ref(raw) or ""
         except Exception as failure:
             error = type(failure).__name__
-        if _CHAT_REF.fullmatch(chat_ref) is None:
+        if not chat_ref:
             chat_ref, error = "-", error or "chat id"
     if error is None:
         stats.updates += 1

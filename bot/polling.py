@@ -1,5 +1,6 @@
-"""Long polling for any Telegram backend: each batch is stored in the inbox before the next
-getUpdates confirms it. A backend supplies only the call and how to read its library's errors.
+"""Long polling for any messenger backend (both Telegram libraries, Zalo): each batch is stored
+in the inbox before the next getUpdates confirms it. A backend supplies only the call, how to
+read its library's errors, and (`UpdateKeys`) what an update is stored under.
 
 The batch is read as Telegram's raw JSON, update by update: one the library cannot read (a field
 missing, as an older self-hosted Bot API server may send) is stored as a failed inbox row with
@@ -12,8 +13,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.intake import Dispatcher, IntakeStats, UpdateReader, read_update, take_batch
-from bot.telegram_shared import CHANNEL
+from bot.intake import (
+    TELEGRAM_KEYS,
+    Dispatcher,
+    IntakeStats,
+    UpdateKeys,
+    UpdateReader,
+    read_update,
+    take_batch,
+)
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -47,9 +55,15 @@ class LongPolling:
     """getUpdates → inbox → lanes. Telegram drops an update only once the next call confirms it."""
 
     def __init__(
-        self, source: UpdateSource, db: Database, dispatcher: Dispatcher, timeout: int
+        self,
+        source: UpdateSource,
+        db: Database,
+        dispatcher: Dispatcher,
+        timeout: int,
+        keys: UpdateKeys = TELEGRAM_KEYS,
     ) -> None:
         self.source = source
+        self.keys = keys
         self.db = db
         self.dispatcher = dispatcher
         self.timeout = timeout
@@ -68,7 +82,7 @@ class LongPolling:
                 # comes again; wait and try again rather than stop the bot.
                 verdict = self.source.classify(error) or PollError()
                 if verdict.fatal:
-                    log.error("the Bot API refused the token: check ANTT_BOT_TOKEN")
+                    log.error("the Bot API refused the token: check %s", self.keys.token_setting)
                     raise
                 if verdict.retry_after is not None:
                     await asyncio.sleep(verdict.retry_after)
@@ -88,9 +102,9 @@ class LongPolling:
         batch = [
             delivered
             for raw in updates
-            if (delivered := read_update(raw, self.source, self.stats)) is not None
+            if (delivered := read_update(raw, self.source, self.stats, self.keys)) is not None
         ]
-        await take_batch(self.db, self.dispatcher, CHANNEL, batch)
+        await take_batch(self.db, self.dispatcher, self.keys.channel, batch)
         # Only now may the next call confirm them.
         if batch:
             self.offset = batch[-1].update_id + 1

@@ -1,4 +1,5 @@
-"""The webhook intake: Telegram POSTs each update to us; it is stored in the inbox before we
+"""The webhook intake (Telegram's, and Zalo's with its own header and keys): the messenger POSTs
+each update to us; it is stored in the inbox before we
 answer 200, so an answer Telegram never got only means it sends the update again, and the
 inbox (unique on channel + update id) stores that once.
 
@@ -26,8 +27,15 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.intake import Dispatcher, IntakeStats, UpdateReader, read_update, take_batch
-from bot.telegram_shared import CHANNEL
+from bot.intake import (
+    TELEGRAM_KEYS,
+    Dispatcher,
+    IntakeStats,
+    UpdateKeys,
+    UpdateReader,
+    read_update,
+    take_batch,
+)
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -48,6 +56,8 @@ class WebhookOptions:
     max_connections: int = 40
     tls_cert: Path | None = None
     tls_key: Path | None = None
+    # Telegram's header; Zalo's is X-Bot-Api-Secret-Token.
+    secret_header: str = SECRET_HEADER
 
     @property
     def path(self) -> str:
@@ -81,9 +91,15 @@ class WebhookServer:
     """An aiohttp server taking Telegram's POSTs into the inbox, then the lanes."""
 
     def __init__(
-        self, reader: UpdateReader, db: Database, dispatcher: Dispatcher, options: WebhookOptions
+        self,
+        reader: UpdateReader,
+        db: Database,
+        dispatcher: Dispatcher,
+        options: WebhookOptions,
+        keys: UpdateKeys = TELEGRAM_KEYS,
     ) -> None:
         self.reader = reader
+        self.keys = keys
         self.db = db
         self.dispatcher = dispatcher
         self.options = options
@@ -139,8 +155,9 @@ class WebhookServer:
                 self._requests.discard(task)
 
     async def _take(self, request: web.Request) -> web.Response:
-        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
-        if not hmac.compare_digest(given, self._secret):
+        given = request.headers.get(self.options.secret_header, "")
+        given_bytes = given.encode("utf-8", "surrogateescape")
+        if not hmac.compare_digest(given_bytes, self._secret):
             self.stats.unauthorised += 1
             return web.Response(status=401)
         try:
@@ -153,12 +170,17 @@ class WebhookServer:
             raw = json.loads(body)
         except ValueError:  # not JSON, or not UTF-8
             raw = None
-        delivered = read_update(raw, self.reader, self.stats) if isinstance(raw, dict) else None
+        update = self.keys.unwrap(raw) if isinstance(raw, dict) else None
+        delivered = (
+            read_update(update, self.reader, self.stats, self.keys)
+            if isinstance(update, dict)
+            else None
+        )
         if delivered is None:
             self.stats.malformed += 1
             return web.Response(status=400)
         try:
-            await take_batch(self.db, self.dispatcher, CHANNEL, [delivered])
+            await take_batch(self.db, self.dispatcher, self.keys.channel, [delivered])
         except Exception as error:
             # Not answered 2xx: Telegram delivers it again.
             self.stats.not_stored += 1

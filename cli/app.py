@@ -74,7 +74,8 @@ def run(
         ),
     ] = False,
 ) -> None:
-    """Run the bot by long polling, or by webhook (needs ANTT_BOT_TOKEN)."""
+    """Run the bot by long polling, or by webhook (needs ANTT_BOT_TOKEN; on Zalo,
+    ANTT_ZALO_TOKEN: ANTT_MESSENGERS says which)."""
     from bot.app import BotApp
     from bot.logs import configure_logging
 
@@ -83,7 +84,11 @@ def run(
         settings = settings.model_copy(update={"intake": "webhook"})
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    configure_logging(settings.log_level, [token, secret])
+    zalo_token = settings.zalo_token.get_secret_value() if settings.zalo_token else ""
+    zalo_secret = (
+        settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else ""
+    )
+    configure_logging(settings.log_level, [token, secret, zalo_token, zalo_secret])
 
     async def serve() -> None:
         bot_app = BotApp(settings)

@@ -72,6 +72,18 @@ EXPECTS: dict[str, str] = {
     "setWebhook)",
     "webhook_tls_key": "the PEM private key file of that certificate",
     # --- end of webhook intake ---
+    # --- Zalo (issue 17) ---
+    "messengers": "telegram, zalo, or both: telegram,zalo",
+    "zalo_token": "the token Zalo Bot Manager gave the bot, such as 1234567890:AbCdEf…",
+    "zalo_api_url": "the base URL of Zalo's Bot API, such as https://bot-api.zaloplatforms.com",
+    "zalo_intake": "polling (getUpdates, the default) or webhook",
+    "zalo_webhook_url": "the public HTTPS URL Zalo posts updates to, such as "
+    "https://bot.example.vn/zalo",
+    "zalo_webhook_secret": "8 to 256 characters A-Z, a-z, 0-9, _ and -, sent back by Zalo in "
+    "X-Bot-Api-Secret-Token (make one with `openssl rand -hex 32`)",
+    "zalo_webhook_port": "the port the Zalo webhook server listens on (1 to 65535), on "
+    "ANTT_WEBHOOK_HOST",
+    # --- end of Zalo ---
     # --- download links (issue 17) ---
     "public_url": "the public address of the bot's HTTP server, such as https://bot.example.vn "
     "(download links are <address>/files/…)",
@@ -80,6 +92,9 @@ EXPECTS: dict[str, str] = {
     # --- end of download links ---
 }
 
+MESSENGERS = ("telegram", "zalo")
+# Zalo's rule for setWebhook's secret_token (its documentation: 8 to 256 characters).
+ZALO_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{8,256}")
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # Hosts a webhook may be reached on over plain http: the emulator and tests only.
@@ -156,6 +171,17 @@ def _days_of_year(value: object) -> object:
     return tuple(day_month(part) for part in parts)
 
 
+def _messengers(value: object) -> object:
+    """ "telegram,zalo" as ("telegram", "zalo"): each once, in the order given."""
+    if not isinstance(value, str):
+        return value
+    names = [part.strip().lower() for part in value.split(",") if part.strip()]
+    unknown = [name for name in names if name not in MESSENGERS]
+    if not names or unknown:
+        raise ValueError(f"unknown messenger {unknown[0]!r}" if unknown else "none given")
+    return tuple(dict.fromkeys(names))
+
+
 def _zone(value: object) -> object:
     """ "Asia/Ho_Chi_Minh" as its time zone."""
     if not isinstance(value, str):
@@ -174,6 +200,9 @@ TimeOfDay = Annotated[dt.time, BeforeValidator(_time_of_day)]
 QuietSpan = Annotated[InstanceOf[QuietHours], NoDecode, BeforeValidator(_quiet_span)]
 DaysOfYear = Annotated[tuple[tuple[int, int], ...], NoDecode, BeforeValidator(_days_of_year)]
 TimeZone = Annotated[InstanceOf[ZoneInfo], BeforeValidator(_zone)]
+Messengers = Annotated[
+    tuple[Literal["telegram", "zalo"], ...], NoDecode, BeforeValidator(_messengers)
+]
 
 
 class SettingsError(Exception):
@@ -268,6 +297,87 @@ class Settings(BaseSettings):
         return self.webhook_url, self.webhook_secret.get_secret_value()
 
     # --- end of webhook intake ---
+
+    # --- Zalo (issue 17): which messengers the bot is on, and Zalo's bot ---
+    messengers: Messengers = ("telegram",)
+    zalo_token: SecretStr | None = None
+    zalo_api_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_intake: Literal["polling", "webhook"] = "polling"
+    zalo_webhook_url: str | None = None
+    zalo_webhook_secret: SecretStr | None = None
+    zalo_webhook_port: int = Field(default=8444, ge=1, le=65535)
+
+    @field_validator("messengers")
+    @classmethod
+    def _some_messenger(
+        cls, value: tuple[Literal["telegram", "zalo"], ...]
+    ) -> tuple[Literal["telegram", "zalo"], ...]:
+        if not value:
+            raise ValueError("none given")
+        return value
+
+    @field_validator("zalo_token")
+    @classmethod
+    def _zalo_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        bot_id, _, secret = value.get_secret_value().partition(":")
+        if not bot_id.isdigit() or len(secret) < 3:
+            raise ValueError("malformed token")
+        return value
+
+    @field_validator("zalo_api_url")
+    @classmethod
+    def _zalo_http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("not an http(s) URL")
+        return value.rstrip("/")
+
+    @field_validator("zalo_webhook_url")
+    @classmethod
+    def _zalo_webhook_https(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        local = parts.hostname in LOOPBACK
+        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+            raise ValueError("Zalo posts to https:// URLs only")
+        if not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("not a plain URL")
+        return value
+
+    @field_validator("zalo_webhook_secret")
+    @classmethod
+    def _zalo_webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        if ZALO_WEBHOOK_SECRET.fullmatch(value.get_secret_value()) is None:
+            raise ValueError("8 to 256 characters A-Z, a-z, 0-9, _ and - only")
+        return value
+
+    def require_zalo_token(self) -> str:
+        """Zalo's bot token, or a SettingsError that says how to provide it."""
+        if self.zalo_token is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}ZALO_TOKEN is not set: expected {EXPECTS['zalo_token']} "
+                f"({ENV_PREFIX}MESSENGERS includes zalo)"
+            )
+        return self.zalo_token.get_secret_value()
+
+    def require_zalo_webhook(self) -> tuple[str, str]:
+        """Zalo's webhook URL and secret, or a SettingsError that says what is missing."""
+        if self.zalo_webhook_url is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}ZALO_WEBHOOK_URL is not set: expected {EXPECTS['zalo_webhook_url']}"
+            )
+        if self.zalo_webhook_secret is None:
+            raise SettingsError(
+                f"{ENV_PREFIX}ZALO_WEBHOOK_SECRET is not set: expected "
+                f"{EXPECTS['zalo_webhook_secret']}"
+            )
+        return self.zalo_webhook_url, self.zalo_webhook_secret.get_secret_value()
+
+    # --- end of Zalo ---
 
     # --- download links (issue 17): files for a messenger that cannot send them (Zalo) are
     # fetched from the bot's own HTTP server (the webhook's port, or ANTT_HEALTH_PORT) ---
