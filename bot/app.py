@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.backends import Messenger, make_messenger
 from bot.channel import FileLinks
+from bot.downloads import DownloadShelf, serve_downloads, telegram_member
 from bot.health import HealthServer, health_routes
 from bot.metrics import BotMetrics
 from bot.pacing import Limits
@@ -79,6 +80,20 @@ class BotApp:
         self.clock = clock or SystemClock(settings.zone)
         self.texts = texts_for(settings.language)
         self.forms = load_forms()
+        # Files for a messenger that cannot send them (Zalo): signed links to this process's
+        # HTTP server, when ANTT_PUBLIC_URL and ANTT_DOWNLOAD_SECRET say where it is reached.
+        self.downloads: DownloadShelf | None = None
+        if links is None and "zalo" in settings.messengers:
+            if settings.public_url is not None and settings.download_secret is not None:
+                self.downloads = DownloadShelf.configured(
+                    settings, self.db, self.clock, self.texts, owner=telegram_member
+                )
+                links = self.downloads
+            else:
+                log.warning(
+                    "Zalo officers will get no Excel or Word files: set ANTT_PUBLIC_URL and "
+                    "ANTT_DOWNLOAD_SECRET to send them as download links"
+                )
         self.runs: dict[str, MessengerRun] = {}
         for name in settings.messengers:
             self.runs[name] = self._messenger(name, links)
@@ -124,6 +139,9 @@ class BotApp:
                 self.metrics.add_intake(run.webhook.stats)
                 if run is primary:
                     run.webhook.routes = health_routes(self.db, self.metrics)
+        if self.downloads is not None:
+            webhooks = [run.webhook for run in self.runs.values() if run.webhook is not None]
+            serve_downloads(self.downloads, webhooks, self.health)
         self.username = ""
         self._task: asyncio.Task[None] | None = None
 
@@ -192,6 +210,8 @@ class BotApp:
             await run.pipeline.recover()
         if self.health is not None:
             await self.health.start()
+        if self.downloads is not None:
+            self.downloads.start()
         for run in self.runs.values():
             if run.webhook is not None:
                 await self._open_webhook(run, run.webhook)
@@ -329,6 +349,8 @@ class BotApp:
         self._task = None
 
     async def _close(self) -> None:
+        if self.downloads is not None:
+            await self.downloads.stop()
         if self.health is not None:
             await self.health.stop()
         for run in self.runs.values():
