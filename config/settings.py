@@ -16,6 +16,7 @@ from pydantic import (
     InstanceOf,
     SecretStr,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -99,6 +100,17 @@ ZALO_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{8,256}")
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # Hosts a webhook may be reached on over plain http: the emulator and tests only.
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+# What each public address refuses to be, when it is not https.
+HTTPS_REFUSALS = {
+    "webhook_url": "Telegram posts to https:// URLs only",
+    "zalo_webhook_url": "Zalo posts to https:// URLs only",
+    "public_url": "https:// only (http:// on 127.0.0.1 for tests)",
+}
+# Each messenger's rule for the secret it sends back with every webhook post.
+WEBHOOK_SECRETS = {
+    "webhook_secret": (WEBHOOK_SECRET, "1 to 256 characters A-Z, a-z, 0-9, _ and - only"),
+    "zalo_webhook_secret": (ZALO_WEBHOOK_SECRET, "8 to 256 characters A-Z, a-z, 0-9, _ and - only"),
+}
 
 # A download link's signing secret: at least this many characters (--- download links ---).
 DOWNLOAD_SECRET_MIN = 32
@@ -257,28 +269,6 @@ class Settings(BaseSettings):
     webhook_tls_cert: Path | None = None
     webhook_tls_key: Path | None = None
 
-    @field_validator("webhook_url")
-    @classmethod
-    def _webhook_https(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        parts = urlsplit(value)
-        local = parts.hostname in LOOPBACK
-        if parts.scheme != "https" and not (parts.scheme == "http" and local):
-            raise ValueError("Telegram posts to https:// URLs only")
-        if not parts.hostname or parts.query or parts.fragment:
-            raise ValueError("not a plain URL")
-        return value
-
-    @field_validator("webhook_secret")
-    @classmethod
-    def _webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is None:
-            return None
-        if WEBHOOK_SECRET.fullmatch(value.get_secret_value()) is None:
-            raise ValueError("1 to 256 characters A-Z, a-z, 0-9, _ and - only")
-        return value
-
     def require_webhook(self) -> tuple[str, str]:
         """The webhook's URL and secret, or a SettingsError that says what is missing."""
         if self.webhook_url is None:
@@ -326,35 +316,6 @@ class Settings(BaseSettings):
             raise ValueError("malformed token")
         return value
 
-    @field_validator("zalo_api_url")
-    @classmethod
-    def _zalo_http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("not an http(s) URL")
-        return value.rstrip("/")
-
-    @field_validator("zalo_webhook_url")
-    @classmethod
-    def _zalo_webhook_https(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        parts = urlsplit(value)
-        local = parts.hostname in LOOPBACK
-        if parts.scheme != "https" and not (parts.scheme == "http" and local):
-            raise ValueError("Zalo posts to https:// URLs only")
-        if not parts.hostname or parts.query or parts.fragment:
-            raise ValueError("not a plain URL")
-        return value
-
-    @field_validator("zalo_webhook_secret")
-    @classmethod
-    def _zalo_webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is None:
-            return None
-        if ZALO_WEBHOOK_SECRET.fullmatch(value.get_secret_value()) is None:
-            raise ValueError("8 to 256 characters A-Z, a-z, 0-9, _ and - only")
-        return value
-
     def require_zalo_token(self) -> str:
         """Zalo's bot token, or a SettingsError that says how to provide it."""
         if self.zalo_token is None:
@@ -384,19 +345,6 @@ class Settings(BaseSettings):
     public_url: str | None = None
     download_secret: SecretStr | None = None
 
-    @field_validator("public_url")
-    @classmethod
-    def _public_address(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        parts = urlsplit(value)
-        local = parts.hostname in LOOPBACK
-        if parts.scheme != "https" and not (parts.scheme == "http" and local):
-            raise ValueError("https:// only (http:// on 127.0.0.1 for tests)")
-        if not parts.hostname or parts.query or parts.fragment:
-            raise ValueError("not a plain URL")
-        return value.rstrip("/")
-
     @field_validator("download_secret")
     @classmethod
     def _download_secret_length(cls, value: SecretStr | None) -> SecretStr | None:
@@ -419,19 +367,46 @@ class Settings(BaseSettings):
 
     # --- end of download links ---
 
+    # Addresses and secrets other servers check: one rule each, whichever setting holds them.
+    @field_validator("webhook_url", "zalo_webhook_url", "public_url")
+    @classmethod
+    def _public_https(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        local = parts.hostname in LOOPBACK
+        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+            raise ValueError(HTTPS_REFUSALS[str(info.field_name)])
+        if not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("not a plain URL")
+        # A link's base loses its trailing slash; a webhook address is given as set.
+        return value.rstrip("/") if info.field_name == "public_url" else value
+
+    @field_validator("telegram_api_url", "zalo_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("not an http(s) URL")
+        return value.rstrip("/")
+
+    @field_validator("webhook_secret", "zalo_webhook_secret")
+    @classmethod
+    def _webhook_secret_shape(
+        cls, value: SecretStr | None, info: ValidationInfo
+    ) -> SecretStr | None:
+        if value is None:
+            return None
+        rule, refusal = WEBHOOK_SECRETS[str(info.field_name)]
+        if rule.fullmatch(value.get_secret_value()) is None:
+            raise ValueError(refusal)
+        return value
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("unsupported driver")
         return value
-
-    @field_validator("telegram_api_url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("not an http(s) URL")
-        return value.rstrip("/")
 
     @field_validator("bot_token")
     @classmethod
