@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
+from bot.typed_answers import answer_typed
 from chat.clock import Clock
+from chat.events import Incoming
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
@@ -27,6 +29,7 @@ from reports.campaigns import Campaign
 from storage.database import Database
 from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
+from storage.offered_choices import remember
 from storage.outbox import (
     NOTICES_QUEUED,
     Lease,
@@ -301,18 +304,7 @@ class Pipeline:
                 replies: list[Reply] = []
                 if incoming is not None:
                     callback_ref = incoming.callback_ref
-                    turn = Turn(
-                        session,
-                        incoming,
-                        self.texts,
-                        self.forms,
-                        self.clock.now(),
-                        self.campaign,
-                        self.edit_window,
-                        bot_username=self.bot_username,
-                        quiet_hours=self.quiet_hours,
-                    )
-                    replies = await self.conversation(turn)
+                    replies = await self._converse(session, incoming)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 later = [r for r in replies if isinstance(r, Later)]
                 queued = await self._queue(session, chat_ref, f"{inbox_id}", replies)
@@ -341,6 +333,30 @@ class Pipeline:
         self.stats.latencies.append(time.perf_counter() - received)
         return True
 
+    async def _converse(self, session: AsyncSession, incoming: Incoming) -> list[Reply]:
+        """The conversation's replies to one event, in the update's transaction."""
+        now = self.clock.now()
+
+        def turn_of(event: Incoming) -> Turn:
+            return Turn(
+                session,
+                event,
+                self.texts,
+                self.forms,
+                now,
+                self.campaign,
+                self.edit_window,
+                bot_username=self.bot_username,
+                quiet_hours=self.quiet_hours,
+            )
+
+        if not self.channel.buttons_as_text:
+            return await self.conversation(turn_of(incoming))
+        # --- a typed answer is a press (issue 17: a messenger without buttons) ---
+        return await answer_typed(
+            session, incoming, now, self.texts, lambda event: self.conversation(turn_of(event))
+        )
+
     async def _queue(
         self, session: AsyncSession, chat_ref: str, key: str, replies: list[Reply]
     ) -> list[OutboxMessage]:
@@ -348,7 +364,10 @@ class Pipeline:
             (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
             for number, reply in enumerate(r for r in replies if not isinstance(r, Toast | Later))
         ]
-        return await enqueue(session, self.channel.name, items, self._lease())
+        queued = await enqueue(session, self.channel.name, items, self._lease())
+        if self.channel.buttons_as_text:  # the numbered list the chat sees now (issue 17)
+            await remember(session, queued, self.clock.now())
+        return queued
 
     async def _run_later(self, chat_ref: str, key: str, work: Later) -> None:
         """Run a job after the update's transaction; queue and send what it answers."""
