@@ -133,7 +133,7 @@ def offered_choices(buttons: Sequence[Sequence[Button]]) -> tuple[Offered, ...]:
 def in_order(offered: Sequence[Offered]) -> list[Offered]:
     """As the list shows them: 1, 2, …, then 0 (back); a number question's values first."""
     if values_list(offered):
-        return sorted(offered, key=lambda choice: not is_value(choice.label))
+        return sorted(offered, key=lambda c: (not is_value(c.label), is_back(c.label)))
     return sorted(offered, key=lambda choice: (choice.number == BACK, choice.number or 0))
 
 

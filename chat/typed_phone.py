@@ -7,7 +7,7 @@ import unicodedata
 
 # Only digits, a leading +, and what people put between groups: "0912 345 678",
 # "0912.345.678", "(+84) 912-345-678".
-_PHONE_CHARACTERS = re.compile(r"\+?[\d\s.\-()]+")
+_PHONE_CHARACTERS = re.compile(r"\(?\+?[\d\s.\-()]+")
 # Vietnamese numbers after the leading 0: 9 digits for mobiles, 10 for landlines.
 NATIONAL_DIGITS = (9, 10)
 
