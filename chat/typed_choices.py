@@ -41,6 +41,7 @@ BACK_WORDS = frozenset({"0", "quay lai", "tro lai", "quay ve", "tro ve", "back",
 BACK = 0  # the number the back button is given
 # A label starting with one of these is a box to tick: several may be typed at once.
 TICK_MARKS = ("✅", "⬜", "☑", "☐", "✔")
+UNTICKED = ("⬜", "☐")
 # Words people put between numbers: "1 và 3", "1 with 3".
 _JOINERS = re.compile(r"(?<!\w)(?:và|va|với|voi|and)(?!\w)|[,;+&]")
 # What separates numbers in a list of them; a day (15/11) or a time (19:30) is not one.
@@ -143,8 +144,10 @@ def values_list(offered: Sequence[Offered]) -> bool:
 
 
 def ticks_list(offered: Sequence[Offered]) -> bool:
-    """A list of boxes to tick (several numbers may be typed at once)."""
-    return any(is_tick(choice.label) for choice in offered)
+    """A list of boxes to tick (several numbers may be typed at once): one box unticked (⬜),
+    or two ticked; one "✅ Gửi báo cáo" alone is a button like any other."""
+    marks = [choice.label.lstrip()[:1] for choice in offered if is_tick(choice.label)]
+    return len(marks) >= 2 or any(mark in UNTICKED for mark in marks)
 
 
 def numbered(text: str, buttons: Sequence[Sequence[Button]], texts: Texts | None = None) -> str:
@@ -221,7 +224,8 @@ def _by_numbers(numbers: list[int], offered: Sequence[Offered]) -> Reading:
     if wrong:
         return OutOfRange(wrong, valid)
     chosen = tuple(by_number[number] for number in once)
-    if len(chosen) > 1 and not all(is_tick(choice.label) for choice in chosen[:-1]):
+    ticks = ticks_list(offered)
+    if len(chosen) > 1 and not (ticks and all(is_tick(c.label) for c in chosen[:-1])):
         return OneOnly(valid)
     return Presses(chosen)
 

@@ -207,3 +207,15 @@ def test_any_numbers_with_any_joiner_tick_in_order_once(numbers: list[int], join
     reading = read_typed(joiner.join(str(n) for n in numbers), offered_choices(WHO))
     assert isinstance(reading, Presses)
     assert [choice.number for choice in reading.choices] == list(dict.fromkeys(numbers))
+
+
+def test_one_ticked_send_button_does_not_make_a_list_of_ticks() -> None:
+    review = [
+        [Button(label="✅ Gửi báo cáo", action="send")],
+        [Button(label="➕ Địa điểm", action="where")],
+        [Button(label="✏️ Sửa", action="edit"), Button(label="Huỷ", action="cancel")],
+    ]
+    assert read_typed("1 2", offered_choices(review)) == OneOnly((1, 2, 3, 4))
+    assert numbered("Kiểm tra lại:", review, texts_for("vi")).endswith(
+        "Gõ số hoặc chữ để chọn.</i>"
+    )
