@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
-from bot.typed_answers import answer_typed
+from bot.typed_answers import answer_typed, remember_list, sendable
 from chat.clock import Clock
 from chat.events import Incoming
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
@@ -29,7 +29,6 @@ from reports.campaigns import Campaign
 from storage.database import Database
 from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
 from storage.models import OutboxMessage, utcnow
-from storage.offered_choices import remember
 from storage.outbox import (
     NOTICES_QUEUED,
     Lease,
@@ -358,15 +357,25 @@ class Pipeline:
         )
 
     async def _queue(
-        self, session: AsyncSession, chat_ref: str, key: str, replies: list[Reply]
+        self,
+        session: AsyncSession,
+        chat_ref: str,
+        key: str,
+        replies: list[Reply],
+        screen: bool = True,
     ) -> list[OutboxMessage]:
+        """Queue the replies to send after commit (toasts too, as messages, on a channel
+        without buttons); `screen`: they are the conversation's, whose last message sets the
+        numbered list the chat sees (not an apology)."""
+        text_only = self.channel.buttons_as_text
         items = [
             (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
-            for number, reply in enumerate(r for r in replies if not isinstance(r, Toast | Later))
+            for number, reply in enumerate(sendable(replies, text_only))
         ]
         queued = await enqueue(session, self.channel.name, items, self._lease())
-        if self.channel.buttons_as_text:  # the numbered list the chat sees now (issue 17)
-            await remember(session, queued, self.clock.now())
+        if text_only and screen:  # the numbered list the chat sees now (issue 17)
+            keys = [item[0] for item in items]
+            await remember_list(session, replies, keys, queued, self.clock.now())
         return queued
 
     async def _run_later(self, chat_ref: str, key: str, work: Later) -> None:
@@ -397,7 +406,7 @@ class Pipeline:
                 if await claim_update(session, inbox_id, utcnow(), error=detail) is None:
                     return []
                 apology = Say(text=self.texts("error-internal"))
-                return await self._queue(session, chat_ref, f"{inbox_id}", [apology])
+                return await self._queue(session, chat_ref, f"{inbox_id}", [apology], False)
         except Exception as second:
             log.error(
                 "update %d: could not record the failure: %s", inbox_id, type(second).__name__

@@ -17,7 +17,9 @@ pressed.
 - Anything else (a name, a note, a place, a day typed as 15/11): text, as it came.
 A press whose list the conversation has moved on from carries the old draft version in its
 action, so it is stale exactly as an old Telegram button is; its toast (and any other) comes
-as a message, there being no button to show it on."""
+as a message, there being no button to show it on, and leaves the list as it was (`sendable`,
+`remember_list`: the conversation's last message sets the chat's list, or clears it when it
+has no buttons)."""
 
 from __future__ import annotations
 
@@ -28,11 +30,12 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat.events import Contact, Incoming
-from chat.replies import Button, Edit, Reply, Say, Toast
+from chat.replies import Button, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
 from chat.typed_choices import OneOnly, OutOfRange, offered_choices, read_typed
 from chat.typed_phone import read_phone
-from storage.offered_choices import shown
+from storage.models import OutboxMessage
+from storage.offered_choices import remember_screen, shown
 
 Converse = Callable[[Incoming], Awaitable[list[Reply]]]
 
@@ -46,17 +49,6 @@ async def answer_typed(
 ) -> list[Reply]:
     """The conversation's replies to `incoming` on a channel without buttons, a typed answer
     read as the press (or presses, or the phone number) it names."""
-    replies = await _answer(session, incoming, now, texts, converse)
-    return [Say(text=reply.text) if isinstance(reply, Toast) else reply for reply in replies]
-
-
-async def _answer(
-    session: AsyncSession,
-    incoming: Incoming,
-    now: dt.datetime,
-    texts: Texts,
-    converse: Converse,
-) -> list[Reply]:
     typed = incoming.text
     if typed is None or incoming.command is not None or incoming.button is not None:
         return await converse(incoming)
@@ -72,13 +64,14 @@ async def _answer(
             return await converse(replace(incoming, text=None, contact=contact))
     buttons = [[Button.model_validate(button) for button in row] for row in seen.buttons]
     reading = read_typed(typed, offered_choices(buttons))
+    # A note about the answer, not a new screen: a toast (sent as a message, the list kept).
     if isinstance(reading, OutOfRange):
         wrong = ", ".join(str(number) for number in reading.wrong)
         valid = ", ".join(str(number) for number in reading.valid)
-        return [Say(text=texts("typed-out-of-range", wrong=wrong, valid=valid))]
+        return [Toast(text=texts("typed-out-of-range", wrong=wrong, valid=valid))]
     if isinstance(reading, OneOnly):
         valid = ", ".join(str(number) for number in reading.valid)
-        return [Say(text=texts("typed-one-only", valid=valid))]
+        return [Toast(text=texts("typed-one-only", valid=valid))]
     if reading is None:
         return await converse(incoming)
     replies: list[Reply] = []
@@ -95,3 +88,36 @@ async def _answer(
         last = index == len(reading.choices) - 1
         replies.extend(r for r in answered if last or not isinstance(r, Edit))
     return replies
+
+
+def sendable(replies: list[Reply], buttons_as_text: bool) -> list[Say | Edit | SendFile]:
+    """What goes to the chat: on a channel without buttons, a toast too, as a message (there is
+    no button to show it on)."""
+    sending: list[Say | Edit | SendFile] = []
+    for reply in replies:
+        if isinstance(reply, Say | Edit | SendFile):
+            sending.append(reply)
+        elif isinstance(reply, Toast) and buttons_as_text:
+            sending.append(Say(text=reply.text))
+    return sending
+
+
+async def remember_list(
+    session: AsyncSession,
+    replies: list[Reply],
+    keys: list[str],
+    queued: list[OutboxMessage],
+    now: dt.datetime,
+) -> None:
+    """Keep the list of the conversation's last message among `replies` (queued under `keys`,
+    in the order of `sendable`); toasts and files leave the chat's list as it was."""
+    screens = [
+        key
+        for key, reply in zip(keys, [r for r in replies if not isinstance(r, Later)], strict=False)
+        if isinstance(reply, Say | Edit)
+    ]
+    if not screens:
+        return
+    row = next((message for message in queued if message.key == screens[-1]), None)
+    if row is not None:
+        await remember_screen(session, row, now)

@@ -1,14 +1,18 @@
-"""The numbered list a chat on a messenger without buttons (Zalo) sees last: the buttons of the
-newest message that had any (or asked for a phone number), kept when it is queued, so that the
-runtime can read a typed "2" as the press of the second button.
+"""The numbered list a chat on a messenger without buttons (Zalo) sees last, kept when the
+message is queued, so that the runtime can read a typed "2" as the press of the second button.
 
-Replies are remembered by the pipeline when it queues them (it knows its channel has no
-buttons); notices (reminders, call-out alerts) when they are queued, for the chats that have a
-list already: a chat on such a messenger got one with the bot's first buttons, and a Telegram
-chat never has one, so no channel name is written here. A notice held for the morning is
-remembered from then (`shown_from`); one skipped (a second alert no longer owed) or given up on
-never counts. A message without buttons leaves the list as it was: a reminder arriving in the
-middle of a form does not take the form's list away."""
+- The conversation's newest message in a chat (the last `Say` or `Edit` of a turn's replies)
+  is remembered by the pipeline when it queues it (it knows its channel has no buttons): its
+  buttons, or whether it asked for a phone number; without either, the chat has no list (a
+  question to type an answer to, such as a figure: a typed "3" is then the answer).
+- Notices (reminders, call-out alerts) are remembered when they are queued, those with
+  buttons only, for the chats that have a row already: a chat on such a messenger got one
+  with the bot's first reply, and a Telegram chat never has one, so no channel name is
+  written here. A notice without buttons (a reminder in the middle of a form) leaves the
+  list as it was. One held for the morning counts from then (`shown_from`); one skipped (a
+  second alert no longer owed) or given up on never counts.
+- The runtime's own notes and the conversation's toasts (which such a channel sends as
+  messages) leave the list as it was: the question they are about is still the one asked."""
 
 from __future__ import annotations
 
@@ -43,54 +47,47 @@ def offers(payload: dict[str, Any]) -> bool:
     return any(payload.get("buttons") or []) or bool(payload.get("ask_contact"))
 
 
-async def remember(
-    session: AsyncSession, messages: Sequence[OutboxMessage], now: dt.datetime | None = None
-) -> None:
-    """Keep the lists of these queued messages (those without buttons are left out); with `now`,
-    drop what each chat saw before."""
-    rows = [
-        OfferedChoice(
-            channel=message.channel,
-            chat_ref=message.chat_ref,
-            outbox_id=message.id,
-            buttons=[
-                [{"label": str(b["label"]), "action": str(b["action"])} for b in row]
-                for row in message.payload.get("buttons") or []
-            ],
-            ask_contact=bool(message.payload.get("ask_contact")),
-            shown_from=message.not_before,
-        )
-        for message in messages
-        if offers(message.payload)
-    ]
-    if not rows:
-        return
-    session.add_all(rows)
+def _row(message: OutboxMessage) -> OfferedChoice:
+    return OfferedChoice(
+        channel=message.channel,
+        chat_ref=message.chat_ref,
+        outbox_id=message.id,
+        buttons=[
+            [{"label": str(b["label"]), "action": str(b["action"])} for b in row]
+            for row in message.payload.get("buttons") or []
+        ]
+        if message.payload.get("kind") in ("say", "edit")
+        else [],
+        ask_contact=bool(message.payload.get("ask_contact")),
+        shown_from=message.not_before,
+    )
+
+
+async def remember_screen(session: AsyncSession, message: OutboxMessage, now: dt.datetime) -> None:
+    """The conversation's newest message to a chat (a reply): its list, or, without buttons,
+    none (a question to type an answer to: a typed number is then the answer); what the chat
+    saw before is forgotten."""
+    row = _row(message)
+    session.add(row)
     await session.flush()
-    if now is None:
-        return
-    newest: dict[tuple[str, str], int] = {}
-    for row in rows:
-        if row.shown_from is None or row.shown_from <= now:
-            newest[(row.channel, row.chat_ref)] = row.id
-    for (channel, chat_ref), row_id in newest.items():
-        await session.execute(
-            delete(OfferedChoice)
-            .where(
-                OfferedChoice.channel == channel,
-                OfferedChoice.chat_ref == chat_ref,
-                OfferedChoice.id < row_id,
-                or_(OfferedChoice.shown_from.is_(None), OfferedChoice.shown_from <= now),
-            )
-            .execution_options(synchronize_session=False)
+    await session.execute(
+        delete(OfferedChoice)
+        .where(
+            OfferedChoice.channel == row.channel,
+            OfferedChoice.chat_ref == row.chat_ref,
+            OfferedChoice.id < row.id,
+            or_(OfferedChoice.shown_from.is_(None), OfferedChoice.shown_from <= now),
         )
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def remember_notices(
     session: AsyncSession, channel: str, messages: Sequence[OutboxMessage]
 ) -> None:
-    """Keep the lists of queued notices for the chats that have one (on a messenger without
-    buttons); one look at the channel when none of its chats has (Telegram)."""
+    """Keep the lists of queued notices that have one, for the chats that have a list row
+    already (on a messenger without buttons); one look at the channel when none of its chats
+    has (Telegram). A notice without buttons leaves the chat's list as it was."""
     offering = [message for message in messages if offers(message.payload)]
     if not offering:
         return
@@ -109,7 +106,8 @@ async def remember_notices(
             )
         ).all()
     )
-    await remember(session, [message for message in offering if message.chat_ref in listed])
+    session.add_all([_row(message) for message in offering if message.chat_ref in listed])
+    await session.flush()
 
 
 async def shown(
@@ -130,6 +128,6 @@ async def shown(
         .limit(1)
     )
     row = (await session.scalars(query)).first()
-    if row is None:
+    if row is None or not (any(row.buttons) or row.ask_contact):
         return None
     return Shown(row.outbox_id, row.buttons, row.ask_contact)

@@ -224,6 +224,28 @@ async def test_a_notice_with_buttons_is_answered_by_its_number(
         await enqueue_notices(session, typing_bot.pipeline.channel.name, [notice])
     typing_bot.sender.wake()
     await eventually(lambda: len(lan.messages) > before, "the reminder arrives")
-    assert lan.last.text_plain.endswith("1. 📝 Báo cáo việc tốt\nGõ số hoặc chữ để chọn.")
-    [ask_what] = await lan.send("1")
+    # one button: typed by its words (a lone number would be an answer, as under a question)
+    assert lan.last.text_plain.endswith("• 📝 Báo cáo việc tốt\nGõ chữ của dòng có dấu • để chọn.")
+    [ask_what] = await lan.send("bao cao")
     assert ask_what.text_plain.startswith("Bước 1/4 · Đồng chí đã làm việc tốt gì?")
+
+
+async def test_a_question_without_buttons_takes_a_typed_number_as_its_answer(
+    emulator: TelegramEmulator, typing_bot: BotApp, ward: Ward
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Hùng", last_name="Trần Văn")
+    await ward.person(officer, "officer", unit_id=ward.ward_id)
+    [page] = await officer.send("/solieu")
+    assert "4. Số đối tượng, nghi vấn vi phạm về vũ khí" in page.text_plain
+    [ask] = await officer.send("4")
+    assert "\n1." not in ask.text_plain  # a number to type, no list
+    [page] = await officer.send("3")  # the figure, not the page's third line
+    assert "4. Số đối tượng, nghi vấn vi phạm về vũ khí, vật liệu nổ, công cụ hỗ trợ, pháo: 3" in (
+        page.text_plain
+    )
+    [ask_yes_no] = await officer.send("1")
+    [answer] = await officer.send("3")
+    assert answer.text_plain == "Không có lựa chọn số 3. Xin đồng chí gõ một trong các số: 1, 2."
+    [page] = await officer.send("co")
+    assert "1. Bảo đảm tuyệt đối an toàn các sự kiện trọng đại trên địa bàn: Có" in page.text_plain
+    assert "Có" in ask_yes_no.text_plain

@@ -60,8 +60,10 @@ def test_the_hint_says_several_numbers_may_be_typed_for_ticks() -> None:
 
 
 def test_a_label_is_html_escaped_as_the_text_is_html() -> None:
-    text = numbered("Chọn", [[Button(label="Tổ <12> & 13", action="x")]])
-    assert text.endswith("1. Tổ &lt;12&gt; &amp; 13")
+    text = numbered(
+        "Chọn", [[Button(label="Tổ <12> & 13", action="x")], [Button(label="Tổ 7", action="y")]]
+    )
+    assert "1. Tổ &lt;12&gt; &amp; 13\n2. Tổ 7" in text
 
 
 def test_a_message_without_buttons_is_its_text() -> None:
@@ -178,7 +180,7 @@ LABEL = st.text(
     alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ ỳỷỹýỵÀĐƯƠ"),
     min_size=2,
     max_size=20,
-)
+) | st.sampled_from(["◀ Quay lại", "Quay lại", "Trở lại", "Hôm nay", "Hôm qua", "Huỷ", "Hủy"])
 
 
 @given(st.lists(LABEL, min_size=1, max_size=8))
@@ -189,14 +191,19 @@ def test_any_list_reads_back_each_number_and_each_label(labels: list[str]) -> No
     buttons = [[Button(label=label, action=f"a{index}")] for index, label in enumerate(labels)]
     offered = offered_choices(buttons)
     for choice in offered:
-        assert choice.number is not None
-        assert read_choice(str(choice.number), offered) == [choice.action]
+        has_back = any(c.number == 0 for c in offered)
+        if choice.number != 0:  # numbered when there are two or more besides back
+            assert (choice.number is None) == (len(labels) - has_back < 2)
+        if choice.number is not None:
+            assert read_choice(str(choice.number), offered) == [choice.action]
         for form in ("NFC", "NFD"):
             typed = unicodedata.normalize(form, choice.label.upper())
             assert read_choice(typed, offered) == [choice.action]
         assert read_choice(plain_key(choice.label), offered) == [choice.action]
     shown = numbered("?", buttons)
-    assert all(f"{choice.number}. {choice.label}" in shown for choice in offered)
+    for choice in offered:
+        bullet = "•" if choice.number is None else f"{choice.number}."
+        assert f"{bullet} {choice.label}" in shown
 
 
 @given(
@@ -219,3 +226,21 @@ def test_one_ticked_send_button_does_not_make_a_list_of_ticks() -> None:
     assert numbered("Kiểm tra lại:", review, texts_for("vi")).endswith(
         "Gõ số hoặc chữ để chọn.</i>"
     )
+
+
+def test_a_question_that_wants_typing_takes_numbers_as_the_answer() -> None:
+    what = [[Button(label="Huỷ", action="f1:cancel")]]
+    assert numbered("Đồng chí đã làm việc tốt gì?", what, texts_for("vi")).endswith(
+        "\n\n• Huỷ\n<i>Gõ chữ của dòng có dấu • để chọn.</i>"
+    )
+    assert read_typed("1", offered_choices(what)) is None
+    assert read_choice("huỷ", offered_choices(what)) == ["f1:cancel"]
+    day_typed = [
+        [Button(label="◀ Quay lại", action="f2:back"), Button(label="Huỷ", action="f2:cancel")]
+    ]
+    assert numbered("Gõ ngày theo dạng ngày/tháng", day_typed).endswith("• Huỷ\n0. ◀ Quay lại")
+    assert read_choice("0", offered_choices(day_typed)) == ["f2:back"]
+    assert read_typed("5", offered_choices(day_typed)) is None
+    target = [[Button(label="Xoá chỉ tiêu riêng", action="o:clear")]]
+    for typed in ("1", "50", "0"):
+        assert read_typed(typed, offered_choices(target)) is None, typed
