@@ -249,3 +249,20 @@ async def test_a_question_without_buttons_takes_a_typed_number_as_its_answer(
     [page] = await officer.send("co")
     assert "1. Bảo đảm tuyệt đối an toàn các sự kiện trọng đại trên địa bàn: Có" in page.text_plain
     assert "Có" in ask_yes_no.text_plain
+
+
+async def test_a_number_question_takes_the_typed_number_and_a_place_is_typed(
+    lan: Phone, ward: Ward
+) -> None:
+    await lan.send("tuyen truyen")
+    await lan.send("Phòng chống lừa đảo qua mạng")
+    [ask_audience] = await lan.send("hom nay")
+    assert "10 · 20 · 50 · 100\n• Huỷ\n• ◀ Quay lại" in ask_audience.text_plain
+    [ask_place] = await lan.send("35")  # not the 35th line: the number of people
+    assert "• Huỷ\n0. ◀ Quay lại" in ask_place.text_plain
+    await lan.send("Nhà văn hoá tổ 12")
+    await lan.send("xong")
+    await lan.send("gui")
+    [report] = await ward.reports()
+    assert report.payload["audience"] == 35
+    assert report.payload["place"] == "Nhà văn hoá tổ 12"
