@@ -12,8 +12,9 @@ How a list is numbered (`offered_choices`):
   last, as a phone menu does;
 - a number question's list ("0", "1", "2", "5", "Bỏ qua", "Huỷ"), where a typed number is the
   answer itself, numbers nothing: the values are typed as they are, the other buttons by word;
-- a list of one choice besides back ("Huỷ" under a question to type an answer to, "Xoá" under
-  a target to type) numbers only back: a typed number is the answer, not the button.
+- a list of one button besides back ("Huỷ" under a question to type an answer to, "Xoá" under
+  a target to type, "📍 Đã có mặt") is numbered too ("1" is that button), but another number
+  is the typed answer, not a number out of range.
 
 How an answer is read (`read_typed`), in this order:
 1. numbers ("2", "1 3 4", "1,3", "1 và 3", full-width "２"): each names the button of that
@@ -117,25 +118,20 @@ def _value(label: str) -> int:
 
 def offered_choices(buttons: Sequence[Sequence[Button]]) -> tuple[Offered, ...]:
     """The buttons of a message in reading order, as the person may type them (see `numbered`):
-    numbered 1, 2, … and the first back button 0 when there are two choices or more besides
-    it; a single choice (a question that wants typing: "Huỷ" under "what did you do?", "Xoá"
-    under a target to type) unnumbered, so a typed number is the answer; on a number question's
-    list (a label is a number) nothing numbered, not even back, as 0 may be the answer."""
+    numbered 1, 2, … and the first back button 0; on a number question's list (a label is a
+    number) nothing numbered, not even back, as 0 may be the answer."""
     flat = [button for row in buttons for button in row]
     if any(is_value(button.label) for button in flat):
         return tuple(Offered(None, button.label, button.action) for button in flat)
     back = next((index for index, button in enumerate(flat) if is_back(button.label)), None)
-    positions = len(flat) - (back is not None) >= 2
     offered: list[Offered] = []
     number = 0
     for index, button in enumerate(flat):
         if index == back:
             offered.append(Offered(BACK, button.label, button.action))
-        elif positions:
+        else:
             number += 1
             offered.append(Offered(number, button.label, button.action))
-        else:
-            offered.append(Offered(None, button.label, button.action))
     return tuple(offered)
 
 
@@ -146,11 +142,6 @@ def in_order(offered: Sequence[Offered]) -> list[Offered]:
         offered,
         key=lambda c: (not is_value(c.label), is_back(c.label), c.number or 0),
     )
-
-
-def positions_list(offered: Sequence[Offered]) -> bool:
-    """A list whose numbers are positions (a choice has a number from 1)."""
-    return any((choice.number or 0) >= 1 for choice in offered)
 
 
 def values_list(offered: Sequence[Offered]) -> bool:
@@ -169,13 +160,13 @@ def numbered(text: str, buttons: Sequence[Sequence[Button]], texts: Texts | None
     """The message's HTML text followed by its buttons as a list, one per line (the labels
     escaped, as the text is HTML):
 
-        1. Hôm nay          0 · 1 · 2 · 3      • Huỷ
-        2. Hôm qua          • Bỏ qua           0. ◀ Quay lại
+        1. Hôm nay          0 · 1 · 2 · 3
+        2. Hôm qua          • Bỏ qua
         3. Huỷ              • ◀ Quay lại
-        0. ◀ Quay lại       (number question)  (a question that wants typing)
+        0. ◀ Quay lại       (a number question)
 
     With `texts`, a last line says how to answer: the number or the words, several numbers
-    for ticks, a number typed for a number question, the words where nothing is numbered."""
+    for ticks, a number typed for a number question."""
     choices = offered_choices(buttons)
     if not choices:
         return text
@@ -192,8 +183,6 @@ def numbered(text: str, buttons: Sequence[Sequence[Button]], texts: Texts | None
             lines.append(f"• {label}")
     if values:
         hint = "typed-values-hint"
-    elif not positions_list(choices):
-        hint = "typed-words-hint"
     elif ticks_list(choices):
         hint = "typed-ticks-hint"
     else:
@@ -244,12 +233,8 @@ def read_typed(typed: str, offered: Sequence[Offered]) -> Reading:
 
 def _by_numbers(numbers: list[int], offered: Sequence[Offered]) -> Reading:
     by_number = {choice.number: choice for choice in offered if choice.number is not None}
-    if not positions_list(offered):
-        # a number question, or a question that wants typing: a number is its answer, save
-        # a quick value's button or 0 for back where 0 is back
+    if values_list(offered):  # a number question: a number is its answer
         if len(numbers) == 1:
-            if numbers[0] in by_number:
-                return Presses((by_number[numbers[0]],))
             for choice in offered:
                 if is_value(choice.label) and _value(choice.label) == numbers[0]:
                     return Presses((choice,))
@@ -257,6 +242,8 @@ def _by_numbers(numbers: list[int], offered: Sequence[Offered]) -> Reading:
     valid = tuple(c.number for c in in_order(offered) if c.number is not None)
     once = list(dict.fromkeys(numbers))
     wrong = tuple(number for number in once if number not in by_number)
+    if wrong and sum(1 for number in valid if number >= 1) < 2:
+        return None  # one button under a question to type ("Xoá" under a target): the answer
     if wrong:
         return OutOfRange(wrong, valid)
     chosen = tuple(by_number[number] for number in once)

@@ -25,7 +25,7 @@ from chat.texts import Texts
 from chat.typed_choices import numbered
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
-from storage.models import Draft
+from storage.models import CallOutPerson, Draft
 from storage.outbox import Notice, enqueue_notices
 from tests.waiting import eventually
 from tests.ward import Ward
@@ -224,9 +224,8 @@ async def test_a_notice_with_buttons_is_answered_by_its_number(
         await enqueue_notices(session, typing_bot.pipeline.channel.name, [notice])
     typing_bot.sender.wake()
     await eventually(lambda: len(lan.messages) > before, "the reminder arrives")
-    # one button: typed by its words (a lone number would be an answer, as under a question)
-    assert lan.last.text_plain.endswith("• 📝 Báo cáo việc tốt\nGõ chữ của dòng có dấu • để chọn.")
-    [ask_what] = await lan.send("bao cao")
+    assert lan.last.text_plain.endswith("1. 📝 Báo cáo việc tốt\nGõ số hoặc chữ để chọn.")
+    [ask_what] = await lan.send("1")
     assert ask_what.text_plain.startswith("Bước 1/4 · Đồng chí đã làm việc tốt gì?")
 
 
@@ -259,10 +258,38 @@ async def test_a_number_question_takes_the_typed_number_and_a_place_is_typed(
     [ask_audience] = await lan.send("hom nay")
     assert "10 · 20 · 50 · 100\n• Huỷ\n• ◀ Quay lại" in ask_audience.text_plain
     [ask_place] = await lan.send("35")  # not the 35th line: the number of people
-    assert "• Huỷ\n0. ◀ Quay lại" in ask_place.text_plain
+    assert "1. Huỷ\n0. ◀ Quay lại" in ask_place.text_plain
     await lan.send("Nhà văn hoá tổ 12")
     await lan.send("xong")
     await lan.send("gui")
     [report] = await ward.reports()
     assert report.payload["audience"] == 35
     assert report.payload["place"] == "Nhà văn hoá tổ 12"
+
+
+async def test_a_call_out_dispatched_and_answered_by_typing(
+    emulator: TelegramEmulator, lan: Phone, ward: Ward
+) -> None:
+    minh = emulator.phone(user_id=1005, first_name="Minh")
+    await ward.person(minh, "leader")
+    await minh.send("/huydong")
+    await minh.send("chay")
+    await minh.send("Ngõ 12 Trần Duy Hưng")  # the place typed: no location to share
+    await minh.send("bo qua")
+    await minh.send("xong")
+    [status] = await minh.send("1")  # 🚨 Huy động ngay
+    assert "Chưa trả lời: Nguyễn Thị Lan" in status.text_plain
+    await eventually(lambda: "HUY ĐỘNG" in lan.last.text_plain, "Lan alerted")
+    assert "1. 🏃 Tôi đến ngay\n2. ⏱ Đến muộn\n3. ❌ Không thể" in lan.last.text_plain
+    [noted] = await lan.send("1")  # the alert's list, kept when the alert was queued
+    assert "đồng chí đang đến (09:00)" in noted.text_plain
+    assert "1. 📍 Đã có mặt" in noted.text_plain
+    await eventually(
+        lambda: "🏃 Đang đến: Nguyễn Thị Lan" in minh.last.text_plain, "the leader sees it"
+    )
+    [there] = await lan.send("1")
+    assert "có mặt lúc 09:00" in there.text_plain
+    async with ward.db.read() as session:
+        [person] = (await session.scalars(select(CallOutPerson))).all()
+    assert person.answer == "coming" and person.arrived_at is not None
+    assert lan.taps == minh.taps == 0
