@@ -113,7 +113,7 @@ async def remember_list(
     in the order of `sendable`); toasts and files leave the chat's list as it was."""
     screens = [
         key
-        for key, reply in zip(keys, [r for r in replies if not isinstance(r, Later)], strict=False)
+        for key, reply in zip(keys, [r for r in replies if not isinstance(r, Later)], strict=True)
         if isinstance(reply, Say | Edit)
     ]
     if not screens:

@@ -2,9 +2,10 @@
 answer read back from what the person types ("2", "hom nay", "Hôm nay", "1 3 4", "0").
 
 This module is the seam between a text-only channel and the conversation: the channel renders
-a reply's buttons with `numbered`, the runtime keeps the `Offered` choices of the last message
-that had any, and turns a typed answer into the press of the button it names with `read_typed`
-(`read_choice` gives just the actions). The conversation itself never learns that no button
+a reply's buttons with `numbered`, the runtime keeps the buttons of the list the chat sees
+(`storage/offered_choices.py`), numbers them again with `offered_choices` and turns a typed
+answer into the press of the button it names with `read_typed` (`bot/typed_answers.py`;
+`read_choice` gives just the actions). The conversation itself never learns that no button
 was pressed.
 
 How a list is numbered (`offered_choices`):
