@@ -24,6 +24,10 @@ class Channel(Protocol):
     """What the pipeline needs from a messenger backend."""
 
     name: str
+    buttons_as_text: bool
+    """The messenger has no buttons (Zalo): the channel shows a reply's buttons as a numbered
+    list (`chat.typed_choices.numbered`), and the pipeline reads a typed answer back as the
+    press of one (`bot/typed_answers.py`); False for Telegram."""
 
     def to_incoming(self, inbox_id: int, payload: dict[str, Any]) -> Incoming | None:
         """The event inside a stored update, or None for updates the bot ignores."""

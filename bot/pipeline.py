@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
+from bot.typed_answers import answer_typed, remember_list, sendable
 from chat.clock import Clock
+from chat.events import Incoming
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
@@ -301,18 +303,7 @@ class Pipeline:
                 replies: list[Reply] = []
                 if incoming is not None:
                     callback_ref = incoming.callback_ref
-                    turn = Turn(
-                        session,
-                        incoming,
-                        self.texts,
-                        self.forms,
-                        self.clock.now(),
-                        self.campaign,
-                        self.edit_window,
-                        bot_username=self.bot_username,
-                        quiet_hours=self.quiet_hours,
-                    )
-                    replies = await self.conversation(turn)
+                    replies = await self._converse(session, incoming)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 later = [r for r in replies if isinstance(r, Later)]
                 queued = await self._queue(session, chat_ref, f"{inbox_id}", replies)
@@ -341,14 +332,51 @@ class Pipeline:
         self.stats.latencies.append(time.perf_counter() - received)
         return True
 
+    async def _converse(self, session: AsyncSession, incoming: Incoming) -> list[Reply]:
+        """The conversation's replies to one event, in the update's transaction."""
+        now = self.clock.now()
+
+        def turn_of(event: Incoming) -> Turn:
+            return Turn(
+                session,
+                event,
+                self.texts,
+                self.forms,
+                now,
+                self.campaign,
+                self.edit_window,
+                bot_username=self.bot_username,
+                quiet_hours=self.quiet_hours,
+            )
+
+        if not self.channel.buttons_as_text:
+            return await self.conversation(turn_of(incoming))
+        # --- a typed answer is a press (issue 17: a messenger without buttons) ---
+        return await answer_typed(
+            session, incoming, now, self.texts, lambda event: self.conversation(turn_of(event))
+        )
+
     async def _queue(
-        self, session: AsyncSession, chat_ref: str, key: str, replies: list[Reply]
+        self,
+        session: AsyncSession,
+        chat_ref: str,
+        key: str,
+        replies: list[Reply],
+        screen: bool = True,
     ) -> list[OutboxMessage]:
+        """Queue the replies to send after commit (toasts too, as messages, on a channel
+        without buttons); `screen`: they are the conversation's, whose last message sets the
+        numbered list the chat sees (not an apology)."""
+        text_only = self.channel.buttons_as_text
         items = [
             (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
-            for number, reply in enumerate(r for r in replies if not isinstance(r, Toast | Later))
+            for number, reply in enumerate(sendable(replies, text_only))
         ]
-        return await enqueue(session, self.channel.name, items, self._lease())
+        queued = await enqueue(session, self.channel.name, items, self._lease())
+        if text_only and screen:  # the numbered list the chat sees now (issue 17)
+            keys = [item[0] for item in items]
+            await remember_list(session, replies, keys, queued, self.clock.now())
+        return queued
 
     async def _run_later(self, chat_ref: str, key: str, work: Later) -> None:
         """Run a job after the update's transaction; queue and send what it answers."""
@@ -378,7 +406,7 @@ class Pipeline:
                 if await claim_update(session, inbox_id, utcnow(), error=detail) is None:
                     return []
                 apology = Say(text=self.texts("error-internal"))
-                return await self._queue(session, chat_ref, f"{inbox_id}", [apology])
+                return await self._queue(session, chat_ref, f"{inbox_id}", [apology], False)
         except Exception as second:
             log.error(
                 "update %d: could not record the failure: %s", inbox_id, type(second).__name__

@@ -487,3 +487,23 @@ class SharedFile(Base):
 
 
 # --- end of download links ---
+
+
+class OfferedChoice(Base):
+    """The buttons of a message to a chat on a messenger without buttons (Zalo), shown there as
+    a numbered list, so that a typed "2" or "hom nay" can be read as the press of one: the
+    message's outbox row, its buttons as the payload had them (`[[{label, action}]]`), whether
+    it asked for a phone number, and from when the person sees it (a notice held for the
+    morning: `shown_from`; None, at once). The newest shown row of a chat is its list."""
+
+    __tablename__ = "offered_choices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_ref: Mapped[str] = mapped_column(String(64))
+    outbox_id: Mapped[int] = mapped_column(Integer)
+    buttons: Mapped[list[list[dict[str, str]]]] = mapped_column(JSON)
+    ask_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    shown_from: Mapped[dt.datetime | None]
+
+    __table_args__ = (Index("ix_offered_choices_chat", "channel", "chat_ref"),)

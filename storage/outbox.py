@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, OutboxMessage, utcnow
+from storage.offered_choices import remember_notices
 from storage.upsert import insert_ignoring_duplicates
 
 REPLY = "reply"
@@ -59,10 +60,12 @@ async def enqueue_notices(
     session: AsyncSession, channel: str, notices: list[Notice]
 ) -> list[OutboxMessage]:
     """Queue notices for the paced sender; a key queued before (even long sent) is skipped, so
-    the rows returned are the ones new this time."""
+    the rows returned are the ones new this time. On a messenger without buttons their lists
+    are remembered (`storage/offered_choices.py`), so a typed number answers them."""
     queued = await _insert(session, channel, NOTICE, notices)
     if queued:
         session.info[NOTICES_QUEUED] = True
+        await remember_notices(session, channel, queued)
     return queued
 
 

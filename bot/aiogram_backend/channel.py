@@ -27,6 +27,7 @@ class AiogramChannel:
     """Telegram through aiogram's client."""
 
     name = CHANNEL
+    buttons_as_text = False  # Telegram shows buttons
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot

@@ -19,6 +19,7 @@ class PtbChannel:
     """Telegram through python-telegram-bot's client."""
 
     name = CHANNEL
+    buttons_as_text = False  # Telegram shows buttons
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot

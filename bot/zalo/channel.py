@@ -21,6 +21,9 @@ class ZaloChannel:
     """Zalo through `ZaloClient`; files go as links from `links` (none: a line saying so)."""
 
     name = CHANNEL
+    # No buttons on Zalo: they go as a numbered list, and what is typed back is read as the
+    # press it names (bot/typed_answers.py).
+    buttons_as_text = True
 
     def __init__(self, client: ZaloClient, texts: Texts, links: FileLinks | None = None) -> None:
         self.client = client

@@ -107,7 +107,7 @@ def _with_photo(chat_id: str, photo: str, text: str) -> list[ZaloCall]:
 def message_text(reply: Say | Edit, texts: Texts) -> str:
     """The plain text of a message with its buttons numbered under it, and the phone button as
     a line asking to type the number."""
-    text = numbered(plain_text(reply.text), reply.buttons)
+    text = plain_text(numbered(reply.text, reply.buttons, texts))
     if isinstance(reply, Say) and reply.ask_contact is not None and not reply.buttons:
         ask = plain_text(texts("zalo-type-phone"))
         text = f"{text}\n\n{ask}"

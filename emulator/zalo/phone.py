@@ -62,14 +62,16 @@ class ZaloPhone:
 
     @property
     def choices(self) -> dict[str, int]:
-        """The numbered list at the end of the newest message that has one: label → number."""
+        """The numbered list near the end of the newest message that has one: label → number
+        (the lines after it, such as a hint how to answer, are passed over)."""
         for message in reversed(self._chat.bot_messages):
             found: dict[str, int] = {}
             for line in reversed(message.text.split("\n")):
                 match = _CHOICE.match(line)
-                if match is None:
+                if match is not None:
+                    found[match.group(2)] = int(match.group(1))
+                elif found:
                     break
-                found[match.group(2)] = int(match.group(1))
             if found:
                 return dict(sorted(found.items(), key=lambda item: item[1]))
         return {}

@@ -60,9 +60,10 @@ async def test_a_reply_with_buttons_arrives_as_a_numbered_list(
         "1. 📝 Việc tốt\n"
         "2. Hôm nay\n"
         "3. Hôm qua\n"
-        "4. ◀ Quay lại"
+        "0. ◀ Quay lại\n"
+        "Gõ số hoặc chữ để chọn."
     )
-    assert son.choices == {"📝 Việc tốt": 1, "Hôm nay": 2, "Hôm qua": 3, "◀ Quay lại": 4}
+    assert son.choices == {"📝 Việc tốt": 1, "Hôm nay": 2, "Hôm qua": 3, "◀ Quay lại": 0}
     await son.choose("Hôm qua")  # what a person types for a button: its number
     assert zalo.calls("sendMessage")[-1]["chat_id"] == son.chat_id
 
