@@ -12,6 +12,7 @@ from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
 from reports.campaigns import Campaign
+from storage.accounts import Account
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Turn:
         return self.now.date()
 
     @property
-    def telegram_user_id(self) -> int:
-        """The person's numeric account id (user refs of Telegram are numbers)."""
-        return int(self.incoming.user_ref)
+    def account(self) -> Account:
+        """The account the person is talking from (its messenger, user and private chat)."""
+        incoming = self.incoming
+        return Account(incoming.channel, incoming.user_ref, incoming.chat_ref)

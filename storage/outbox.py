@@ -30,6 +30,7 @@ class Notice:
     member_id: int | None = None
     not_before: dt.datetime | None = None
     priority: int = 0  # higher goes first (ALERT: a call-out's)
+    channel: str | None = None  # the member's messenger (storage.accounts); None: the queue's
 
 
 ALERT = 1  # the priority of a call-out's alerts and status: they jump the queue
@@ -56,11 +57,12 @@ async def enqueue(
 
 
 async def enqueue_notices(
-    session: AsyncSession, channel: str, notices: list[Notice]
+    session: AsyncSession, channel: str, notices: Sequence[Notice | None]
 ) -> list[OutboxMessage]:
     """Queue notices for the paced sender; a key queued before (even long sent) is skipped, so
-    the rows returned are the ones new this time."""
-    queued = await _insert(session, channel, NOTICE, notices)
+    the rows returned are the ones new this time. A None (someone who cannot be written to:
+    `storage.accounts.notice_to`) is left out."""
+    queued = await _insert(session, channel, NOTICE, [n for n in notices if n is not None])
     if queued:
         session.info[NOTICES_QUEUED] = True
     return queued
@@ -79,7 +81,7 @@ async def _insert(
     rows = [
         {
             "key": notice.key,
-            "channel": channel,
+            "channel": notice.channel or channel,
             "chat_ref": notice.chat_ref,
             "payload": notice.payload,
             "created_at": now,
