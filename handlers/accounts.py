@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from chat import actions
 from chat.replies import Button, Reply, Say
-from chat.texts import MissingText
 from handlers.joining import slowed_down
 from handlers.menu import LINK_ACCOUNT, NOTIFY_HERE, main_menu
 from handlers.turn import Turn
 from storage.account_codes import LIFETIME, LINK, issue_code, use_link_code
 from storage.accounts import (
+    TELEGRAM,
+    ZALO,
     account_on,
     accounts_of,
     address_of,
@@ -24,13 +25,14 @@ from storage.members import remember
 from storage.models import Member
 from storage.outbox import ALERT, Notice, enqueue_notices
 
+# The catalogue's name of each messenger storage knows, for the accounts screen.
+NAME_KEYS = {TELEGRAM: "channel-telegram", ZALO: "channel-zalo"}
+
 
 def _channel_name(turn: Turn, channel: str) -> str:
-    """The messenger's name from the catalogue (`channel-<name>`), or the channel itself."""
-    try:
-        return turn.texts.label(f"channel-{channel}")
-    except MissingText:
-        return channel
+    """The messenger's name from the catalogue, or the channel itself."""
+    key = NAME_KEYS.get(channel)
+    return turn.texts.label(key) if key is not None else channel
 
 
 def accounts_screen(turn: Turn, member: Member) -> list[Reply]:
