@@ -22,6 +22,7 @@ from storage.models import Draft, InboxUpdate, Member, OutboxMessage, Report, ut
 from storage.roster import apply_roster
 from summaries.roster import EXAMPLE, read_roster, roster_workbook
 from tests.conftest import HANOI
+from tests.test_ward_summary import officer_of
 from tests.waiting import eventually
 from tests.ward import Ward
 from tests.zalo_people import ZaloPerson, notices_to
@@ -302,3 +303,39 @@ async def test_forgetting_a_member_forgets_both_accounts(
     # Both accounts are strangers again.
     await hoa_zalo.send("/menu")
     assert "mã mời" in hoa_zalo.said
+
+
+async def test_a_mixed_ward_counts_each_member_once(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward
+) -> None:
+    """Lan on Telegram only and Hoa on both (Tổ 12), Đức on Zalo only (Tổ 7): the month's
+    summary counts three members, each once, and Hoa's two good deeds as hers."""
+    lan = emulator.phone(user_id=1001, first_name="Lan", last_name="Nguyễn Thị")
+    await ward.join(lan)
+    await good_deed_on_telegram(lan, "Giúp cụ Ơn qua đường.")
+
+    hoa = emulator.phone(user_id=1005, first_name="Hoa", last_name="Đặng Thị")
+    await ward.join(hoa, "0988000111")
+    hoa_zalo = await linked_on_zalo(bot, hoa, "zalo-7005")
+    await good_deed_on_telegram(hoa, "Sửa đèn ngõ Đình.")
+    await good_deed_on_zalo(hoa_zalo, "Dọn rác ở ngõ Ư Thành.")
+
+    code = await ward.invite(team_id=ward.other_team_id)
+    duc = ZaloPerson(bot, "zalo-7001", first_name="Đức", last_name="Trần Văn")
+    await duc.send(code)
+    await duc.type_phone("0912000777")
+    await duc.send(unicodedata.normalize("NFD", "Trần Văn Đức"))
+    await duc.choose("Đồng ý")
+    await good_deed_on_zalo(duc, "Nhắc bà con khoá cửa.")
+
+    officer = await officer_of(emulator, ward)
+    await officer.send("/baocao")
+    _making, digest, *_files = await officer.press("Tháng này", expect=5, timeout=20)
+    assert "Phường Yên Hòa · 2 tổ, 3 thành viên" in digest.text_plain
+    assert "Việc tốt: 2/2 tổ đạt (100%)" in digest.text_plain
+
+    members = {m.full_name: m for m in await ward.members() if m.role == "member"}
+    assert sorted(members) == ["Nguyễn Thị Lan", "Trần Văn Đức", "Đặng Thị Hoa"]
+    authors = [r.author_id for r in await ward.reports()]
+    assert authors.count(members["Đặng Thị Hoa"].id) == 2
+    assert authors.count(members["Trần Văn Đức"].id) == 1
