@@ -339,3 +339,37 @@ async def test_a_mixed_ward_counts_each_member_once(
     authors = [r.author_id for r in await ward.reports()]
     assert authors.count(members["Đặng Thị Hoa"].id) == 2
     assert authors.count(members["Trần Văn Đức"].id) == 1
+
+
+async def test_a_zalo_join_request_is_approved_and_the_decision_goes_to_zalo(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward
+) -> None:
+    officer = emulator.phone(user_id=2001, first_name="Hùng")
+    await ward.person(officer, "officer", ward.ward_id)
+    await officer.send("/quanly")
+    await officer.press("✅ Tự động duyệt: Bật (bấm để tắt)")
+
+    thu = ZaloPerson(bot, "zalo-7006", first_name="Thư", last_name="Vũ Thị")
+    await thu.send(await ward.invite())
+    await thu.type_phone("0911222333")
+    await thu.choose("Vũ Thị Thư")
+    await thu.choose("Đồng ý")
+    assert "Đã gửi yêu cầu tham gia Tổ bảo vệ ANTT số 12" in thu.said
+    await thu.send("Xin chào")
+    assert "đang chờ duyệt" in thu.said
+    await eventually(lambda: "xin tham gia" in officer.last.text_plain, "the officer is told")
+
+    await officer.send("/quanly")
+    [requests] = await officer.press("📨 Yêu cầu tham gia (1)")
+    assert "Vũ Thị Thư · 0911222333" in requests.text_plain
+    await officer.press("✅ Duyệt 1", expect=2)
+    member = await member_with(ward, zalo_user_id="zalo-7006")
+    assert (member.full_name, member.phone_typed, member.telegram_user_id) == (
+        "Vũ Thị Thư",
+        True,
+        None,
+    )
+    [decision] = await notices_to(bot, "zalo", "zalo-7006")
+    assert "đã được duyệt vào Tổ bảo vệ ANTT số 12" in decision
+    await thu.send("/menu")
+    assert "📝 Việc tốt" in thu.labels
