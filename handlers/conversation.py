@@ -82,11 +82,16 @@ async def _stranger(turn: Turn) -> list[Reply]:
         return waiting
     draft = await join_draft(turn)
     typed = incoming.text or ""
-    if incoming.command is None and (draft is None or draft.step == ASK_CONTACT):
-        # A messenger without links that carry a code: the code comes as a message of its own.
+    if (
+        incoming.command is None
+        and incoming.contact is None
+        and (draft is None or draft.step == ASK_CONTACT)
+    ):
+        # A messenger without links that carry a code: the code comes as a message of its own
+        # (a link code: the member's other account; an invite code: a team's).
         if looks_like(LINK, typed):
             return await accounts.link_with_code(turn)
-        code = looks_like_invite(typed) if incoming.contact is None else None
+        code = looks_like_invite(typed)
         if code is not None:
             return await start_with_code(turn, code)
     if draft is not None and incoming.command is None:

@@ -214,6 +214,9 @@ async def _on_roster(turn: Turn, draft: Draft, registered: Member, typed: bool) 
     code must come back first."""
     if not typed:
         return _found_on_roster(turn, draft, registered)
+    slow = await slowed_down(turn)  # wrong codes lately: no new code to pester people with
+    if slow is not None:
+        return slow
     incoming = turn.incoming
     issued = await issue_code(
         turn.session,
@@ -250,6 +253,8 @@ async def _take_roster_code(turn: Turn, draft: Draft) -> list[Reply]:
         registered = await member_by_id(turn.session, int(draft.data["member_id"]))
         if registered is not None:
             return _found_on_roster(turn, draft, registered)
+    if check in (CodeCheck.WRONG, CodeCheck.LOCKED):
+        await record_wrong_code(turn.session, incoming.channel, incoming.user_ref, turn.now)
     if check is CodeCheck.WRONG:
         return [Say(text=turn.texts("join-code-wrong", digits=DIGITS[ROSTER]))]
     await discard_draft(turn.session, incoming.channel, incoming.user_ref)

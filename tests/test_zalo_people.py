@@ -107,7 +107,7 @@ async def test_start_alone_on_zalo_then_the_code(bot: BotApp, ward: Ward) -> Non
 
 
 async def test_a_roster_person_on_zalo_needs_the_one_time_code(
-    emulator: TelegramEmulator, bot: BotApp, ward: Ward
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
     await put_roster_on(ward)
     an = await an_on_telegram(emulator, ward)  # the team leader, who knows Cường
@@ -132,6 +132,10 @@ async def test_a_roster_person_on_zalo_needs_the_one_time_code(
 
     await cuong.send("/start")
     await cuong.type_phone("0901234567")
+    assert "Xin đợi 15 phút" in cuong.said  # five wrong codes: a wait before a new one
+    clock.moment += dt.timedelta(minutes=16)
+    await cuong.type_phone("0901234567")
+    assert "bot vừa gửi mã xác nhận 6 số" in cuong.said
     await eventually(
         lambda: code_in(an.last.text_plain, 6) != first_code, "a new code for An to read"
     )
