@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.backends import Messenger, make_messenger
 from bot.channel import FileLinks
-from bot.downloads import DownloadShelf, serve_downloads, telegram_member
+from bot.downloads import DownloadShelf, serve_downloads
 from bot.health import HealthServer, health_routes
 from bot.metrics import BotMetrics
 from bot.pacing import Limits
@@ -85,9 +85,7 @@ class BotApp:
         self.downloads: DownloadShelf | None = None
         if links is None and "zalo" in settings.messengers:
             if settings.public_url is not None and settings.download_secret is not None:
-                self.downloads = DownloadShelf.configured(
-                    settings, self.db, self.clock, self.texts, owner=telegram_member
-                )
+                self.downloads = DownloadShelf.configured(settings, self.db, self.clock, self.texts)
                 links = self.downloads
             else:
                 log.warning(

@@ -30,15 +30,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channel import DeliveryFailure
 from bot.download_tokens import FileTicket, TokenSigner
 from bot.health import HealthServer
-from bot.telegram_shared import CHANNEL as TELEGRAM
 from bot.webhook import WebhookServer
 from chat.clock import Clock
 from chat.replies import SendFile
 from chat.texts import Texts
 from config.settings import Settings, SettingsError
 from storage.access_log import log_access
+from storage.accounts import member_at
 from storage.database import Database
-from storage.members import member_by_telegram_id
 from storage.models import Member, SharedFile, Unit
 from storage.shared_files import FileToShare, delete_expired, share_file, shared_file
 from storage.units import ward_of
@@ -66,13 +65,6 @@ MEDIA_TYPES = {
 OwnerLookup = Callable[[AsyncSession, str, str], Awaitable[Member | None]]
 
 
-async def telegram_member(session: AsyncSession, channel: str, chat_ref: str) -> Member | None:
-    """The member behind a private Telegram chat (its id is the person's account)."""
-    if channel != TELEGRAM or not chat_ref.isdigit():
-        return None
-    return await member_by_telegram_id(session, int(chat_ref))
-
-
 @dataclass(frozen=True)
 class Opened:
     """What a download address gives: the file, or why not."""
@@ -92,7 +84,7 @@ class DownloadShelf:
         secret: str,
         clock: Clock,
         texts: Texts,
-        owner: OwnerLookup = telegram_member,
+        owner: OwnerLookup = member_at,
     ) -> None:
         self.db = db
         self.public_url = public_url.rstrip("/")
@@ -110,7 +102,7 @@ class DownloadShelf:
         db: Database,
         clock: Clock,
         texts: Texts,
-        owner: OwnerLookup = telegram_member,
+        owner: OwnerLookup = member_at,
     ) -> DownloadShelf:
         """The shelf as ANTT_PUBLIC_URL and ANTT_DOWNLOAD_SECRET set it; a SettingsError (one
         line) when either is missing."""

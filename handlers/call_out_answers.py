@@ -36,6 +36,7 @@ from handlers.call_out_texts import (
     status_text,
 )
 from handlers.turn import Turn
+from storage.accounts import notice_to, on_bot
 from storage.call_outs import (
     CLOSED,
     close,
@@ -182,7 +183,7 @@ async def _alert_again(turn: Turn, call_out: CallOut) -> list[Reply]:
     notices = []
     for person in silent:
         member = members.get(person.member_id)
-        if member is None or member.telegram_user_id is None:
+        if member is None or not on_bot(member):
             continue
         person.alerts_sent += 1
         person.last_alert_at = turn.now
@@ -192,11 +193,10 @@ async def _alert_again(turn: Turn, call_out: CallOut) -> list[Reply]:
             buttons=answer_buttons(turn, call_out),
         )
         notices.append(
-            Notice(
+            notice_to(
+                member,
                 f"callout:{call_out.id}:{member.id}:{number}",
-                str(member.telegram_user_id),
                 say.model_dump(mode="json"),
-                member.id,
                 priority=ALERT,
             )
         )

@@ -24,11 +24,12 @@ from handlers.call_out_texts import (
     status_text,
 )
 from handlers.turn import Turn
+from storage.accounts import notice_to, on_bot
 from storage.call_outs import KINDS, Dispatch, dispatch
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.members import active_members_in
 from storage.models import CallOut, CallOutPerson, Draft, Member, Unit
-from storage.outbox import ALERT, Notice, enqueue_notices
+from storage.outbox import ALERT, enqueue_notices
 from storage.units import teams_below, ward_of
 from storage.ward_settings import realert_minutes
 
@@ -208,7 +209,7 @@ async def _called(
     people = [
         member
         for member in await active_members_in(turn.session, [team.id for team in teams])
-        if member.telegram_user_id is not None and member.id != viewer.id
+        if on_bot(member) and member.id != viewer.id
     ]
     return unit, teams, people
 
@@ -283,14 +284,13 @@ async def _alert(
         for number in range(REALERTS + 1):
             later = every * number
             notices.append(
-                Notice(
+                notice_to(
+                    member,
                     alert_key(call_out, member.id, number),
-                    str(member.telegram_user_id),
                     Say(
                         text=alert_text(turn, call_out, by, again=number + 1 if number else 0),
                         buttons=answer_buttons(turn, call_out),
                     ).model_dump(mode="json"),
-                    member.id,
                     not_before=(now + later) if number else None,
                     priority=ALERT,
                 )

@@ -13,6 +13,7 @@ MANAGE = "quanly"  # officer tools: teams, members, invites, join requests
 REVIEW = "nguontin"  # the ward police: tips (and models) waiting for review
 DISPATCH = "huydong"  # the ward police or a team leader: a live call-out
 LINK_GROUP = "lienket"  # in a team's Telegram group: link it to the team
+ACCOUNTS = "taikhoan"  # the member's messengers: link the other one, where notices go
 
 # Shown in Telegram's command menu, in this order.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -24,6 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (MANAGE, "command-manage"),
     (REVIEW, "command-review"),
     (DISPATCH, "command-dispatch"),
+    (ACCOUNTS, "command-accounts"),
     (HELP, "command-help"),
     (START, "command-start"),
 )

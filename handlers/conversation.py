@@ -8,9 +8,10 @@ from chat import actions
 from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
 from chat.steps import Step
-from handlers import call_out_answers, call_out_dispatch, commands
+from handlers import accounts, call_out_answers, call_out_dispatch, commands
 from handlers.group_chat import in_group
 from handlers.joining import (
+    ASK_CONTACT,
     already_member,
     continue_join,
     join_draft,
@@ -18,7 +19,17 @@ from handlers.joining import (
     start_without_code,
     waiting_for_approval,
 )
-from handlers.menu import HOME, MENU_ACTIONS, MORE, MY_REPORTS, main_menu, more_menu
+from handlers.menu import (
+    ACCOUNTS,
+    HOME,
+    LINK_ACCOUNT,
+    MENU_ACTIONS,
+    MORE,
+    MY_REPORTS,
+    NOTIFY_HERE,
+    main_menu,
+    more_menu,
+)
 from handlers.my_reports import my_reports
 from handlers.my_reports import pressed as pressed_report
 from handlers.officer_buttons import pressed as pressed_officer
@@ -38,8 +49,11 @@ from handlers.ward_targets import FLOW as TARGETS_FLOW
 from handlers.ward_targets import pressed as pressed_targets
 from handlers.ward_targets import typed as target_typed
 from handlers.yearly_report import pressed as pressed_yearly_report
+from storage.account_codes import LINK, looks_like
+from storage.accounts import member_of
 from storage.drafts import discard_draft, draft_of
-from storage.members import member_by_telegram_id, unblock
+from storage.invites import looks_like_invite
+from storage.members import unblock
 from storage.models import Draft, Member
 
 
@@ -50,7 +64,7 @@ async def handle(turn: Turn) -> list[Reply]:
         return await in_group(turn)  # a team's group: linking it, nothing else
     if incoming.command == commands.CANCEL:
         return await _cancel(turn)
-    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    member = await member_of(turn.session, incoming.channel, incoming.user_ref)
     if member is None:
         return await _stranger(turn)
     if incoming.command == commands.START and incoming.command_args:
@@ -67,6 +81,19 @@ async def _stranger(turn: Turn) -> list[Reply]:
     if waiting is not None:
         return waiting
     draft = await join_draft(turn)
+    typed = incoming.text or ""
+    if (
+        incoming.command is None
+        and incoming.contact is None
+        and (draft is None or draft.step == ASK_CONTACT)
+    ):
+        # A messenger without links that carry a code: the code comes as a message of its own
+        # (a link code: the member's other account; an invite code: a team's).
+        if looks_like(LINK, typed):
+            return await accounts.link_with_code(turn)
+        code = looks_like_invite(typed)
+        if code is not None:
+            return await start_with_code(turn, code)
     if draft is not None and incoming.command is None:
         stale = _stale_press(turn, draft, Scope.JOIN)
         return stale if stale is not None else await continue_join(turn, draft)
@@ -92,6 +119,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await call_out_dispatch.start(turn, member)
     if incoming.command == commands.HELP:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
+    if incoming.command == commands.ACCOUNTS:
+        return accounts.accounts_screen(turn, member)
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
     form = form_of(turn, draft) if draft is not None else None
     if incoming.button is not None:
@@ -139,6 +168,12 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
             return [more_menu(turn.texts, turn.forms)]
         if choice == HOME:
             return [main_menu(turn.texts, turn.forms)]
+        if choice == ACCOUNTS:
+            return accounts.accounts_screen(turn, member)
+        if choice == LINK_ACCOUNT:
+            return await accounts.link_code(turn, member)
+        if choice == NOTIFY_HERE:
+            return accounts.notify_here(turn, member)
         if is_capture(draft) and draft is not None:
             return await choose_kind(turn, member, draft, choice)
         return await start_form(turn, member, choice)
@@ -195,7 +230,7 @@ async def _cancel(turn: Turn) -> list[Reply]:
     """`/huy` or the Huỷ button: drop what is in progress, keep everything already sent."""
     incoming = turn.incoming
     draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
-    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    member = await member_of(turn.session, incoming.channel, incoming.user_ref)
     if draft is None:
         if member is None:
             return [Say(text=turn.texts("need-invite"))]

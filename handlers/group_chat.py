@@ -9,7 +9,7 @@ from handlers import commands
 from handlers.access import Action, may
 from handlers.lost_groups import group_removed
 from handlers.turn import Turn
-from storage.members import member_by_telegram_id
+from storage.accounts import member_of
 from storage.models import Member, Unit
 from storage.units import link_group, teams_below
 
@@ -38,7 +38,7 @@ async def in_group(turn: Turn) -> list[Reply]:
 
 
 async def _link_asked(turn: Turn) -> list[Reply]:
-    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    member = await member_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if member is None:
         return [Say(text=turn.texts("group-link-not-allowed"))]
     unit = member.unit
@@ -54,7 +54,7 @@ async def _link_asked(turn: Turn) -> list[Reply]:
 
 
 async def _team_chosen(turn: Turn, team_id: int) -> list[Reply]:
-    member = await member_by_telegram_id(turn.session, turn.telegram_user_id)
+    member = await member_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     team = await turn.session.get(Unit, team_id)
     if not await _may_link(turn, member, team) or team is None:
         return [Toast(text=turn.texts("group-link-not-allowed"))]

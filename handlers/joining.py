@@ -1,6 +1,9 @@
-"""Joining a team: invite link, own phone number by the contact button, the full name as
-reports print it (offered from Telegram's name in Vietnamese order, or typed), then consent.
-Someone the ward police put on the roster keeps the roster's name and is not asked."""
+"""Joining a team: invite link (or the invite code sent as a message), own phone number by the
+contact button (or typed, where the messenger has none), the full name as reports print it
+(offered from the messenger's name in Vietnamese order, or typed), then consent. Someone the
+ward police put on the roster keeps the roster's name and is not asked; when their number was
+only typed, from an account new to them, a one-time code sent where only they can get it
+(their other account, or the team leader and ward police who know them) proves it first."""
 
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ from chat.steps import Step
 from handlers.forms.answers import Problem
 from handlers.full_names import offered_names, read_full_name
 from handlers.menu import main_menu
-from handlers.notices import tell_approvers
+from handlers.notices import tell_approvers, tell_roster_code
 from handlers.turn import Turn
+from storage.account_codes import DIGITS, LIFETIME, ROSTER, CodeCheck, check_roster_code, issue_code
+from storage.accounts import account_on
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.invites import (
     InviteProblem,
@@ -41,20 +46,31 @@ JOIN_FLOW = "join"
 ASK_CONTACT = "contact"
 ASK_NAME = "name"
 ASK_CONSENT = "consent"
+ASK_CODE = "code"  # the one-time code of a roster registration claimed by a typed number
 # Wrong codes allowed in a window before the person is asked to wait (guessing is slowed down).
 WRONG_CODES_ALLOWED = 5
 WRONG_CODE_WINDOW = dt.timedelta(minutes=15)
 
 
-async def start_with_code(turn: Turn, code: str) -> list[Reply]:
-    """`/start <code>`: check the invite, then ask for the phone number."""
+async def slowed_down(turn: Turn) -> list[Reply] | None:
+    """Too many wrong codes (invite or link) lately: how long to wait; None when not."""
     incoming = turn.incoming
     since = turn.now - WRONG_CODE_WINDOW
     wrong = await wrong_codes_since(turn.session, incoming.channel, incoming.user_ref, since)
-    if len(wrong) >= WRONG_CODES_ALLOWED:
-        free_at = wrong[-WRONG_CODES_ALLOWED] + WRONG_CODE_WINDOW
-        minutes = max(1, -(-int((free_at - turn.now).total_seconds()) // 60))
-        return [Say(text=turn.texts("invite-slow-down", minutes=minutes))]
+    if len(wrong) < WRONG_CODES_ALLOWED:
+        return None
+    free_at = wrong[-WRONG_CODES_ALLOWED] + WRONG_CODE_WINDOW
+    minutes = max(1, -(-int((free_at - turn.now).total_seconds()) // 60))
+    return [Say(text=turn.texts("invite-slow-down", minutes=minutes))]
+
+
+async def start_with_code(turn: Turn, code: str) -> list[Reply]:
+    """`/start <code>` (or the code sent alone): check the invite, then ask for the phone
+    number."""
+    incoming = turn.incoming
+    slow = await slowed_down(turn)
+    if slow is not None:
+        return slow
     invite = await find_invite(turn.session, code)
     problem = problem_with(invite, turn.now)
     if problem is InviteProblem.UNKNOWN:
@@ -87,7 +103,7 @@ async def start_without_code(turn: Turn) -> list[Reply]:
 
 async def waiting_for_approval(turn: Turn) -> list[Reply] | None:
     """What to say to someone whose join request waits for a decision (None: no request)."""
-    request = await pending_request_of(turn.session, turn.telegram_user_id)
+    request = await pending_request_of(turn.session, turn.incoming.channel, turn.incoming.user_ref)
     if request is None:
         return None
     team = await turn.session.get(Unit, request.unit_id)
@@ -95,7 +111,10 @@ async def waiting_for_approval(turn: Turn) -> list[Reply] | None:
 
 
 async def continue_join(turn: Turn, draft: Draft) -> list[Reply]:
-    """The next answer while joining: the shared contact, the name, or the consent button."""
+    """The next answer while joining: the shared contact, the one-time code, the name, or the
+    consent button."""
+    if draft.step == ASK_CODE:
+        return await _take_roster_code(turn, draft)
     if draft.step == ASK_CONTACT and "invite_id" not in draft.data:
         return await _match_roster(turn, draft)
     if draft.step == ASK_CONTACT:
@@ -120,12 +139,16 @@ async def _take_contact(turn: Turn, draft: Draft) -> list[Reply]:
                 text=turn.texts("join-need-own-contact"), ask_contact=turn.texts("join-share-phone")
             )
         ]
-    registered = await registered_member_by_phone(turn.session, contact.phone_number)
+    registered = await registered_member_by_phone(
+        turn.session, contact.phone_number, incoming.channel
+    )
     invite = await turn.session.get(Invite, draft.data["invite_id"])
     if registered is not None and invite is not None and registered.unit_id == invite.unit_id:
-        return _found_on_roster(turn, draft, registered)  # the roster's name, no second member
+        # the roster's name, no second member
+        return await _on_roster(turn, draft, registered, contact.typed)
     offers = offered_names(incoming.user_first_name, incoming.user_last_name)
-    move_draft(draft, ASK_NAME, {**draft.data, "phone": contact.phone_number, "offers": offers})
+    data = {**draft.data, "phone": contact.phone_number, "offers": offers}
+    move_draft(draft, ASK_NAME, {**data, "phone_typed": True} if contact.typed else data)
     return [
         Say(
             text=turn.texts("join-phone-received", phone=contact.phone_number), remove_keyboard=True
@@ -177,11 +200,66 @@ async def _match_roster(turn: Turn, draft: Draft) -> list[Reply]:
         return [
             Say(text=turn.texts("need-invite-or-phone"), ask_contact=turn.texts("join-share-phone"))
         ]
-    registered = await registered_member_by_phone(turn.session, contact.phone_number)
+    registered = await registered_member_by_phone(
+        turn.session, contact.phone_number, turn.incoming.channel
+    )
     if registered is None:
         await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
         return [Say(text=turn.texts("join-phone-not-on-roster"), remove_keyboard=True)]
-    return _found_on_roster(turn, draft, registered)
+    return await _on_roster(turn, draft, registered, contact.typed)
+
+
+async def _on_roster(turn: Turn, draft: Draft, registered: Member, typed: bool) -> list[Reply]:
+    """A number on the roster: shared by the contact button it is theirs; typed, a one-time
+    code must come back first."""
+    if not typed:
+        return _found_on_roster(turn, draft, registered)
+    slow = await slowed_down(turn)  # wrong codes lately: no new code to pester people with
+    if slow is not None:
+        return slow
+    incoming = turn.incoming
+    issued = await issue_code(
+        turn.session,
+        ROSTER,
+        registered,
+        turn.now,
+        channel=incoming.channel,
+        user_ref=incoming.user_ref,
+    )
+    told = await tell_roster_code(turn, registered, issued.code)
+    if told is None:
+        await discard_draft(turn.session, incoming.channel, incoming.user_ref)
+        return [Say(text=turn.texts("join-code-nobody"))]
+    move_draft(
+        draft, ASK_CODE, {**draft.data, "member_id": registered.id, "code_id": issued.row.id}
+    )
+    key = "join-code-sent-own" if told == "own" else "join-code-sent-leaders"
+    minutes = int(LIFETIME.total_seconds() // 60)
+    return [Say(text=turn.texts(key, name=registered.full_name, minutes=minutes))]
+
+
+async def _take_roster_code(turn: Turn, draft: Draft) -> list[Reply]:
+    """The one-time code typed: right claims the registration (after consent), wrong counts."""
+    incoming = turn.incoming
+    check = await check_roster_code(
+        turn.session,
+        int(draft.data["code_id"]),
+        incoming.channel,
+        incoming.user_ref,
+        incoming.text or "",
+        turn.now,
+    )
+    if check is CodeCheck.RIGHT:
+        registered = await member_by_id(turn.session, int(draft.data["member_id"]))
+        if registered is not None:
+            return _found_on_roster(turn, draft, registered)
+    if check in (CodeCheck.WRONG, CodeCheck.LOCKED):
+        await record_wrong_code(turn.session, incoming.channel, incoming.user_ref, turn.now)
+    if check is CodeCheck.WRONG:
+        return [Say(text=turn.texts("join-code-wrong", digits=DIGITS[ROSTER]))]
+    await discard_draft(turn.session, incoming.channel, incoming.user_ref)
+    key = "join-code-locked" if check is CodeCheck.LOCKED else "join-code-expired"
+    return [Say(text=turn.texts(key))]
 
 
 def _found_on_roster(turn: Turn, draft: Draft, registered: Member) -> list[Reply]:
@@ -227,20 +305,22 @@ async def _consent_given(turn: Turn, draft: Draft) -> list[Reply]:
         request = await request_to_join(
             turn.session,
             invite,
-            turn.telegram_user_id,
+            turn.account,
             full_name,
             normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
             turn.now,
+            phone_typed=bool(draft.data.get("phone_typed")),
         )
         await tell_approvers(turn, request, team)
         return [Say(text=turn.texts("join-request-sent", team=team.name))]
     member = await join_by_invite(
         turn.session,
         invite,
-        turn.telegram_user_id,
+        turn.account,
         full_name,
         normalise_phone(str(draft.data["phone"])) or str(draft.data["phone"]),
         turn.now,
+        phone_typed=bool(draft.data.get("phone_typed")),
     )
     return [main_menu(turn.texts, turn.forms, turn.texts("join-done", team=member.unit.name))]
 
@@ -250,10 +330,10 @@ async def _registered_consents(turn: Turn, member_id: int) -> list[Reply]:
     if (
         registered is None
         or registered.status != "active"
-        or registered.telegram_user_id is not None
+        or account_on(registered, turn.incoming.channel) is not None
     ):
         return [Say(text=turn.texts("need-invite"))]
-    member = await claim_registration(turn.session, registered, turn.telegram_user_id, turn.now)
+    member = await claim_registration(turn.session, registered, turn.account, turn.now)
     return [main_menu(turn.texts, turn.forms, turn.texts("join-done", team=member.unit.name))]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from chat.replies import Say
 from chat.texts import Texts
 from handlers.access import TEAM_ROLES
+from storage.accounts import notice_to
 from storage.members import reachable_members_of_units
 from storage.models import Member, OutboxMessage, Unit
 from storage.outbox import Notice, enqueue_notices
@@ -45,12 +46,7 @@ async def group_lost(
         return None
     team, people = found
     notices = [
-        Notice(
-            f"{message.key}:private:{member.id}",
-            str(member.telegram_user_id),
-            message.payload,
-            member.id,
-        )
+        notice_to(member, f"{message.key}:private:{member.id}", message.payload)
         for message in undelivered
         for member in people
     ]
@@ -104,17 +100,11 @@ async def _unlinked(session: AsyncSession, chat_id: int) -> tuple[Unit, list[Mem
 
 def _told(
     texts: Texts, team: Unit, people: Sequence[Member], event: str, not_before: dt.datetime | None
-) -> list[Notice]:
+) -> list[Notice | None]:
     """The leader and deputy told the group is no longer linked, and how to link it again."""
     told = Say(text=texts("group-lost", team=team.name)).model_dump(mode="json")
     return [
-        Notice(
-            f"notice:group-lost:{team.id}:{event}:{member.id}",
-            str(member.telegram_user_id),
-            told,
-            member.id,
-            not_before,
-        )
+        notice_to(member, f"notice:group-lost:{team.id}:{event}:{member.id}", told, not_before)
         for member in people
         if member.role in LEADERS
     ]

@@ -11,7 +11,10 @@ from handlers.forms.spec import FormSpec
 MY_REPORTS = "mine"
 MORE = "more"
 HOME = "home"
-MENU_ACTIONS = (MY_REPORTS, MORE, HOME)
+ACCOUNTS = "accounts"  # the member's messengers: link the other one, where notices go
+LINK_ACCOUNT = "link_account"
+NOTIFY_HERE = "notify_here"
+MENU_ACTIONS = (MY_REPORTS, MORE, HOME, ACCOUNTS, LINK_ACCOUNT, NOTIFY_HERE)
 
 
 def menu_buttons(texts: Texts, forms: dict[str, FormSpec]) -> list[list[Button]]:
@@ -41,5 +44,6 @@ def more_menu(texts: Texts, forms: dict[str, FormSpec]) -> Say:
         for kind, form in forms.items()
         if form.menu == "more"
     ]
+    accounts = [Button(label=texts("menu-accounts"), action=actions.MenuChoice(ACCOUNTS).encode())]
     back = [Button(label=texts("button-back"), action=actions.MenuChoice(HOME).encode())]
-    return Say(text=texts("more-prompt"), buttons=[*kinds, back])
+    return Say(text=texts("more-prompt"), buttons=[*kinds, accounts, back])

@@ -14,9 +14,10 @@ from handlers.forms.spec import FormSpec
 from handlers.review_card import NO, TIP, YES, Reviewed, card, level_label, state_of
 from handlers.turn import Turn
 from reports.payload import text
+from storage.accounts import address_of, has_account, notice_to
 from storage.members import member_by_id
 from storage.models import Member, Report, Unit
-from storage.outbox import Notice, enqueue_notices
+from storage.outbox import enqueue_notices
 from storage.units import ward_of
 
 # The kind of unit at the head of a ward's name, written in lower case after "Công an".
@@ -41,7 +42,7 @@ async def tell_reviewers(turn: Turn, report: Report, form: FormSpec) -> None:
         Member.unit_id == ward.id,
         Member.role == "officer",
         Member.status == "active",
-        Member.telegram_user_id.is_not(None),
+        has_account(),
     )
     officers = [
         officer
@@ -53,16 +54,15 @@ async def tell_reviewers(turn: Turn, report: Report, form: FormSpec) -> None:
     lead = turn.texts("reviewing-new-tip" if report.kind == TIP else "reviewing-new-model")
     say = await card(turn, Reviewed(report, form, team, ward), lead=lead)
     notices = [
-        Notice(
+        notice_to(
+            officer,
             f"notice:review:{report.id}:{officer.id}",
-            str(officer.telegram_user_id),
             say.model_dump(mode="json"),
-            officer.id,
             turn.morning_if_night(),
         )
         for officer in officers
     ]
-    await enqueue_notices(turn.session, turn.incoming.channel, notices)
+    await enqueue_notices(turn.session, turn.incoming.channel, [n for n in notices if n])
 
 
 async def tell_author(turn: Turn, item: Reviewed, reviewer: Member) -> None:
@@ -74,7 +74,7 @@ async def tell_author(turn: Turn, item: Reviewed, reviewer: Member) -> None:
         author is None
         or author.id == reviewer.id
         or author.status != "active"
-        or author.telegram_user_id is None
+        or address_of(author) is None
     ):
         return
     state = state_of(report)
@@ -98,11 +98,10 @@ async def tell_author(turn: Turn, item: Reviewed, reviewer: Member) -> None:
             level=level_label(turn, report),
             **common,
         )
-    notice = Notice(
+    notice = notice_to(
+        author,
         f"notice:reviewed:{report.id}:{turn.incoming.update_ref}",
-        str(author.telegram_user_id),
         Say(text=said).model_dump(mode="json"),
-        author.id,
         turn.morning_if_night(),
     )
-    await enqueue_notices(turn.session, turn.incoming.channel, [notice])
+    await enqueue_notices(turn.session, turn.incoming.channel, [notice] if notice else [])

@@ -9,6 +9,7 @@ from handlers.access import TEAM_ROLES, Action, invite_action, may
 from handlers.notices import tell_requester
 from handlers.turn import Turn
 from handlers.unit_views import button, role_label, team_view
+from storage.accounts import notice_to, on_bot
 from storage.invites import create_invite, usable_invites_of
 from storage.join_requests import approve_request, pending_requests_in, reject_request
 from storage.members import change_role, member_by_id, move_member, remove_member, rename_member
@@ -52,7 +53,7 @@ def member_view(turn: Turn, member: Member) -> Say:
         born=f"{member.birth_date:%d/%m/%Y}" if member.birth_date else "—",
         since=f"{member.joined_at.astimezone(zone):%d/%m/%Y}",
     )
-    status = "officer-member-on-bot" if member.telegram_user_id else "officer-member-not-on-bot"
+    status = "officer-member-on-bot" if on_bot(member) else "officer-member-not-on-bot"
     rows = [
         [
             button(turn.texts.label("officer-move"), actions.ChooseTeam(member.id)),
@@ -167,13 +168,10 @@ async def rename(turn: Turn, viewer: Member, member: Member, full_name: str) -> 
 def _told(turn: Turn, member: Member, key: str, text: str) -> Notice | None:
     """A notice to a member on the bot about their role or name (none for one not on it
     yet)."""
-    if member.telegram_user_id is None:
-        return None
-    return Notice(
+    return notice_to(
+        member,
         f"notice:{key}:{turn.incoming.update_ref}",
-        str(member.telegram_user_id),
         Say(text=text).model_dump(mode="json"),
-        member.id,
         turn.morning_if_night(),
     )
 

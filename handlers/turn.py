@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +12,7 @@ from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
 from reports.campaigns import Campaign
+from storage.accounts import Account
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,7 @@ class Turn:
         return self.now.date()
 
     @property
-    def telegram_user_id(self) -> int:
-        """The person's numeric account id (user refs of Telegram are numbers).
-
-        Until members have an identity per messenger (issue 17), a person on another messenger
-        (Zalo's ids are strings) gets a stable negative number from their channel and id:
-        Telegram's user ids are positive, so it is never a Telegram person's."""
-        if self.incoming.user_ref.isdigit():
-            return int(self.incoming.user_ref)
-        key = f"{self.incoming.channel}:{self.incoming.user_ref}".encode()
-        digest = hashlib.blake2b(key, digest_size=8).digest()
-        return -(int.from_bytes(digest, "big") & ((1 << 62) - 1)) - 1
+    def account(self) -> Account:
+        """The account the person is talking from (its messenger, user and private chat)."""
+        incoming = self.incoming
+        return Account(incoming.channel, incoming.user_ref, incoming.chat_ref)

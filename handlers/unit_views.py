@@ -7,6 +7,7 @@ from chat.replies import Button, Say
 from handlers.access import Action, may
 from handlers.review_queue import queue_buttons
 from handlers.turn import Turn
+from storage.accounts import on_bot
 from storage.invites import usable_invites_of
 from storage.join_requests import pending_requests_in
 from storage.members import active_members_in
@@ -166,7 +167,7 @@ async def team_view(turn: Turn, viewer: Member, team: Unit) -> Say:
         ),
     ]
     for number, member in enumerate(members, start=1):
-        key = "officer-member-line" if member.telegram_user_id else "officer-member-line-offline"
+        key = "officer-member-line" if on_bot(member) else "officer-member-line-offline"
         lines.append(
             turn.texts(
                 key, number=number, name=member.full_name, role=role_label(turn, member.role)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,7 @@ from reports.periods import Period, month, rating_year_of
 from reports.phases import phase_containing
 from reports.rating_rules import load_rating_rules
 from scheduler.duties import Duty
+from storage.accounts import notice_to
 from storage.database import Database
 from storage.members import blocked_members, reachable_members_of_units
 from storage.models import Member, Unit
@@ -113,7 +114,7 @@ class NoticeWriter:
             found = await self._deadline_reminders(tree, due_at, now)
         else:
             found = await self._weekly_summaries(tree, due_at, now)
-        return [Notice(n.key, n.chat_ref, n.payload, n.member_id, not_before) for n in found]
+        return [replace(n, not_before=not_before) for n in found]
 
     # -- the monthly good deed -------------------------------------------------------------
 
@@ -288,14 +289,13 @@ def _say(text: str, *buttons: Button) -> dict[str, Any]:
 
 
 def _to_member(member: Member, key: str, parts: Sequence[Reply | dict[str, Any]]) -> list[Notice]:
-    """One notice per part, numbered, to the member's private chat."""
-    chat = str(member.telegram_user_id)
-    return [
-        Notice(
+    """One notice per part, numbered, to the member's chosen messenger."""
+    notices = [
+        notice_to(
+            member,
             f"{key}:{number}",
-            chat,
             part if isinstance(part, dict) else part.model_dump(mode="json"),
-            member.id,
         )
         for number, part in enumerate(parts)
     ]
+    return [notice for notice in notices if notice is not None]

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, false, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.accounts import TELEGRAM, Account, clear_accounts, request_clause
 from storage.members import remember
 from storage.models import (
+    AccountCode,
     Draft,
     InboxUpdate,
     InviteAttempt,
@@ -22,7 +24,7 @@ from storage.models import (
 )
 
 ERASED_NAME = "—"
-ERASED_CHAT = "erased"  # a private chat's id is the person's Telegram account
+ERASED_CHAT = "erased"  # a private chat's id names the person's account
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,14 @@ class Forgotten:
 
 
 async def forget_member(session: AsyncSession, member: Member, now: dt.datetime) -> Forgotten:
-    """Erase the member's name (and the names it had before a correction), phone, Telegram
-    account and date of birth, and every stored message to or from them; keep the row
-    (anonymous), its history and its reports."""
-    account, phone = member.telegram_user_id, member.phone
+    """Erase the member's name (and the names it had before a correction), phone, every account
+    on every messenger (Telegram, Zalo) and date of birth, and every stored message to or from
+    them, their one-time codes included; keep the row (anonymous), its history and its
+    reports."""
+    phone = member.phone
     member.full_name = ERASED_NAME
     member.phone = None
-    member.telegram_user_id = None
+    accounts = clear_accounts(member)
     member.birth_date = None
     member.left_at = member.left_at or now
     member.left_reason = "erased"
@@ -53,47 +56,66 @@ async def forget_member(session: AsyncSession, member: Member, now: dt.datetime)
         .values(reason=None)
         .execution_options(synchronize_session=False)
     )
+    await session.execute(delete(AccountCode).where(AccountCode.member_id == member.id))
     theirs = [JoinRequest.phone == phone] if phone is not None else []
-    if account is not None:
-        theirs.append(JoinRequest.telegram_user_id == account)
+    theirs += [request_clause(account.channel, account.user_ref) for account in accounts]
     requests = await session.execute(
         update(JoinRequest)
         .where(or_(false(), *theirs))
-        .values(full_name=ERASED_NAME, phone=None, telegram_user_id=None)
+        .values(
+            full_name=ERASED_NAME,
+            phone=None,
+            telegram_user_id=None,
+            zalo_user_id=None,
+            zalo_chat_id=None,
+        )
         .execution_options(synchronize_session=False)
     )
     blanked = 0
-    if account is not None:
-        ref = str(account)
-        await session.execute(delete(Draft).where(Draft.user_ref == ref))
-        await session.execute(delete(InviteAttempt).where(InviteAttempt.user_ref == ref))
-        blanked += await _blank_inbox(session, ref, account)
-        outbox = await session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.chat_ref == ref)
-            .values(payload={}, chat_ref=ERASED_CHAT, status="failed", last_error="erased")
-            .execution_options(synchronize_session=False)
-        )
-        blanked += int(outbox.rowcount or 0)  # type: ignore[attr-defined]
+    for account in accounts:
+        blanked += await _forget_account(session, account)
     # Files kept for their download links (issue 17) carry their messenger account.
     await session.execute(delete(SharedFile).where(SharedFile.member_id == member.id))
     await session.flush()
     return Forgotten(member.id, blanked, int(requests.rowcount or 0))  # type: ignore[attr-defined]
 
 
-async def _blank_inbox(session: AsyncSession, ref: str, account: int) -> int:
-    """Updates from the person: their private chat, and what they sent in groups."""
+async def _forget_account(session: AsyncSession, account: Account) -> int:
+    """Drafts, wrong invite codes, and the messages to and from one account."""
+    channel, ref = account.channel, account.user_ref
+    await session.execute(delete(Draft).where(Draft.channel == channel, Draft.user_ref == ref))
+    await session.execute(
+        delete(InviteAttempt).where(InviteAttempt.channel == channel, InviteAttempt.user_ref == ref)
+    )
+    blanked = await _blank_inbox(session, account)
+    outbox = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.channel == channel, OutboxMessage.chat_ref == account.chat_ref)
+        .values(payload={}, chat_ref=ERASED_CHAT, status="failed", last_error="erased")
+        .execution_options(synchronize_session=False)
+    )
+    return blanked + int(outbox.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def _blank_inbox(session: AsyncSession, account: Account) -> int:
+    """Updates from the person: their private chat, and what they sent in (Telegram) groups."""
     own = await session.execute(
         update(InboxUpdate)
-        .where(InboxUpdate.chat_ref == ref)
+        .where(InboxUpdate.channel == account.channel, InboxUpdate.chat_ref == account.chat_ref)
         .values(payload={}, chat_ref=ERASED_CHAT)
         .execution_options(synchronize_session=False)
     )
     count = int(own.rowcount or 0)  # type: ignore[attr-defined]
-    groups = await session.scalars(select(InboxUpdate).where(InboxUpdate.chat_ref.like("-%")))
+    if account.channel != TELEGRAM:
+        return count  # the bot is in no group on another messenger
+    groups = await session.scalars(
+        select(InboxUpdate).where(
+            InboxUpdate.channel == account.channel, InboxUpdate.chat_ref.like("-%")
+        )
+    )
     for row in groups:
         body = row.payload.get("message") or row.payload.get("callback_query") or {}
-        if (body.get("from") or {}).get("id") == account:
+        if (body.get("from") or {}).get("id") == int(account.user_ref):
             row.payload = {}
             count += 1
     return count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -24,6 +25,16 @@ class IssuedInvite:
 
     invite: Invite
     code: str
+
+
+_INVITE_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def looks_like_invite(text: str) -> str | None:
+    """An invite code sent as a message of its own (a messenger without links that carry it,
+    or a code copied), or None: one word of the code's letters, as long as codes are."""
+    word = text.strip()
+    return word if _INVITE_SHAPE.fullmatch(word) and not word.isdigit() else None
 
 
 def hash_code(code: str) -> str:

@@ -7,41 +7,48 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.members import release_account, remember
+from storage.accounts import Account, accounts_of, release_account, request_clause, set_account
+from storage.members import remember
 from storage.models import Invite, JoinRequest, Member
 
 
 async def request_to_join(
     session: AsyncSession,
     invite: Invite,
-    telegram_user_id: int,
+    account: Account,
     full_name: str,
     phone: str,
     now: dt.datetime,
+    *,
+    phone_typed: bool = False,
 ) -> JoinRequest:
     """Record a request (consent given now); it takes one of the invite's places."""
     request = JoinRequest(
         invite_id=invite.id,
         unit_id=invite.unit_id,
         role=invite.role,
-        telegram_user_id=telegram_user_id,
         full_name=full_name,
         phone=phone,
+        phone_typed=phone_typed,
         consent_at=now,
         requested_at=now,
         status="pending",
     )
+    set_account(request, account)
     invite.uses_left -= 1
     session.add(request)
     await session.flush()
     return request
 
 
-async def pending_request_of(session: AsyncSession, telegram_user_id: int) -> JoinRequest | None:
-    """This person's request still waiting for a decision, if any."""
-    query = select(JoinRequest).where(
-        JoinRequest.telegram_user_id == telegram_user_id, JoinRequest.status == "pending"
-    )
+async def pending_request_of(
+    session: AsyncSession, channel: str, user_ref: str
+) -> JoinRequest | None:
+    """The request of this account still waiting for a decision, if any."""
+    clause = request_clause(channel, user_ref)
+    if clause is None:
+        return None
+    query = select(JoinRequest).where(clause, JoinRequest.status == "pending")
     return (await session.scalars(query.order_by(JoinRequest.id.desc()))).first()
 
 
@@ -59,12 +66,13 @@ async def approve_request(
     session: AsyncSession, request: JoinRequest, by: Member, now: dt.datetime
 ) -> Member:
     """Let the person in: a member of the request's unit with the consent they gave."""
-    if request.telegram_user_id is not None:
-        await release_account(session, request.telegram_user_id)
+    accounts = accounts_of(request)
+    for account in accounts:
+        await release_account(session, account.channel, account.user_ref)
     member = Member(
-        telegram_user_id=request.telegram_user_id,
         full_name=request.full_name,
         phone=request.phone,
+        phone_typed=request.phone_typed,
         role=request.role,
         unit_id=request.unit_id,
         status="active",
@@ -72,6 +80,8 @@ async def approve_request(
         joined_at=now,
         invite_id=request.invite_id,
     )
+    for account in accounts:
+        set_account(member, account)
     session.add(member)
     request.status = "approved"
     request.decided_at = now

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from storage.accounts import (
+    Account,
+    has_account,
+    link_account,
+    no_account_on,
+    release_account,
+    set_account,
+)
 from storage.models import Invite, Member, MemberHistory, Unit
 
 # Vietnamese numbers: 10 digits for mobiles, 11 for landlines with their area code.
@@ -25,30 +33,22 @@ def normalise_phone(text: str) -> str | None:
     return digits
 
 
-async def member_by_telegram_id(session: AsyncSession, telegram_user_id: int) -> Member | None:
-    """The active member behind a Telegram account, with their unit loaded."""
-    query = (
-        select(Member)
-        .where(Member.telegram_user_id == telegram_user_id, Member.status == "active")
-        .options(joinedload(Member.unit))
-    )
-    return (await session.scalars(query)).first()
-
-
 async def join_by_invite(
     session: AsyncSession,
     invite: Invite,
-    telegram_user_id: int,
+    account: Account,
     full_name: str,
     phone: str,
     now: dt.datetime,
+    *,
+    phone_typed: bool = False,
 ) -> Member:
     """Make a member of the invite's unit, with consent given now; uses one of its places."""
-    await release_account(session, telegram_user_id)
+    await release_account(session, account.channel, account.user_ref)
     member = Member(
-        telegram_user_id=telegram_user_id,
         full_name=full_name,
         phone=phone,
+        phone_typed=phone_typed,
         role=invite.role,
         unit_id=invite.unit_id,
         status="active",
@@ -56,6 +56,7 @@ async def join_by_invite(
         joined_at=now,
         invite_id=invite.id,
     )
+    set_account(member, account)
     invite.uses_left -= 1
     session.add(member)
     await session.flush()
@@ -75,7 +76,7 @@ async def members_of_unit(session: AsyncSession, unit_id: int) -> list[Member]:
 
 
 async def reachable_members_of_units(session: AsyncSession, unit_ids: set[int]) -> list[Member]:
-    """Active members of these units the bot can write to: on Telegram, not blocking it."""
+    """Active members of these units the bot can write to: on the bot, not blocking it."""
     if not unit_ids:
         return []
     rows = await session.scalars(
@@ -83,7 +84,7 @@ async def reachable_members_of_units(session: AsyncSession, unit_ids: set[int]) 
         .where(
             Member.unit_id.in_(unit_ids),
             Member.status == "active",
-            Member.telegram_user_id.is_not(None),
+            has_account(),
             Member.blocked_at.is_(None),
         )
         .order_by(Member.id)
@@ -136,25 +137,29 @@ def remember(
     )
 
 
-async def registered_member_by_phone(session: AsyncSession, phone: str) -> Member | None:
-    """A member the ward police put on the roster, not yet on the bot, with this number."""
+async def registered_member_by_phone(
+    session: AsyncSession, phone: str, channel: str
+) -> Member | None:
+    """An active member with this number (put on the roster by the ward police, or shared by a
+    contact button: never a number only typed), without an account on this messenger yet."""
     normalised = normalise_phone(phone)
     if normalised is None:
         return None
     query = select(Member).where(
         Member.phone == normalised,
         Member.status == "active",
-        Member.telegram_user_id.is_(None),
+        Member.phone_typed.is_(False),
+        no_account_on(channel),
     )
     return (await session.scalars(query.order_by(Member.id))).first()
 
 
 async def claim_registration(
-    session: AsyncSession, member: Member, telegram_user_id: int, now: dt.datetime
+    session: AsyncSession, member: Member, account: Account, now: dt.datetime
 ) -> Member:
-    """The pre-registered member is now on the bot, with consent given now."""
-    await release_account(session, telegram_user_id)
-    member.telegram_user_id = telegram_user_id
+    """The pre-registered member is now on the bot (or on one more messenger), with consent
+    given now."""
+    await link_account(session, member, account)
     member.consent_at = now
     remember(session, member, "connected", now)
     await session.flush()
@@ -248,14 +253,3 @@ async def history_of(session: AsyncSession, member_id: int) -> list[MemberHistor
         select(MemberHistory).where(MemberHistory.member_id == member_id).order_by(MemberHistory.id)
     )
     return list((await session.scalars(query)).all())
-
-
-async def release_account(session: AsyncSession, telegram_user_id: int) -> None:
-    """Someone who left and joins again: their old membership (kept for the history) lets go
-    of the Telegram account, which belongs to one membership at a time."""
-    await session.execute(
-        update(Member)
-        .where(Member.telegram_user_id == telegram_user_id, Member.status != "active")
-        .values(telegram_user_id=None)
-        .execution_options(synchronize_session=False)
-    )

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
@@ -88,6 +89,15 @@ class Member(Base):
     # Telegram refused to deliver to this person (they blocked the bot); cleared when they write.
     blocked_at: Mapped[dt.datetime | None]
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    # The person's accounts (storage/accounts.py reads them by channel): Telegram's above (its
+    # private chat has the account's id), Zalo's here with the chat it wrote from.
+    zalo_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    zalo_chat_id: Mapped[str | None] = mapped_column(String(64))
+    # Where notices go when the member has both accounts (None: the one they have, or Telegram).
+    notify_channel: Mapped[str | None] = mapped_column(String(16))
+    # The number was typed (a messenger without contact sharing), not shared by the contact
+    # button nor put on the roster by the ward police: it proves nothing and matches no roster.
+    phone_typed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     unit: Mapped[Unit] = relationship()
 
@@ -310,6 +320,9 @@ class JoinRequest(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32))
     consent_at: Mapped[dt.datetime]
+    zalo_user_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    zalo_chat_id: Mapped[str | None] = mapped_column(String(64))
+    phone_typed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     decided_at: Mapped[dt.datetime | None]
@@ -385,6 +398,27 @@ class CallOutPerson(Base):
     last_alert_at: Mapped[dt.datetime | None]
 
     __table_args__ = (UniqueConstraint("call_out_id", "member_id"),)
+
+
+class AccountCode(Base):
+    """A one-time code that ties an account to a member: "link" (shown to the member on one
+    messenger, typed on the other) or "roster" (a roster registration claimed by a typed phone
+    number: sent to the member's other account, or to the people who know them). Only the hash
+    is kept; a code is used once, within its time, with a few wrong tries."""
+
+    __tablename__ = "account_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # The account that asked for a roster code (only it may type it).
+    channel: Mapped[str | None] = mapped_column(String(16))
+    user_ref: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    wrong_tries: Mapped[int] = mapped_column(Integer, default=0)
+    used_at: Mapped[dt.datetime | None]
 
 
 class InviteAttempt(Base):

@@ -86,27 +86,31 @@ async def remember_notices(
     session: AsyncSession, channel: str, messages: Sequence[OutboxMessage]
 ) -> None:
     """Keep the lists of queued notices that have one, for the chats that have a list row
-    already (on a messenger without buttons); one look at the channel when none of its chats
-    has (Telegram). A notice without buttons leaves the chat's list as it was."""
-    offering = [message for message in messages if offers(message.payload)]
-    if not offering:
-        return
-    any_list = await session.scalar(
-        select(OfferedChoice.id).where(OfferedChoice.channel == channel).limit(1)
-    )
-    if any_list is None:
-        return
-    chats = {message.chat_ref for message in offering}
-    listed = set(
-        (
-            await session.scalars(
-                select(OfferedChoice.chat_ref)
-                .where(OfferedChoice.channel == channel, OfferedChoice.chat_ref.in_(chats))
-                .distinct()
-            )
-        ).all()
-    )
-    session.add_all([_row(message) for message in offering if message.chat_ref in listed])
+    already (on a messenger without buttons); one look per messenger when none of its chats
+    has (Telegram). Each row is on its own messenger (a turn on Telegram may notify someone on
+    Zalo); `channel` is the queue's, for rows that name none. A notice without buttons leaves
+    the chat's list as it was."""
+    by_channel: dict[str, list[OutboxMessage]] = {}
+    for message in messages:
+        if offers(message.payload):
+            by_channel.setdefault(message.channel or channel, []).append(message)
+    for messenger, offering in by_channel.items():
+        any_list = await session.scalar(
+            select(OfferedChoice.id).where(OfferedChoice.channel == messenger).limit(1)
+        )
+        if any_list is None:
+            continue
+        chats = {message.chat_ref for message in offering}
+        listed = set(
+            (
+                await session.scalars(
+                    select(OfferedChoice.chat_ref)
+                    .where(OfferedChoice.channel == messenger, OfferedChoice.chat_ref.in_(chats))
+                    .distinct()
+                )
+            ).all()
+        )
+        session.add_all([_row(message) for message in offering if message.chat_ref in listed])
     await session.flush()
 
 

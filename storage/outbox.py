@@ -31,6 +31,7 @@ class Notice:
     member_id: int | None = None
     not_before: dt.datetime | None = None
     priority: int = 0  # higher goes first (ALERT: a call-out's)
+    channel: str | None = None  # the member's messenger (storage.accounts); None: the queue's
 
 
 ALERT = 1  # the priority of a call-out's alerts and status: they jump the queue
@@ -57,12 +58,14 @@ async def enqueue(
 
 
 async def enqueue_notices(
-    session: AsyncSession, channel: str, notices: list[Notice]
+    session: AsyncSession, channel: str, notices: Sequence[Notice | None]
 ) -> list[OutboxMessage]:
     """Queue notices for the paced sender; a key queued before (even long sent) is skipped, so
-    the rows returned are the ones new this time. On a messenger without buttons their lists
-    are remembered (`storage/offered_choices.py`), so a typed number answers them."""
-    queued = await _insert(session, channel, NOTICE, notices)
+    the rows returned are the ones new this time. A None (someone who cannot be written to:
+    `storage.accounts.notice_to`) is left out. On a messenger without buttons their lists are
+    remembered (`storage/offered_choices.py`), so a typed number answers them."""
+    reachable = [notice for notice in notices if notice is not None]
+    queued = await _insert(session, channel, NOTICE, reachable)
     if queued:
         session.info[NOTICES_QUEUED] = True
         await remember_notices(session, channel, queued)
@@ -82,7 +85,7 @@ async def _insert(
     rows = [
         {
             "key": notice.key,
-            "channel": channel,
+            "channel": notice.channel or channel,
             "chat_ref": notice.chat_ref,
             "payload": notice.payload,
             "created_at": now,

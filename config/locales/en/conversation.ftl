@@ -31,8 +31,8 @@ button-edit = ✏️ Edit
 
 ## Joining a team by invite link
 need-invite =
-    To use the reporting assistant you need your team's invite link.
-    Ask your team leader or the ward police officer for the link, then open it in Telegram.
+    To use the reporting assistant you need your team's invite link (or invite code).
+    Ask your team leader or the ward police officer for the link, then open it; or send the invite code to the bot as a message.
 join-greeting =
     Welcome! This is the reporting assistant of <b>{ $team }</b>, { $parent }.
     To join, please share your phone number.

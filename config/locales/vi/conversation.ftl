@@ -31,8 +31,8 @@ button-edit = ✏️ Sửa
 
 ## Tham gia tổ bằng đường link mời
 need-invite =
-    Để dùng trợ lý báo cáo, đồng chí cần đường link mời của tổ mình.
-    Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link, rồi mở link đó trong Telegram.
+    Để dùng trợ lý báo cáo, đồng chí cần đường link mời (hoặc mã mời) của tổ mình.
+    Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link, rồi mở link đó; hoặc gửi mã mời cho bot thành một tin nhắn.
 join-greeting =
     Chào đồng chí! Đây là trợ lý báo cáo của <b>{ $team }</b>, { $parent }.
     Để tham gia, xin chia sẻ số điện thoại của đồng chí.
