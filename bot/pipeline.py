@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
 from chat.clock import Clock
+from chat.invite_ways import TELEGRAM_ONLY
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
@@ -130,6 +131,7 @@ class Pipeline:
         self.quiet_hours = quiet_hours
         self.retry = retry or RetryPolicy()
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
+        self.joining = TELEGRAM_ONLY  # what invites made in this bot show; set by BotApp
         self.notices_queued: Callable[[], None] = lambda: None
         self.jobs = JOBS if jobs is None else jobs
         self.lanes = ChatLanes()
@@ -310,6 +312,7 @@ class Pipeline:
                         self.campaign,
                         self.edit_window,
                         bot_username=self.bot_username,
+                        joining=self.joining,
                         quiet_hours=self.quiet_hours,
                     )
                     replies = await self.conversation(turn)

@@ -1,26 +1,26 @@
-"""Invite links: a random code given once, kept only as its hash."""
+"""Invites: a random code given once, kept only as its hash."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.invite_codes import new_code, read_code
 from storage.invite_terms import InviteProblem as InviteProblem
 from storage.invite_terms import problem_with as problem_with
 from storage.models import Invite, InviteAttempt, Unit
 
 ROLES = ("member", "deputy", "leader", "officer", "leadership", "province", "admin")
-CODE_BYTES = 16  # 128 bits of randomness
 
 
 @dataclass(frozen=True)
 class IssuedInvite:
-    """An invite and the code shown once to whoever created it."""
+    """An invite and the code shown once to whoever created it (its stored form, no dashes:
+    `storage.invite_codes.shown` groups it for reading)."""
 
     invite: Invite
     code: str
@@ -41,7 +41,7 @@ async def create_invite(
         raise ValueError("--uses must be at least 1")
     if days < 1:
         raise ValueError("--days must be at least 1")
-    code = secrets.token_urlsafe(CODE_BYTES)
+    code = new_code()
     invite = Invite(
         code_hash=hash_code(code),
         unit=unit,
@@ -55,11 +55,22 @@ async def create_invite(
 
 
 async def find_invite(session: AsyncSession, code: str, *, lock: bool = False) -> Invite | None:
-    """The invite a code belongs to, locked for update when it is about to be used."""
-    query = select(Invite).where(Invite.code_hash == hash_code(code))
+    """The invite a code belongs to, locked for update when it is about to be used. The code may
+    be typed as people read it (groups, lower case) or be one of the older codes."""
+    query = select(Invite).where(Invite.code_hash.in_(_hashes_of(code)))
     if lock:
         query = query.with_for_update()
     return (await session.scalars(query)).first()
+
+
+def _hashes_of(typed: str) -> list[str]:
+    """The stored hashes `typed` may stand for: as it is (the older codes, where case matters),
+    and read as a code of today's format."""
+    hashes = [hash_code(typed)]
+    current = read_code(typed)
+    if current is not None and hash_code(current) not in hashes:
+        hashes.append(hash_code(current))
+    return hashes
 
 
 async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> Invite:
