@@ -6,6 +6,7 @@ decoder (zxing-cpp)."""
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import secrets
@@ -22,14 +23,15 @@ from bot.app import BotApp
 from chat import actions
 from chat.clock import FixedClock
 from chat.events import Incoming
-from chat.invite_ways import qr_png
-from chat.replies import REPLY, SendFile
+from chat.invite_ways import JoiningWays, qr_png
+from chat.replies import REPLY, Say, SendFile
 from cli.app import app as cli_app
 from config.settings import Settings, SettingsError, load_settings
 from emulator.server import TelegramEmulator
 from emulator.zalo import ZaloEmulator
 from emulator.zalo.server import TEST_TOKEN
 from handlers.conversation import handle
+from handlers.invite_card import invite_card
 from handlers.turn import Turn
 from storage.database import Database
 from storage.invite_codes import ALPHABET, LENGTH, new_code, read_code, shown
@@ -352,3 +354,44 @@ def test_admin_invite_on_zalo_alone_shows_no_telegram_link(
     assert made.exit_code == 0, made.output
     assert "t.me" not in made.output and "link:" not in made.output
     assert "set ANTT_ZALO_BOT_LINK to show the bot's link and QR code" in made.output
+
+
+async def test_a_bot_on_zalo_without_its_link_says_so_in_one_line_and_invites_show_the_code(
+    zalo: ZaloEmulator, database_url: str, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(
+        messengers=("zalo",),
+        zalo_token=SecretStr(TEST_TOKEN),
+        zalo_api_url=zalo.base_url,
+        database_url=database_url,
+        poll_timeout_seconds=1,
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.app"):
+        app = BotApp(settings, clock=clock)
+    await app.start()
+    try:
+        [said] = [r.getMessage() for r in caplog.records if "ANTT_ZALO_BOT_LINK" in r.getMessage()]
+        assert said == (
+            "invites on Zalo will show the code without the bot's link or QR code: set "
+            "ANTT_ZALO_BOT_LINK to the link Zalo Bot Manager shows"
+        )
+        assert app.pipeline.joining == JoiningWays(telegram=False, zalo=True, zalo_link=None)
+        _ward, team = await dong_da(app.db)
+        turn_texts = app.pipeline.texts
+        async with app.db.write() as session:
+            issued = await create_invite(session, team, "member", 5, 7, clock.now())
+            turn = Turn(
+                session,
+                Incoming("zalo", 1, "c", "u", "Đức"),
+                turn_texts,
+                app.pipeline.forms,
+                clock.now(),
+                app.pipeline.campaign,
+                joining=app.pipeline.joining,
+            )
+            [card] = invite_card(turn, TEAM, "tổ viên", 5, clock.now(), issued.code)
+        assert isinstance(card, Say)
+        assert "tìm bot của phường trên Zalo, rồi gửi cho bot mã mời" in card.text
+        assert shown(issued.code) in card.text and "t.me" not in card.text
+    finally:
+        await app.stop()
