@@ -310,6 +310,17 @@ class Settings(BaseSettings):
     zalo_webhook_port: int = Field(default=8444, ge=1, le=65535)
     zalo_bot_link: str | None = None
 
+    @field_validator("zalo_bot_link")
+    @classmethod
+    def _zalo_bot_link_https(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        value = value.strip()
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname or " " in value:
+            raise ValueError("not an https:// link")
+        return value
+
     @field_validator("messengers")
     @classmethod
     def _some_messenger(
@@ -347,17 +358,6 @@ class Settings(BaseSettings):
             raise ValueError("Zalo posts to https:// URLs only")
         if not parts.hostname or parts.query or parts.fragment:
             raise ValueError("not a plain URL")
-        return value
-
-    @field_validator("zalo_bot_link")
-    @classmethod
-    def _zalo_bot_link_https(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        value = value.strip()
-        parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.hostname or " " in value:
-            raise ValueError("not an https:// link")
         return value
 
     @field_validator("zalo_webhook_secret")
