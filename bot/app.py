@@ -25,6 +25,7 @@ from bot.stranded import StrandedUpdates
 from bot.webhook import WebhookOptions, WebhookServer
 from bot.zalo.polling import SECRET_HEADER as ZALO_SECRET_HEADER
 from chat.clock import Clock, SystemClock
+from chat.invite_ways import JoiningWays
 from chat.texts import LANGUAGES, texts_for
 from config.settings import Settings
 from handlers.commands import COMMANDS
@@ -105,6 +106,12 @@ class BotApp:
         for run in self.runs.values():
             # A turn on one messenger may queue notices for people on another.
             run.pipeline.notices_queued = self._wake_senders
+        self._share_joining_ways(settings.bot_username or "")
+        if "zalo" in settings.messengers and settings.zalo_bot_link is None:
+            log.warning(
+                "invites on Zalo will show the code without the bot's link or QR code: set "
+                "ANTT_ZALO_BOT_LINK to the link Zalo Bot Manager shows"
+            )
         self.scheduler: SchedulerService | None = None
         if settings.scheduler == "in-bot":
             self.scheduler = build_scheduler(
@@ -254,7 +261,21 @@ class BotApp:
             await self._publish_commands(run.backend)
 
         await self._keep_trying(run, introduce)
-        run.pipeline.bot_username = run.username  # invite links made in the bot name it
+        run.pipeline.bot_username = run.username
+        if run.name == "telegram":  # invites made on any messenger show Telegram's link
+            self._share_joining_ways(run.username)
+
+    def _share_joining_ways(self, telegram_bot: str) -> None:
+        """Tell every pipeline what an invite shows: each messenger of ANTT_MESSENGERS, with
+        Telegram's bot name (once known) and Zalo's link."""
+        ways = JoiningWays(
+            telegram="telegram" in self.settings.messengers,
+            telegram_bot=telegram_bot,
+            zalo="zalo" in self.settings.messengers,
+            zalo_link=self.settings.zalo_bot_link,
+        )
+        for run in self.runs.values():
+            run.pipeline.joining = ways
 
     async def _keep_trying(self, run: MessengerRun, step: Callable[[], Awaitable[None]]) -> None:
         """Run `step` until the messenger answers it: while it does not, say so once and keep

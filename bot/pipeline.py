@@ -20,6 +20,7 @@ from bot.lanes import ChatLanes
 from bot.typed_answers import answer_typed, remember_list, sendable
 from chat.clock import Clock
 from chat.events import Incoming
+from chat.invite_ways import TELEGRAM_ONLY
 from chat.replies import REPLY, Edit, Later, Reply, Say, SendFile, Toast
 from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
@@ -132,6 +133,7 @@ class Pipeline:
         self.quiet_hours = quiet_hours
         self.retry = retry or RetryPolicy()
         self.bot_username = ""  # known once the bot has asked Telegram (getMe)
+        self.joining = TELEGRAM_ONLY  # what invites made in this bot show; set by BotApp
         self.notices_queued: Callable[[], None] = lambda: None
         self.jobs = JOBS if jobs is None else jobs
         self.lanes = ChatLanes()
@@ -346,6 +348,7 @@ class Pipeline:
                 self.campaign,
                 self.edit_window,
                 bot_username=self.bot_username,
+                joining=self.joining,
                 quiet_hours=self.quiet_hours,
             )
 

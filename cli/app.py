@@ -233,11 +233,16 @@ def invite(
     ] = "member",
     uses: Annotated[int, typer.Option(help="How many people may join with it")] = 1,
     days: Annotated[int, typer.Option(help="Days before it expires")] = 7,
+    qr_dir: Annotated[
+        Path | None,
+        typer.Option(help="Write a QR code PNG of each link (Telegram's, Zalo's) in this folder"),
+    ] = None,
 ) -> None:
-    """Create an invite link (the code is shown once and stored only hashed)."""
+    """Create an invite for each messenger of ANTT_MESSENGERS: Telegram's link, Zalo's link and
+    code (the code is shown once and stored only hashed)."""
     from cli.invites import invite_command
 
-    typer.echo(run_admin(lambda s: invite_command(s, unit, role, uses, days)))
+    typer.echo(run_admin(lambda s: invite_command(s, unit, role, uses, days, qr_dir)))
 
 
 @admin.command("revoke-invite")

@@ -1,14 +1,19 @@
 """`antt-bot admin invite` and `admin revoke-invite`.
 
-An invite's link names the bot: ANTT_BOT_USERNAME when set, else Telegram is asked (getMe)
-through the configured backend (ANTT_TELEGRAM_BACKEND), whose library is imported only then."""
+An invite shows what each messenger of ANTT_MESSENGERS needs. Telegram: the link, which names
+the bot: ANTT_BOT_USERNAME when set, else Telegram is asked (getMe) through the configured
+backend (ANTT_TELEGRAM_BACKEND), whose library is imported only then. Zalo: the bot's link
+(ANTT_ZALO_BOT_LINK) and the code to send it, in groups easy to read aloud."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.links import invite_link
+from chat.invite_ways import qr_png
 from cli.admin import AdminError, admin_session
+from storage.invite_codes import shown
 from storage.invites import create_invite, revoke_invite
 from storage.models import utcnow
 from storage.units import UnknownUnit, find_unit
@@ -17,8 +22,11 @@ if TYPE_CHECKING:
     from config.settings import Settings
 
 
-async def invite_command(settings: Settings, unit_ref: str, role: str, uses: int, days: int) -> str:
-    """Create an invite; prints the link and the code (shown only this once)."""
+async def invite_command(
+    settings: Settings, unit_ref: str, role: str, uses: int, days: int, qr_dir: Path | None = None
+) -> str:
+    """Create an invite; prints what each messenger needs and the code (shown only this once),
+    and with `qr_dir` writes a QR code PNG of each link there."""
     async with admin_session(settings) as session:
         try:
             unit = await find_unit(session, unit_ref)
@@ -26,21 +34,49 @@ async def invite_command(settings: Settings, unit_ref: str, role: str, uses: int
         except (UnknownUnit, ValueError) as error:
             raise AdminError(str(error)) from None
         expires = issued.invite.expires_at.astimezone(settings.zone).strftime("%d/%m/%Y %H:%M")
-    username, why = settings.bot_username, ""
-    if not username:
-        username, why = await _username_from_telegram(settings)
-    link = (
-        invite_link(username, issued.code)
-        if username
-        else f"(none: {why}; set ANTT_BOT_USERNAME for a link)"
-    )
-    return "\n".join(
-        [
-            f"invite for {unit.name} as {role}: {uses} use(s), until {expires}",
-            f"link: {link}",
-            f"code: {issued.code}",
-        ]
-    )
+    lines = [f"invite for {unit.name} as {role}: {uses} use(s), until {expires}"]
+    links: dict[str, str] = {}
+    if "telegram" in settings.messengers:
+        username, why = settings.bot_username, ""
+        if not username:
+            username, why = await _username_from_telegram(settings)
+        if username:
+            links["telegram"] = invite_link(username, issued.code)
+            lines.append(f"link: {links['telegram']}")
+        else:
+            lines.append(f"link: (none: {why}; set ANTT_BOT_USERNAME for a link)")
+    if "zalo" in settings.messengers:
+        if settings.zalo_bot_link:
+            links["zalo"] = settings.zalo_bot_link
+            lines.append(
+                f"zalo: open {settings.zalo_bot_link} (or scan its QR code), "
+                f"then send the bot the code {shown(issued.code)}"
+            )
+        else:
+            lines.append(
+                f"zalo: send the bot the code {shown(issued.code)} "
+                "(set ANTT_ZALO_BOT_LINK to show the bot's link and QR code)"
+            )
+    lines.append(f"code: {shown(issued.code)}")
+    if qr_dir is not None:
+        lines += _write_qr_codes(qr_dir, f"invite-{issued.invite.id}", links)
+    return "\n".join(lines)
+
+
+def _write_qr_codes(folder: Path, stem: str, links: dict[str, str]) -> list[str]:
+    """A PNG per link, `<stem>-<messenger>.png`; the lines that say where. A folder that cannot
+    be written is a line too: the invite exists and its code must still be printed."""
+    written = []
+    for messenger, link in links.items():
+        path = folder / f"{stem}-{messenger}.png"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(qr_png(link))
+        except OSError as error:
+            written.append(f"qr ({messenger}): not written to {path} ({error.strerror})")
+        else:
+            written.append(f"qr ({messenger}): {path}")
+    return written
 
 
 async def revoke_command(settings: Settings, code: str) -> str:

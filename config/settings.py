@@ -84,6 +84,8 @@ EXPECTS: dict[str, str] = {
     "X-Bot-Api-Secret-Token (make one with `openssl rand -hex 32`)",
     "zalo_webhook_port": "the port the Zalo webhook server listens on (1 to 65535), on "
     "ANTT_WEBHOOK_HOST",
+    "zalo_bot_link": "the link that opens the Zalo bot, as Zalo Bot Manager shows it, such as "
+    "https://zalo.me/1234567890123456789 (invites on Zalo show it and its QR code)",
     # --- end of Zalo ---
     # --- download links (issue 17) ---
     "public_url": "the public address of the bot's HTTP server, such as https://bot.example.vn "
@@ -296,6 +298,18 @@ class Settings(BaseSettings):
     zalo_webhook_url: str | None = None
     zalo_webhook_secret: SecretStr | None = None
     zalo_webhook_port: int = Field(default=8444, ge=1, le=65535)
+    zalo_bot_link: str | None = None
+
+    @field_validator("zalo_bot_link")
+    @classmethod
+    def _zalo_bot_link_https(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        value = value.strip()
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname or " " in value:
+            raise ValueError("not an https:// link")
+        return value
 
     @field_validator("messengers")
     @classmethod

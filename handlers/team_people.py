@@ -6,6 +6,7 @@ from __future__ import annotations
 from chat import actions
 from chat.replies import Button, Reply, Say
 from handlers.access import TEAM_ROLES, Action, invite_action, may
+from handlers.invite_card import invite_card
 from handlers.notices import tell_requester
 from handlers.turn import Turn
 from handlers.unit_views import button, role_label, team_view
@@ -264,26 +265,15 @@ async def decide(turn: Turn, viewer: Member, request_id: int, approve: bool) -> 
 
 
 async def new_invite(turn: Turn, viewer: Member, team: Unit, role: str) -> list[Reply]:
-    """An invite link for one role in a team; the code is shown this once."""
+    """An invite for one role in a team, shown for each messenger the ward uses; the code is
+    shown this once."""
     action = invite_action(role)
     if action is None or team.kind != "team" or not await may(turn.session, viewer, action, team):
         return not_found(turn)
     uses = (team.planned_size or DEFAULT_TEAM_SIZE) if role == "member" else 1
     issued = await create_invite(turn.session, team, role, uses, INVITE_DAYS, turn.now)
     until = issued.invite.expires_at.astimezone(turn.now.tzinfo)
-    if turn.bot_username:
-        link = f"https://t.me/{turn.bot_username}?start={issued.code}"
-    else:
-        link = f"/start {issued.code}"
-    text = turn.texts(
-        "officer-invite-made",
-        team=team.name,
-        role=role_label(turn, role),
-        uses=uses,
-        day=f"{until:%d/%m/%Y}",
-        link=link,
-    )
-    return [Say(text=text)]
+    return invite_card(turn, team.name, role_label(turn, role), uses, until, issued.code)
 
 
 async def open_invites(turn: Turn, viewer: Member, team: Unit) -> list[Reply]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat.events import Incoming
+from chat.invite_ways import TELEGRAM_ONLY, JoiningWays
 from chat.texts import Texts
 from config.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from handlers.forms.spec import FormSpec
@@ -28,6 +29,7 @@ class Turn:
     edit_window: dt.timedelta = dt.timedelta(hours=24)
     bot_username: str = ""  # for invite links; known once the bot has asked Telegram
     quiet_hours: QuietHours = DEFAULT_QUIET_HOURS
+    joining: JoiningWays = TELEGRAM_ONLY  # what an invite shows, for each messenger in use
 
     def morning_if_night(self) -> dt.datetime | None:
         """When a notice to someone else may go out: None (now) by day, the next morning

@@ -1,27 +1,27 @@
-"""Invite links: a random code given once, kept only as its hash."""
+"""Invites: a random code given once, kept only as its hash."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.invite_codes import new_code, read_code
 from storage.invite_terms import InviteProblem as InviteProblem
 from storage.invite_terms import problem_with as problem_with
 from storage.models import Invite, InviteAttempt, Unit
 
 ROLES = ("member", "deputy", "leader", "officer", "leadership", "province", "admin")
-CODE_BYTES = 16  # 128 bits of randomness
 
 
 @dataclass(frozen=True)
 class IssuedInvite:
-    """An invite and the code shown once to whoever created it."""
+    """An invite and the code shown once to whoever created it (its stored form, no dashes:
+    `storage.invite_codes.shown` groups it for reading)."""
 
     invite: Invite
     code: str
@@ -32,8 +32,11 @@ _INVITE_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 def looks_like_invite(text: str) -> str | None:
     """An invite code sent as a message of its own (a messenger without links that carry it,
-    or a code copied), or None: one word of the code's letters, as long as codes are."""
+    or a code copied), or None: a code as the bot shows them (`storage/invite_codes.py`, typed
+    with spaces, dashes or in lower case), or one word as long as the older codes were."""
     word = text.strip()
+    if read_code(word) is not None:  # "ABCD-EFGH-JKMN", however it was typed
+        return word
     return word if _INVITE_SHAPE.fullmatch(word) and not word.isdigit() else None
 
 
@@ -52,7 +55,7 @@ async def create_invite(
         raise ValueError("--uses must be at least 1")
     if days < 1:
         raise ValueError("--days must be at least 1")
-    code = secrets.token_urlsafe(CODE_BYTES)
+    code = new_code()
     invite = Invite(
         code_hash=hash_code(code),
         unit=unit,
@@ -66,11 +69,22 @@ async def create_invite(
 
 
 async def find_invite(session: AsyncSession, code: str, *, lock: bool = False) -> Invite | None:
-    """The invite a code belongs to, locked for update when it is about to be used."""
-    query = select(Invite).where(Invite.code_hash == hash_code(code))
+    """The invite a code belongs to, locked for update when it is about to be used. The code may
+    be typed as people read it (groups, lower case) or be one of the older codes."""
+    query = select(Invite).where(Invite.code_hash.in_(_hashes_of(code)))
     if lock:
         query = query.with_for_update()
     return (await session.scalars(query)).first()
+
+
+def _hashes_of(typed: str) -> list[str]:
+    """The stored hashes `typed` may stand for: as it is (the older codes, where case matters),
+    and read as a code of today's format."""
+    hashes = [hash_code(typed)]
+    current = read_code(typed)
+    if current is not None and hash_code(current) not in hashes:
+        hashes.append(hash_code(current))
+    return hashes
 
 
 async def revoke_invite(session: AsyncSession, code: str, now: dt.datetime) -> Invite:

@@ -56,7 +56,7 @@ async def test_officer_creates_a_team_sets_its_size_and_invites_its_leader(
     [page] = await officer.press("4")
     assert "Thành viên: 0/4 dự kiến" in page.text_plain
 
-    [invite] = await officer.press("🔗 Mời tổ trưởng")
+    invite, _qr = await officer.press("🔗 Mời tổ trưởng", expect=2)
     assert "vai trò tổ trưởng, dùng được 1 lần, hết hạn ngày 29/11/2026" in invite.text_plain
     found = LINK.search(invite.text_plain)
     assert found is not None
@@ -327,7 +327,7 @@ async def test_a_leader_manages_only_their_team_and_invites_members_only(
     assert "1. Tâm — tổ trưởng" in page.text_plain
     assert "2. Lan — tổ viên" in page.text_plain
     assert page.button_labels == ["🔗 Mời tổ viên"]
-    [invite] = await leader.press("🔗 Mời tổ viên")
+    invite, _qr = await leader.press("🔗 Mời tổ viên", expect=2)
     assert "vai trò tổ viên, dùng được 5 lần" in invite.text_plain
 
 
@@ -337,7 +337,7 @@ async def test_officer_revokes_an_open_invite(emulator: TelegramEmulator, ward: 
     await officer.send("/quanly")
     await officer.press("👥 Các tổ (2)")
     await officer.press("Tổ bảo vệ ANTT số 12 · 0/5")
-    [invite] = await officer.press("🔗 Mời tổ viên")
+    invite, _qr = await officer.press("🔗 Mời tổ viên", expect=2)
     found = LINK.search(invite.text_plain)
     assert found is not None
 

@@ -87,9 +87,16 @@ officer-invite-member = 🔗 Invite a member
 officer-invite-leader = 🔗 Invite a leader
 officer-invite-deputy = 🔗 Invite a deputy
 officer-invite-made =
-    Invite link to <b>{ $team }</b> as { $role }, for { $uses } people, until { $day }:
-    { $link }
-    Send it to whoever you invite. It is shown only once; if it leaks, revoke it.
+    Invite to <b>{ $team }</b> as { $role }, for { $uses } people, until { $day }.
+officer-invite-telegram = 📱 Telegram: open { $link }
+officer-invite-telegram-command = 📱 Telegram: open the bot and send /start { $code }
+officer-invite-zalo = 💬 Zalo: open { $link } (or scan the QR code), then send the bot the invite code <b>{ $code }</b>
+officer-invite-zalo-no-link = 💬 Zalo: find the ward's bot on Zalo, then send it the invite code <b>{ $code }</b>
+officer-invite-keep = Send this invite to whoever you invite. The code is shown only once; if it leaks, revoke it.
+invite-qr-zalo = Open Zalo, scan the code, send the invite code { $code } to join { $team }.
+invite-qr-zalo-file = Zalo QR code - { $team }.png
+invite-qr-telegram = Open Telegram and scan the code to join { $team }. This QR code is the invite: give it only to whoever you invite.
+invite-qr-telegram-file = Telegram QR code - { $team }.png
 officer-open-invites = 🎟 Open invite links ({ $count })
 officer-open-invites-title = Open invite links of <b>{ $team }</b>. Tap one to revoke it.
 officer-no-open-invites = <b>{ $team }</b> has no open invite link left.

@@ -87,9 +87,16 @@ officer-invite-member = 🔗 Mời tổ viên
 officer-invite-leader = 🔗 Mời tổ trưởng
 officer-invite-deputy = 🔗 Mời tổ phó
 officer-invite-made =
-    Link mời vào <b>{ $team }</b> với vai trò { $role }, dùng được { $uses } lần, hết hạn ngày { $day }:
-    { $link }
-    Xin gửi link này cho người cần mời. Link chỉ hiện một lần; nếu lộ ra ngoài, xin thu hồi.
+    Lời mời vào <b>{ $team }</b> với vai trò { $role }, dùng được { $uses } lần, hết hạn ngày { $day }.
+officer-invite-telegram = 📱 Telegram: mở link { $link }
+officer-invite-telegram-command = 📱 Telegram: mở bot và gửi /start { $code }
+officer-invite-zalo = 💬 Zalo: mở { $link } (hoặc quét mã QR), rồi gửi cho bot mã mời <b>{ $code }</b>
+officer-invite-zalo-no-link = 💬 Zalo: tìm bot của phường trên Zalo, rồi gửi cho bot mã mời <b>{ $code }</b>
+officer-invite-keep = Xin gửi lời mời này cho người cần mời. Mã chỉ hiện một lần; nếu lộ ra ngoài, xin thu hồi.
+invite-qr-zalo = Mở Zalo, quét mã, gửi mã mời { $code } để vào { $team }.
+invite-qr-zalo-file = Mã QR Zalo - { $team }.png
+invite-qr-telegram = Mở Telegram, quét mã để vào { $team }. Mã QR này là lời mời: chỉ đưa cho người được mời.
+invite-qr-telegram-file = Mã QR Telegram - { $team }.png
 officer-open-invites = 🎟 Link mời đang dùng được ({ $count })
 officer-open-invites-title = Link mời đang dùng được của <b>{ $team }</b>. Bấm một link để thu hồi.
 officer-no-open-invites = <b>{ $team }</b> không còn link mời nào dùng được.
