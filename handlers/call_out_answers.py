@@ -1,7 +1,7 @@
 """A live call-out after dispatch: the members' answers (coming, late, cannot and why, there),
 each at the moment it was pressed; the dispatcher's status message kept up to date; alerting
 the silent again; closing with an outcome, which writes the call-out reports (one per team
-that got there: handlers/call_out_records.py).
+that got there: storage/call_out_records.py).
 
 A press is checked like every press: the call-out must exist and be open, and the one pressing
 must be among those called (an answer) or its dispatcher or the ward's police (the status);
@@ -22,23 +22,22 @@ from sqlalchemy import select
 from chat import actions
 from chat.replies import Edit, Reply, Say, Toast
 from handlers.access import Action, may
-from handlers.call_out_dispatch import FLOW, OUTCOME, REALERTS, later_alert_keys
-from handlers.call_out_records import write_reports
+from handlers.call_out_dispatch import FLOW, OUTCOME, later_alert_keys
 from handlers.call_out_texts import (
     REASON_LABELS,
     alert_text,
     answer_buttons,
     arrived_button,
     local,
-    minutes_between,
     reason_buttons,
     status_buttons,
     status_text,
 )
 from handlers.turn import Turn
+from storage.call_out_records import CALL_OUT_FORM, close_with_records, minutes_between
 from storage.call_outs import (
     CLOSED,
-    close,
+    REALERTS,
     people_of,
     person_called,
     record_answer,
@@ -223,15 +222,27 @@ async def typed_outcome(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]
     if not OUTCOME_LENGTH[0] <= len(text) <= OUTCOME_LENGTH[1] or text.startswith("/"):
         return [Say(text=turn.texts("callout-outcome-too-short"))]
     await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-    close(call_out, text, turn.now)
-    people = await people_of(turn.session, call_out.id)
-    records = await write_reports(turn, call_out, people)
-    arrived = sum(1 for person in people if person.arrived_at is not None)
+    closed = await close_with_records(
+        turn.session, call_out, text, turn.now, zone_of(turn), on_time_minutes(turn)
+    )
     replies: list[Reply] = []
     if call_out.status_message_id is not None and call_out.status_chat_ref == incoming.chat_ref:
         status, buttons = await status_of(turn, call_out)
         replies.append(Edit(message_id=call_out.status_message_id, text=status, buttons=buttons))
     else:
         await tell_dispatcher(turn, call_out)
-    done = turn.texts("callout-closed", records=records, arrived=arrived, called=len(people))
+    done = turn.texts(
+        "callout-closed", records=closed.records, arrived=closed.arrived, called=closed.called
+    )
     return [*replies, Say(text=done)]
+
+
+def zone_of(turn: Turn) -> dt.tzinfo:
+    """The ward's time zone (the conversation's clock is in it)."""
+    return turn.now.tzinfo or dt.UTC
+
+
+def on_time_minutes(turn: Turn) -> int | None:
+    """The call-out form's rule: arriving within this many minutes is on time."""
+    form = turn.forms.get(CALL_OUT_FORM)
+    return form.on_time.minutes if form is not None and form.on_time is not None else None

@@ -16,7 +16,6 @@ from chat import actions
 from chat.replies import Button, Edit, Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.call_out_texts import (
-    KIND_LABELS,
     alert_text,
     answer_buttons,
     place_of,
@@ -24,7 +23,7 @@ from handlers.call_out_texts import (
     status_text,
 )
 from handlers.turn import Turn
-from storage.call_outs import KINDS, Dispatch, dispatch
+from storage.call_outs import KIND_LABELS, KINDS, REALERTS, Dispatch, dispatch
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.members import active_members_in
 from storage.models import CallOut, CallOutPerson, Draft, Member, Unit
@@ -37,9 +36,6 @@ KIND, PLACE, NOTE, TEAMS, CONFIRM = "kind", "place", "note", "teams", "confirm"
 OUTCOME = "outcome"  # the dispatcher types how it ended (handlers/call_out_answers.py)
 PLACE_LENGTH = (3, 300)
 NOTE_LENGTH = 300
-# A member who has not answered is alerted again after this many minutes, at most twice [a ward
-# setting in the issue; one value for every ward for now].
-REALERTS = 2
 
 
 async def dispatchable_teams(turn: Turn, viewer: Member, unit: Unit) -> list[Unit]:

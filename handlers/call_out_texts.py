@@ -5,22 +5,15 @@ team), with its buttons."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from chat import actions
 from chat.replies import Button
 from chat.texts import Safe
 from handlers.turn import Turn
-from storage.call_outs import CLOSED
+from storage.call_out_records import minutes_between
+from storage.call_outs import CLOSED, KIND_LABELS
 from storage.models import CallOut, CallOutPerson, Member, Unit
 
-KIND_LABELS = {
-    "antt": "incident-antt",
-    "pccc": "incident-pccc",
-    "cnch": "incident-cnch",
-    "traffic": "incident-traffic",
-    "propaganda": "incident-propaganda",
-}
 REASON_LABELS = {
     "far": "callout-reason-far",
     "sick": "callout-reason-sick",
@@ -38,11 +31,6 @@ def local(turn: Turn, moment: dt.datetime) -> dt.datetime:
     """A stored (UTC) moment in the ward's time."""
     zone = turn.now.tzinfo
     return moment.astimezone(zone) if zone is not None else moment
-
-
-def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
-    """Whole minutes from `start` to `end`, rounded up (12 shown means at most 12)."""
-    return max(0, math.ceil((end - start) / dt.timedelta(minutes=1)))
 
 
 def map_link(call_out: CallOut) -> str | None:

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat.clock import Clock
 from scheduler.duties import Duty, occurrences
 from scheduler.notices import NoticeWriter
 from storage.database import Database
-from storage.outbox import enqueue_notices
+from storage.outbox import Notice, enqueue_notices
 from storage.schedule import advance_mark, marks, start_marks
 
 log = logging.getLogger(__name__)
+
+# Closes what is overdue now, inside the pass's transaction; the notices it owes.
+Closer = Callable[[AsyncSession, dt.datetime], Awaitable[list[Notice]]]
 
 
 @dataclass
@@ -40,6 +45,7 @@ class DutyRunner:
         clock: Clock,
         channel: str,
         on_queued: Callable[[], None] = lambda: None,
+        closer: Closer | None = None,
     ) -> None:
         self.db = db
         self.duties = duties
@@ -47,6 +53,7 @@ class DutyRunner:
         self.clock = clock
         self.channel = channel
         self.on_queued = on_queued
+        self.closer = closer
 
     async def run_due(self) -> RunReport:
         """One pass over every duty; safe to call at any time, any number of times."""
@@ -58,10 +65,28 @@ class DutyRunner:
             await start_marks(session, [d.id for d in self.duties if d.id not in known], now)
             done = await marks(session)
         for duty in self.duties:
-            await self._catch_up(duty, done[duty.id], now, report)
+            if duty.is_auto_close:
+                await self._close_overdue(duty, done[duty.id], now, report)
+            else:
+                await self._catch_up(duty, done[duty.id], now, report)
         if report.queued:
             self.on_queued()
         return report
+
+    async def _close_overdue(
+        self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport
+    ) -> None:
+        """Close the call-outs whose time is up, once: the mark moves in the same transaction,
+        and a pass that finds nothing overdue reports nothing."""
+        async with self.db.write() as session:
+            if not await advance_mark(session, duty.id, since, now):
+                return
+            notices = [] if self.closer is None else await self.closer(session, now)
+            if notices:
+                queued = await enqueue_notices(session, self.channel, notices)
+                report.queued += len(queued)
+                report.handled.append(f"{duty.id}@{now:%Y-%m-%d %H:%M}")
+                log.info("%s: %d call-outs closed", duty.id, len(notices))
 
     async def _catch_up(
         self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport

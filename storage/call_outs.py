@@ -11,9 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import CallOut, CallOutPerson, Member
 
 KINDS = ("antt", "pccc", "cnch", "traffic", "propaganda")  # as the call-out form's choices
+# The catalogue's label of each kind (the form's choices').
+KIND_LABELS = {
+    "antt": "incident-antt",
+    "pccc": "incident-pccc",
+    "cnch": "incident-cnch",
+    "traffic": "incident-traffic",
+    "propaganda": "incident-propaganda",
+}
 ANSWERS = ("none", "coming", "late", "declined")
 COMING = ("coming", "late")
 REASONS = ("far", "sick", "transport", "other")
+# A member who has not answered is alerted again after the ward's minutes, at most twice.
+REALERTS = 2
 OPEN = "open"
 CLOSED = "closed"
 
@@ -106,8 +116,15 @@ def record_arrival(person: CallOutPerson, pressed_at: dt.datetime) -> None:
             person.answered_at = person.answered_at or pressed_at
 
 
-def close(call_out: CallOut, outcome: str, now: dt.datetime) -> None:
-    """The call-out is over."""
+def close(call_out: CallOut, outcome: str, now: dt.datetime, automatically: bool = False) -> None:
+    """The call-out is over (closed by the officer, or by the clock)."""
     call_out.status = CLOSED
     call_out.closed_at = now
     call_out.outcome = outcome
+    call_out.closed_automatically = automatically
+
+
+async def open_call_outs(session: AsyncSession) -> list[CallOut]:
+    """Every call-out still open, oldest first."""
+    query = select(CallOut).where(CallOut.status == OPEN).order_by(CallOut.dispatched_at)
+    return list((await session.scalars(query)).all())

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
@@ -350,6 +351,8 @@ class WardSetting(Base):
     auto_approve: Mapped[bool] = mapped_column(Boolean, default=True)
     # Minutes before a called member who has not answered is alerted again (twice at most).
     realert_minutes: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    # Minutes after which a call-out nobody closed is closed by the clock, with what was known.
+    auto_close_minutes: Mapped[int] = mapped_column(Integer, default=120, server_default="120")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
@@ -386,6 +389,10 @@ class CallOut(Base):
     closed_at: Mapped[dt.datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # Closed by the clock after the ward's auto-close minutes, not by the officer.
+    closed_automatically: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     # The officer's status message, edited as answers come in.
     status_chat_ref: Mapped[str | None] = mapped_column(String(64))
     status_message_id: Mapped[int | None] = mapped_column(BigInteger)

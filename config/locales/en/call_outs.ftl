@@ -49,3 +49,5 @@ callout-realerted = Alerted { $count } people again.
 callout-ask-outcome = What was the outcome? (a few lines)
 callout-outcome-too-short = Please type the outcome (at least 3 characters).
 callout-closed = 🏁 The call-out is closed. { $records } call-out reports saved ({ $arrived } of { $called } called were there).
+callout-auto-outcome = Closed automatically after { $minutes } minutes (nobody pressed «✅ Close»).
+callout-auto-closed = ⏰ The call-out of { $time } ({ $kind }, { $place }) closed automatically after { $minutes } minutes, as nobody pressed «✅ Close». { $records } call-out reports saved from what was known ({ $arrived } of { $called } called were there).

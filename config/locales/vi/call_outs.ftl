@@ -49,3 +49,5 @@ callout-realerted = Đã nhắc lại { $count } người.
 callout-ask-outcome = Kết quả xử lý vụ việc? (gõ vài dòng)
 callout-outcome-too-short = Xin gõ kết quả (ít nhất 3 ký tự).
 callout-closed = 🏁 Đã kết thúc cuộc huy động. Đã lưu { $records } báo cáo huy động (có mặt { $arrived }/{ $called } người được gọi).
+callout-auto-outcome = Tự động kết thúc sau { $minutes } phút (không ai bấm «✅ Kết thúc»).
+callout-auto-closed = ⏰ Cuộc huy động lúc { $time } ({ $kind }, { $place }) đã tự động kết thúc sau { $minutes } phút vì chưa ai bấm «✅ Kết thúc». Đã lưu { $records } báo cáo huy động theo những gì đã ghi nhận (có mặt { $arrived }/{ $called } người được gọi).

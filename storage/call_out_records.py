@@ -8,16 +8,24 @@ dispatch), `arrived_at` (the team's first measured arrival), `response_minutes` 
 `on_time` by the form's rule, `outcome` (the dispatcher's), `participants` (everyone of the team
 who arrived, in the order they did); and, for later summaries, `live: true`, `call_out_id` and
 `people`: everyone of the team who was called, with their answer, arrival and reason. A team
-nobody of which arrived gets no report; its people stay in `call_out_people`."""
+nobody of which arrived gets no report; its people stay in `call_out_people`.
+
+`close_with_records` is the one close, the officer's (handlers/call_out_answers.py) and the
+clock's (scheduler/call_out_closer.py): the call-out closed, the alerts still owed skipped, the
+records written."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.call_out_texts import local, minutes_between
-from handlers.turn import Turn
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.call_outs import REALERTS, close, people_of
 from storage.models import CallOut, CallOutPerson
+from storage.outbox import skip_pending
 from storage.reports import add_report
 
 CALL_OUT_FORM = "call_out"
@@ -49,11 +57,54 @@ def turnouts(people: list[CallOutPerson]) -> list[TeamTurnout]:
     return found
 
 
-async def write_reports(turn: Turn, call_out: CallOut, people: list[CallOutPerson]) -> int:
+@dataclass(frozen=True)
+class Closed:
+    """What a close did: the records written, and how many of those called got there."""
+
+    records: int
+    arrived: int
+    called: int
+
+
+def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole minutes from `start` to `end`, rounded up (12 shown means at most 12)."""
+    return max(0, math.ceil((end - start) / dt.timedelta(minutes=1)))
+
+
+async def close_with_records(
+    session: AsyncSession,
+    call_out: CallOut,
+    outcome: str,
+    now: dt.datetime,
+    zone: dt.tzinfo,
+    on_time_minutes: int | None,
+    automatically: bool = False,
+) -> Closed:
+    """Close the call-out with what is known now: no alert again to anyone, a record for each
+    team that got there."""
+    close(call_out, outcome, now, automatically)
+    people = await people_of(session, call_out.id)
+    owed = [
+        f"callout:{person.call_out_id}:{person.member_id}:{number}"
+        for person in people
+        for number in range(2, REALERTS + person.alerts_sent + 1)
+    ]
+    await skip_pending(session, owed, now)
+    records = await write_reports(session, call_out, people, now, zone, on_time_minutes)
+    arrived = sum(1 for person in people if person.arrived_at is not None)
+    return Closed(records, arrived, len(people))
+
+
+async def write_reports(
+    session: AsyncSession,
+    call_out: CallOut,
+    people: list[CallOutPerson],
+    now: dt.datetime,
+    zone: dt.tzinfo,
+    on_time_minutes: int | None,
+) -> int:
     """A call-out report for each team that got there; how many were written."""
-    form = turn.forms.get(CALL_OUT_FORM)
-    rule = form.on_time if form is not None else None
-    mobilised = local(turn, call_out.dispatched_at)
+    mobilised = call_out.dispatched_at.astimezone(zone)
     teams = turnouts(people)
     for team in teams:
         first = team.arrived[0]
@@ -62,18 +113,20 @@ async def write_reports(turn: Turn, call_out: CallOut, people: list[CallOutPerso
         payload: dict[str, Any] = {
             "incident_kind": call_out.kind,
             "mobilised_at": f"{mobilised:%Y-%m-%dT%H:%M}",
-            "arrived_at": f"{local(turn, first.arrived_at):%Y-%m-%dT%H:%M}",
+            "arrived_at": f"{first.arrived_at.astimezone(zone):%Y-%m-%dT%H:%M}",
             "response_minutes": minutes,
             "outcome": call_out.outcome or "",
             "participants": [person.member_id for person in team.arrived],
             "live": True,
             "call_out_id": call_out.id,
-            "people": [_person(turn, person) for person in team.called],
+            "people": [_person(person, zone) for person in team.called],
         }
-        if rule is not None:
-            payload["on_time"] = minutes <= rule.minutes
+        if call_out.closed_automatically:
+            payload["closed_automatically"] = True
+        if on_time_minutes is not None:
+            payload["on_time"] = minutes <= on_time_minutes
         await add_report(
-            turn.session,
+            session,
             kind=CALL_OUT_FORM,
             team_id=team.team_id,
             author_id=first.member_id,
@@ -81,17 +134,17 @@ async def write_reports(turn: Turn, call_out: CallOut, people: list[CallOutPerso
             payload=payload,
             photos=[],
             source_update_id=None,
-            now=turn.now,
+            now=now,
         )
     return len(teams)
 
 
-def _person(turn: Turn, person: CallOutPerson) -> dict[str, Any]:
+def _person(person: CallOutPerson, zone: dt.tzinfo) -> dict[str, Any]:
     """One member called, as the report keeps them: answer, arrival (local time), reason."""
     arrived = person.arrived_at
     return {
         "member": person.member_id,
         "answer": person.answer,
-        "arrived_at": None if arrived is None else f"{local(turn, arrived):%Y-%m-%dT%H:%M}",
+        "arrived_at": None if arrived is None else f"{arrived.astimezone(zone):%Y-%m-%dT%H:%M}",
         "reason": person.reason,
     }

@@ -1,0 +1,82 @@
+"""The clock closes a call-out nobody closed: after the ward's auto-close minutes (120 by
+default) it ends with what was known then, its records written as the officer's close writes
+them (storage/call_out_records.close_with_records), marked as closed automatically; the officer
+who called it is told. Each call-out is locked while it closes and closes once (an open one
+only), and the officer's notice has a key of its own, so a second pass or a second scheduler
+repeats nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from chat.replies import Say
+from chat.texts import Texts
+from reports.form_config import on_time_minutes
+from storage.call_out_records import close_with_records
+from storage.call_outs import KIND_LABELS, OPEN, open_call_outs
+from storage.models import CallOut, Member
+from storage.outbox import ALERT, Notice
+from storage.ward_settings import auto_close_minutes
+
+
+class CallOutCloser:
+    """Closes the call-outs whose time is up and says so to their officers."""
+
+    def __init__(self, texts: Texts, zone: dt.tzinfo) -> None:
+        self.texts = texts
+        self.zone = zone
+
+    async def close_overdue(self, session: AsyncSession, now: dt.datetime) -> list[Notice]:
+        """Close every open call-out older than its ward's minutes; the notices to send."""
+        notices: list[Notice] = []
+        minutes_of: dict[int, int] = {}
+        for found in await open_call_outs(session):
+            ward = found.ward_id
+            if ward not in minutes_of:
+                minutes_of[ward] = await auto_close_minutes(session, ward)
+            after = dt.timedelta(minutes=minutes_of[ward])
+            if found.dispatched_at + after > now:
+                continue
+            call_out = await session.get(CallOut, found.id, with_for_update=True)
+            if call_out is None or call_out.status != OPEN:
+                continue
+            notices += await self._close(session, call_out, minutes_of[ward], now)
+        return notices
+
+    async def _close(
+        self, session: AsyncSession, call_out: CallOut, minutes: int, now: dt.datetime
+    ) -> list[Notice]:
+        outcome = self.texts("callout-auto-outcome", minutes=minutes)
+        closed = await close_with_records(
+            session,
+            call_out,
+            outcome,
+            now,
+            self.zone,
+            on_time_minutes("call_out"),
+            automatically=True,
+        )
+        officer = await session.get(Member, call_out.dispatched_by)
+        if officer is None or officer.telegram_user_id is None:
+            return []
+        text = self.texts(
+            "callout-auto-closed",
+            time=f"{call_out.dispatched_at.astimezone(self.zone):%H:%M %d/%m}",
+            kind=self.texts.label(KIND_LABELS.get(call_out.kind, "incident-antt")),
+            place=call_out.place or self.texts.label("callout-location"),
+            minutes=minutes,
+            records=closed.records,
+            arrived=closed.arrived,
+            called=closed.called,
+        )
+        return [
+            Notice(
+                f"callout-auto-closed:{call_out.id}:{officer.id}",
+                str(officer.telegram_user_id),
+                Say(text=text).model_dump(mode="json"),
+                officer.id,
+                priority=ALERT,
+            )
+        ]

@@ -1,0 +1,37 @@
+"""a ward's auto-close minutes (a call-out nobody closes is closed by the clock after them,
+default 120), and whether a call-out was closed that way
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-11-30 00:30:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0012"
+down_revision: str | None = "0011"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("ward_settings", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("auto_close_minutes", sa.Integer(), server_default="120", nullable=False)
+        )
+    with op.batch_alter_table("call_outs", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "closed_automatically", sa.Boolean(), server_default=sa.false(), nullable=False
+            )
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("call_outs", schema=None) as batch_op:
+        batch_op.drop_column("closed_automatically")
+    with op.batch_alter_table("ward_settings", schema=None) as batch_op:
+        batch_op.drop_column("auto_close_minutes")

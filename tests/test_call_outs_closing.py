@@ -1,0 +1,93 @@
+"""How a live call-out ends besides the officer's «✅ Kết thúc»: the clock closes one nobody
+closed, after the ward's minutes, with what was known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.app import BotApp
+from chat.clock import FixedClock
+from emulator.server import TelegramEmulator
+from storage.models import CallOut
+from tests.test_call_outs import (
+    NIGHT,
+    alerts,
+    dispatch_two_teams,
+    member_ids,
+    officer_and_three_members,
+)
+from tests.waiting import eventually
+from tests.ward import Ward
+
+
+async def the_call_out(ward: Ward) -> CallOut:
+    async with ward.db.read() as session:
+        [call_out] = (await session.scalars(select(CallOut))).all()
+    return call_out
+
+
+async def test_a_call_out_nobody_closes_is_closed_after_two_hours_with_what_was_known(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, tam, binh = night.hung, night.lan, night.tam, night.binh
+    assert bot.scheduler is not None
+    clock.moment = NIGHT
+    await dispatch_two_teams(hung)
+    await eventually(lambda: all(alerts(p) for p in (lan, tam, binh)), "every member alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await tam.press("❌ Không thể", expect=0)
+    await eventually(lambda: "Ốm" in tam.last.button_labels, "the reasons")
+    await tam.press("Ốm", expect=0)
+    await eventually(lambda: "không thể đến (Ốm)" in tam.last.text_plain, "Tâm noted")
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await lan.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+
+    # Hùng forgets to close it. At 01:09 it is still open; at 01:10, two hours on, it closes.
+    clock.moment = NIGHT + dt.timedelta(minutes=119)
+    await bot.scheduler.run_pass()
+    assert (await the_call_out(ward)).status == "open"
+    clock.moment = NIGHT + dt.timedelta(minutes=120)
+    await bot.scheduler.run_pass()
+    call_out = await the_call_out(ward)
+    assert (call_out.status, call_out.closed_automatically) == ("closed", True)
+
+    bot.sender.wake()
+    await eventually(lambda: "⏰" in hung.last.text_plain, "Hùng told")
+    assert (
+        "Cuộc huy động lúc 23:10 22/11 (An ninh trật tự, Ngõ 12 Trần Duy Hưng) đã tự động kết"
+        " thúc sau 120 phút" in hung.last.text_plain
+    )
+    assert "Đã lưu 1 báo cáo huy động" in hung.last.text_plain
+    assert "(có mặt 1/3 người được gọi)" in hung.last.text_plain
+
+    # The record, as the officer's close would have written it, marked as the clock's.
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    ids = await member_ids(ward)
+    assert report.payload["participants"] == [ids["Lan"]]
+    assert report.payload["response_minutes"] == 12
+    assert report.payload["on_time"] is True
+    assert report.payload["closed_automatically"] is True
+    assert "Tự động kết thúc sau 120 phút" in report.payload["outcome"]
+
+    # A second pass closes nothing again and tells Hùng nothing again.
+    told = len(hung.messages)
+    await bot.scheduler.run_pass()
+    bot.sender.wake()
+    await bot.sender.drain()
+    assert len(hung.messages) == told
+    assert len([r for r in await ward.reports() if r.kind == "call_out"]) == 1
+
+    # Bình's late press is refused: it is over.
+    await binh.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: binh.last_toast == "Cuộc huy động này đã kết thúc.", "refused")
+
+    # The month's summary counts it: everyone called, Lan on time.
+    await hung.send("/baocao")
+    _making, digest, *_files = await hung.press("Tháng này", expect=5, timeout=20)
+    assert "Có mặt kịp thời khi huy động: 1/3 lượt người được huy động" in digest.text_plain
+    assert "⏱ 1 lần huy động qua bot: có mặt 1/3 người được gọi" in digest.text_plain
