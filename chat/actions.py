@@ -459,3 +459,18 @@ class CloseCallOut(AboutCallOut, verb="x"):
 @dataclass(frozen=True)
 class DispatchCancelled(CallOut, verb="no"):
     """The dispatch in progress: dropped, nothing sent."""
+
+
+@dataclass(frozen=True)
+class CallOutSettings(CallOut, verb="s"):
+    """ "⚙️ Cài đặt huy động" from the ward's menu: the ward's call-out settings."""
+
+    ward: Id
+
+
+@dataclass(frozen=True)
+class ChangeCallOutSetting(CallOut, verb="sc"):
+    """One of the ward's call-out settings to change (realert, auto_close); the minutes typed."""
+
+    ward: Id
+    setting: Name

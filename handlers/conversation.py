@@ -8,7 +8,7 @@ from chat import actions
 from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
 from chat.steps import Step
-from handlers import call_out_answers, call_out_dispatch, commands
+from handlers import call_out_answers, call_out_dispatch, call_out_settings, commands
 from handlers.group_chat import in_group
 from handlers.joining import (
     already_member,
@@ -102,6 +102,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await target_typed(turn, member, draft)
     if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
         return await officer_typed(turn, member, draft)
+    if draft is not None and draft.flow == call_out_settings.FLOW and incoming.command is None:
+        return await call_out_settings.typed(turn, member, draft)
     if draft is not None and draft.flow == call_out_dispatch.FLOW and incoming.command is None:
         if draft.step == call_out_dispatch.OUTCOME:
             return await call_out_answers.typed_outcome(turn, member, draft)
@@ -154,6 +156,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_officer(turn, member, pressed)
     if isinstance(pressed, actions.AboutCallOut):
         return await call_out_answers.pressed(turn, member, pressed)
+    if isinstance(pressed, actions.CallOutSettings | actions.ChangeCallOutSetting):
+        return await call_out_settings.pressed(turn, member, pressed)
     if isinstance(pressed, actions.CallOut):
         return await call_out_dispatch.pressed(turn, member, pressed, draft)
     if isinstance(pressed, actions.MyReports):

@@ -11,6 +11,8 @@ from bot.app import BotApp
 from chat.clock import FixedClock
 from emulator.server import TelegramEmulator
 from storage.models import CallOut
+from storage.ward_settings import auto_close_minutes, realert_minutes
+from tests.test_button_data import press_and_wait
 from tests.test_call_outs import (
     NIGHT,
     alerts,
@@ -91,3 +93,51 @@ async def test_a_call_out_nobody_closes_is_closed_after_two_hours_with_what_was_
     _making, digest, *_files = await hung.press("Tháng này", expect=5, timeout=20)
     assert "Có mặt kịp thời khi huy động: 1/3 lượt người được huy động" in digest.text_plain
     assert "⏱ 1 lần huy động qua bot: có mặt 1/3 người được gọi" in digest.text_plain
+
+
+async def test_the_officer_sets_the_wards_call_out_minutes_from_quanly_within_bounds(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan = night.hung, night.lan
+    [menu] = await hung.send("/quanly")
+    [screen] = await hung.press("⚙️ Cài đặt huy động", menu)
+    assert "nhắc lại sau 3 phút" in screen.text_plain
+    assert "tự động kết thúc sau 120 phút" in screen.text_plain
+
+    [ask] = await hung.press("🔔 Đổi số phút nhắc lại", screen)
+    assert "Hiện là 3 phút. Gõ một số từ 1 đến 60" in ask.text_plain
+    [refused] = await hung.send("90")
+    assert "Chưa lưu: xin gõ một số phút từ 1 đến 60" in refused.text_plain
+    [refused] = await hung.send("năm phút")
+    assert "Chưa lưu" in refused.text_plain
+    async with ward.db.read() as session:
+        assert await realert_minutes(session, ward.ward_id) == 3
+    [saved] = await hung.send("5 phút")
+    assert "✅ Đã lưu: người chưa trả lời được nhắc lại sau 5 phút." in saved.text_plain
+    assert "nhắc lại sau 5 phút" in saved.text_plain.split("\n\n", 1)[1]
+
+    [ask] = await hung.press("⏰ Đổi số phút tự động kết thúc", saved)
+    assert "Gõ một số từ 30 đến 1.440" in ask.text_plain
+    [refused] = await hung.send("10")
+    assert "Chưa lưu: xin gõ một số phút từ 30 đến 1.440" in refused.text_plain
+    [saved] = await hung.send("45")
+    assert "✅ Đã lưu: cuộc huy động tự động kết thúc sau 45 phút." in saved.text_plain
+    async with ward.db.read() as session:
+        assert await realert_minutes(session, ward.ward_id) == 5
+        assert await auto_close_minutes(session, ward.ward_id) == 45
+
+    # Lan, a member, cannot reach the screen even with the button's data.
+    await press_and_wait(emulator, lan, f"c:sc:{ward.ward_id}:realert")
+    assert lan.last_toast == "Nút này không hợp lệ."
+
+    # The ward's 45 minutes are what the clock goes by.
+    assert bot.scheduler is not None
+    clock.moment = NIGHT
+    await dispatch_two_teams(hung)
+    clock.moment = NIGHT + dt.timedelta(minutes=44)
+    await bot.scheduler.run_pass()
+    assert (await the_call_out(ward)).status == "open"
+    clock.moment = NIGHT + dt.timedelta(minutes=45)
+    await bot.scheduler.run_pass()
+    assert (await the_call_out(ward)).closed_automatically

@@ -51,3 +51,15 @@ callout-outcome-too-short = Please type the outcome (at least 3 characters).
 callout-closed = 🏁 The call-out is closed. { $records } call-out reports saved ({ $arrived } of { $called } called were there).
 callout-auto-outcome = Closed automatically after { $minutes } minutes (nobody pressed «✅ Close»).
 callout-auto-closed = ⏰ The call-out of { $time } ({ $kind }, { $place }) closed automatically after { $minutes } minutes, as nobody pressed «✅ Close». { $records } call-out reports saved from what was known ({ $arrived } of { $called } called were there).
+callout-settings-button = ⚙️ Call-out settings
+callout-settings =
+    ⚙️ Call-out settings of <b>{ $ward }</b>
+    🔔 Those who have not answered are alerted again after { $realert } minutes (twice at most).
+    ⏰ A call-out nobody closes closes by itself after { $auto_close } minutes.
+callout-settings-change-realert = 🔔 Change the re-alert minutes
+callout-settings-change-auto-close = ⏰ Change the auto-close minutes
+callout-settings-ask-realert = After how many minutes are those who have not answered alerted again? Now { $now } minutes. Type a number from { $low } to { $high }.
+callout-settings-ask-auto-close = After how many minutes does a call-out close by itself? Now { $now } minutes. Type a number from { $low } to { $high } (120 = 2 hours).
+callout-settings-bad-minutes = ⚠️ Not saved: please type a number of minutes from { $low } to { $high }, digits only (for example { $low }).
+callout-settings-saved-realert = ✅ Saved: those who have not answered are alerted again after { $minutes } minutes.
+callout-settings-saved-auto-close = ✅ Saved: a call-out closes by itself after { $minutes } minutes.

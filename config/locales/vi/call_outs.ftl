@@ -51,3 +51,15 @@ callout-outcome-too-short = Xin gõ kết quả (ít nhất 3 ký tự).
 callout-closed = 🏁 Đã kết thúc cuộc huy động. Đã lưu { $records } báo cáo huy động (có mặt { $arrived }/{ $called } người được gọi).
 callout-auto-outcome = Tự động kết thúc sau { $minutes } phút (không ai bấm «✅ Kết thúc»).
 callout-auto-closed = ⏰ Cuộc huy động lúc { $time } ({ $kind }, { $place }) đã tự động kết thúc sau { $minutes } phút vì chưa ai bấm «✅ Kết thúc». Đã lưu { $records } báo cáo huy động theo những gì đã ghi nhận (có mặt { $arrived }/{ $called } người được gọi).
+callout-settings-button = ⚙️ Cài đặt huy động
+callout-settings =
+    ⚙️ Cài đặt huy động của <b>{ $ward }</b>
+    🔔 Người chưa trả lời được nhắc lại sau { $realert } phút (tối đa 2 lần).
+    ⏰ Cuộc huy động không ai kết thúc sẽ tự động kết thúc sau { $auto_close } phút.
+callout-settings-change-realert = 🔔 Đổi số phút nhắc lại
+callout-settings-change-auto-close = ⏰ Đổi số phút tự động kết thúc
+callout-settings-ask-realert = Nhắc lại người chưa trả lời sau bao nhiêu phút? Hiện là { $now } phút. Gõ một số từ { $low } đến { $high }.
+callout-settings-ask-auto-close = Cuộc huy động tự động kết thúc sau bao nhiêu phút? Hiện là { $now } phút. Gõ một số từ { $low } đến { $high } (120 = 2 giờ).
+callout-settings-bad-minutes = ⚠️ Chưa lưu: xin gõ một số phút từ { $low } đến { $high }, chỉ chữ số (ví dụ: { $low }).
+callout-settings-saved-realert = ✅ Đã lưu: người chưa trả lời được nhắc lại sau { $minutes } phút.
+callout-settings-saved-auto-close = ✅ Đã lưu: cuộc huy động tự động kết thúc sau { $minutes } phút.
