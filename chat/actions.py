@@ -474,3 +474,15 @@ class ChangeCallOutSetting(CallOut, verb="sc"):
 
     ward: Id
     setting: Name
+
+
+@dataclass(frozen=True)
+class AddTeamList(AboutCallOut, verb="at"):
+    """ "➕ Thêm tổ" on the status message: the teams not called yet."""
+
+
+@dataclass(frozen=True)
+class AddTeam(AboutCallOut, verb="tt"):
+    """A team added to an open call-out: its members are alerted like the first ones."""
+
+    team: Id

@@ -66,7 +66,7 @@ async def pressed(turn: Turn, viewer: Member, press: actions.AboutCallOut) -> li
     if call_out is None:
         return [Toast(text=turn.texts("forged-button"))]
     if isinstance(press, actions.AlertAgain | actions.CloseCallOut):
-        if not await _may_run(turn, viewer, call_out):
+        if not await may_run(turn, viewer, call_out):
             return [Toast(text=turn.texts("forged-button"))]
         if call_out.status == CLOSED:
             return [Toast(text=turn.texts("callout-closed-already"))]
@@ -84,7 +84,7 @@ async def pressed(turn: Turn, viewer: Member, press: actions.AboutCallOut) -> li
     return await _answered(turn, call_out, person, press)
 
 
-async def _may_run(turn: Turn, viewer: Member, call_out: CallOut) -> bool:
+async def may_run(turn: Turn, viewer: Member, call_out: CallOut) -> bool:
     """The dispatcher, or the police of the call-out's ward."""
     if viewer.id == call_out.dispatched_by:
         return viewer.status == "active"
@@ -212,7 +212,7 @@ async def typed_outcome(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]
     """The outcome typed: the call-out closes and its reports are written."""
     call_out = await turn.session.get(CallOut, int(draft.data.get("call_out_id", 0)))
     incoming = turn.incoming
-    if call_out is None or not await _may_run(turn, viewer, call_out):
+    if call_out is None or not await may_run(turn, viewer, call_out):
         await discard_draft(turn.session, incoming.channel, incoming.user_ref)
         return [Say(text=turn.texts("forged-button"))]
     if call_out.status == CLOSED:

@@ -257,7 +257,7 @@ async def _confirmed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     ward_id = ward.id if ward is not None else unit.id
     call_out, rows = await dispatch(turn.session, ward_id, viewer, chosen, people, turn.now)
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-    await _alert(turn, call_out, viewer, people, turn.now)
+    await alert_people(turn, call_out, viewer, people, turn.now)
     call_out.status_chat_ref = turn.incoming.chat_ref
     call_out.status_message_id = turn.incoming.button_message_id
     names = {member.id: member.full_name for member in people}
@@ -268,7 +268,7 @@ async def _confirmed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     return [Edit(message_id=call_out.status_message_id, text=text, buttons=buttons)]
 
 
-async def _alert(
+async def alert_people(
     turn: Turn, call_out: CallOut, by: Member, people: list[Member], now: dt.datetime
 ) -> None:
     """The first alert to everyone at once, day or night, ahead of any reminder; and the two

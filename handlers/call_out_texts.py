@@ -164,7 +164,7 @@ def status_text(
 
 
 def status_buttons(turn: Turn, call_out: CallOut) -> list[list[Button]]:
-    """🔔 alert the silent again · ✅ close; none once closed."""
+    """🔔 alert the silent again · ➕ add a team · ✅ close; none once closed."""
     if call_out.status == CLOSED:
         return []
     return [
@@ -172,6 +172,12 @@ def status_buttons(turn: Turn, call_out: CallOut) -> list[list[Button]]:
             Button(
                 label=turn.texts.label("callout-alert-silent"),
                 action=actions.AlertAgain(call_out.id).encode(),
+            )
+        ],
+        [
+            Button(
+                label=turn.texts.label("callout-add-team"),
+                action=actions.AddTeamList(call_out.id).encode(),
             )
         ],
         [

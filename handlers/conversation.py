@@ -8,7 +8,13 @@ from chat import actions
 from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
 from chat.steps import Step
-from handlers import call_out_answers, call_out_dispatch, call_out_settings, commands
+from handlers import (
+    call_out_answers,
+    call_out_dispatch,
+    call_out_settings,
+    call_out_teams,
+    commands,
+)
 from handlers.group_chat import in_group
 from handlers.joining import (
     already_member,
@@ -154,6 +160,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_yearly_report(turn, member, pressed)
     if isinstance(pressed, actions.Officer):
         return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.AddTeamList | actions.AddTeam):
+        return await call_out_teams.pressed(turn, member, pressed)
     if isinstance(pressed, actions.AboutCallOut):
         return await call_out_answers.pressed(turn, member, pressed)
     if isinstance(pressed, actions.CallOutSettings | actions.ChangeCallOutSetting):

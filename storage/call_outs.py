@@ -62,6 +62,15 @@ async def dispatch(
     )
     session.add(call_out)
     await session.flush()
+    return call_out, await add_people(session, call_out, people, now)
+
+
+async def add_people(
+    session: AsyncSession, call_out: CallOut, people: list[Member], now: dt.datetime
+) -> list[CallOutPerson]:
+    """A row for each member called (alerted once, at `now`); those already called are left
+    as they are."""
+    called = {person.member_id for person in await people_of(session, call_out.id)}
     rows = [
         CallOutPerson(
             call_out_id=call_out.id,
@@ -72,10 +81,11 @@ async def dispatch(
             last_alert_at=now,
         )
         for member in people
+        if member.id not in called
     ]
     session.add_all(rows)
     await session.flush()
-    return call_out, rows
+    return rows
 
 
 async def people_of(session: AsyncSession, call_out_id: int) -> list[CallOutPerson]:

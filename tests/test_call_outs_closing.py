@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.app import BotApp
 from chat.clock import FixedClock
+from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.models import CallOut
 from storage.ward_settings import auto_close_minutes, realert_minutes
@@ -19,6 +20,9 @@ from tests.test_call_outs import (
     dispatch_two_teams,
     member_ids,
     officer_and_three_members,
+)
+from tests.test_call_outs import (
+    people as people_called,
 )
 from tests.waiting import eventually
 from tests.ward import Ward
@@ -141,3 +145,67 @@ async def test_the_officer_sets_the_wards_call_out_minutes_from_quanly_within_bo
     clock.moment = NIGHT + dt.timedelta(minutes=45)
     await bot.scheduler.run_pass()
     assert (await the_call_out(ward)).closed_automatically
+
+
+async def dispatch_team_12(hung: Phone) -> int:
+    """Hùng calls Tổ 12 alone out to Ngõ 12 Trần Duy Hưng; the status message's id."""
+    [menu] = await hung.send("/quanly")
+    await hung.press("🚨 Huy động", menu)
+    await hung.press("An ninh trật tự")
+    await hung.send("Ngõ 12 Trần Duy Hưng")
+    [teams] = await hung.press("Bỏ qua")
+    await hung.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
+    await eventually(
+        lambda: "✅ Tổ bảo vệ ANTT số 12" in hung.message(teams.message_id).button_labels,
+        "Tổ 12 ticked",
+    )
+    [confirm] = await hung.press("Xong", teams)
+    assert "(2 người)" in confirm.text_plain
+    await hung.press("🚨 Huy động ngay", confirm, expect=0)
+    await eventually(
+        lambda: "Chưa trả lời" in hung.message(confirm.message_id).text_plain, "the status"
+    )
+    return confirm.message_id
+
+
+async def test_the_officer_adds_to_7_to_an_open_call_out_and_binh_is_alerted_like_the_others(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, tam, binh = night.hung, night.lan, night.tam, night.binh
+    clock.moment = NIGHT
+    status = await dispatch_team_12(hung)
+    await eventually(lambda: bool(alerts(lan)) and bool(alerts(tam)), "Tổ 12 alerted")
+    assert not alerts(binh)
+    assert "Tổ bảo vệ ANTT số 7" not in hung.message(status).text_plain
+
+    clock.moment = NIGHT + dt.timedelta(minutes=4)
+    [teams] = await hung.press("➕ Thêm tổ", hung.message(status))
+    assert teams.button_labels == ["Tổ bảo vệ ANTT số 7"]  # Tổ 12 is called already
+    await hung.press("Tổ bảo vệ ANTT số 7", teams, expect=0)
+    added = "Đã thêm Tổ bảo vệ ANTT số 7: đã báo 1 người"
+    await eventually(lambda: added in hung.message(teams.message_id).text_plain, "Tổ 7 added")
+    await eventually(lambda: bool(alerts(binh)), "Bình alerted")
+    assert "Cán bộ Hùng gọi lúc 23:10" in alerts(binh)[0]
+    assert "🏃 Tôi đến ngay" in binh.last.button_labels
+    await eventually(
+        lambda: "Tổ bảo vệ ANTT số 7 · gọi 1 người" in hung.message(status).text_plain,
+        "the status shows Tổ 7",
+    )
+
+    # The same press again (a double tap that got through) adds nobody twice.
+    call_out = await the_call_out(ward)
+    await press_and_wait(emulator, hung, f"c:tt:{call_out.id}:{ward.other_team_id}")
+    assert hung.last_toast == "Tổ này đã được gọi rồi."
+
+    await binh.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in binh.last.button_labels, "Bình coming")
+    clock.moment = NIGHT + dt.timedelta(minutes=15)
+    await binh.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:25 (15 phút)" in binh.last.text_plain, "Bình there")
+    await eventually(
+        lambda: "✅ Có mặt: Bình (15′)" in hung.message(status).text_plain, "the status"
+    )
+    called = await people_called(ward)
+    assert sorted(called) == ["Bình", "Lan", "Tâm"]
+    assert len(alerts(binh)) == 1
