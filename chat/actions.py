@@ -486,3 +486,13 @@ class AddTeam(AboutCallOut, verb="tt"):
     """A team added to an open call-out: its members are alerted like the first ones."""
 
     team: Id
+
+
+@dataclass(frozen=True)
+class OutcomePhotosDone(AboutCallOut, verb="pd"):
+    """Closing: the photos are sent (or there are none); the people helped come next."""
+
+
+@dataclass(frozen=True)
+class NoOneHelped(AboutCallOut, verb="p0"):
+    """Closing: nobody needed help; the call-out closes."""

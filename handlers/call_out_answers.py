@@ -34,7 +34,7 @@ from handlers.call_out_texts import (
     status_text,
 )
 from handlers.turn import Turn
-from storage.call_out_records import CALL_OUT_FORM, close_with_records, minutes_between
+from storage.call_out_records import CALL_OUT_FORM, minutes_between
 from storage.call_outs import (
     CLOSED,
     REALERTS,
@@ -43,8 +43,8 @@ from storage.call_outs import (
     record_answer,
     record_arrival,
 )
-from storage.drafts import discard_draft, start_draft
-from storage.models import CallOut, CallOutPerson, Draft, InboxUpdate, Member, Unit, utcnow
+from storage.drafts import start_draft
+from storage.models import CallOut, CallOutPerson, InboxUpdate, Member, Unit, utcnow
 from storage.outbox import ALERT, Notice, enqueue_notices, skip_pending
 
 ANSWERS = ("coming", "late", "declined")
@@ -206,35 +206,6 @@ async def _alert_again(turn: Turn, call_out: CallOut) -> list[Reply]:
         text, buttons = await status_of(turn, call_out)
         replies.append(Edit(message_id=message_id, text=text, buttons=buttons))
     return replies
-
-
-async def typed_outcome(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
-    """The outcome typed: the call-out closes and its reports are written."""
-    call_out = await turn.session.get(CallOut, int(draft.data.get("call_out_id", 0)))
-    incoming = turn.incoming
-    if call_out is None or not await may_run(turn, viewer, call_out):
-        await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-        return [Say(text=turn.texts("forged-button"))]
-    if call_out.status == CLOSED:
-        await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-        return [Say(text=turn.texts("callout-closed-already"))]
-    text = (incoming.text or "").strip()
-    if not OUTCOME_LENGTH[0] <= len(text) <= OUTCOME_LENGTH[1] or text.startswith("/"):
-        return [Say(text=turn.texts("callout-outcome-too-short"))]
-    await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-    closed = await close_with_records(
-        turn.session, call_out, text, turn.now, zone_of(turn), on_time_minutes(turn)
-    )
-    replies: list[Reply] = []
-    if call_out.status_message_id is not None and call_out.status_chat_ref == incoming.chat_ref:
-        status, buttons = await status_of(turn, call_out)
-        replies.append(Edit(message_id=call_out.status_message_id, text=status, buttons=buttons))
-    else:
-        await tell_dispatcher(turn, call_out)
-    done = turn.texts(
-        "callout-closed", records=closed.records, arrived=closed.arrived, called=closed.called
-    )
-    return [*replies, Say(text=done)]
 
 
 def zone_of(turn: Turn) -> dt.tzinfo:

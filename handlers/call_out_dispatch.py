@@ -33,7 +33,7 @@ from storage.ward_settings import realert_minutes
 
 FLOW = "callout"
 KIND, PLACE, NOTE, TEAMS, CONFIRM = "kind", "place", "note", "teams", "confirm"
-OUTCOME = "outcome"  # the dispatcher types how it ended (handlers/call_out_answers.py)
+OUTCOME = "outcome"  # the first step of closing (handlers/call_out_close.py)
 PLACE_LENGTH = (3, 300)
 NOTE_LENGTH = 300
 

@@ -160,6 +160,10 @@ def status_text(
                 outcome=call_out.outcome or "",
             )
         )
+        photos = len(call_out.outcome_photos or [])
+        if call_out.people_helped or photos:
+            helped = call_out.people_helped or 0
+            lines.append(turn.texts("callout-status-closed-details", helped=helped, photos=photos))
     return Safe("\n".join(lines))
 
 

@@ -10,6 +10,7 @@ from chat.replies import Reply, Say, Toast
 from chat.steps import Step
 from handlers import (
     call_out_answers,
+    call_out_close,
     call_out_dispatch,
     call_out_settings,
     call_out_teams,
@@ -111,8 +112,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
     if draft is not None and draft.flow == call_out_settings.FLOW and incoming.command is None:
         return await call_out_settings.typed(turn, member, draft)
     if draft is not None and draft.flow == call_out_dispatch.FLOW and incoming.command is None:
-        if draft.step == call_out_dispatch.OUTCOME:
-            return await call_out_answers.typed_outcome(turn, member, draft)
+        if draft.step in call_out_close.STEPS:
+            return await call_out_close.typed(turn, member, draft)
         return await call_out_dispatch.typed(turn, member, draft)
     if draft is not None and form is not None:
         if incoming.command is not None:
@@ -160,6 +161,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_yearly_report(turn, member, pressed)
     if isinstance(pressed, actions.Officer):
         return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.OutcomePhotosDone | actions.NoOneHelped):
+        return await call_out_close.pressed(turn, member, pressed)
     if isinstance(pressed, actions.AddTeamList | actions.AddTeam):
         return await call_out_teams.pressed(turn, member, pressed)
     if isinstance(pressed, actions.AboutCallOut):

@@ -15,7 +15,7 @@ from chat.replies import Say
 from chat.texts import Texts
 from reports.form_config import on_time_minutes
 from storage.call_out_records import close_with_records
-from storage.call_outs import KIND_LABELS, OPEN, open_call_outs
+from storage.call_outs import KIND_LABELS, OPEN, Outcome, open_call_outs
 from storage.models import CallOut, Member
 from storage.outbox import ALERT, Notice
 from storage.ward_settings import auto_close_minutes
@@ -48,7 +48,7 @@ class CallOutCloser:
     async def _close(
         self, session: AsyncSession, call_out: CallOut, minutes: int, now: dt.datetime
     ) -> list[Notice]:
-        outcome = self.texts("callout-auto-outcome", minutes=minutes)
+        outcome = Outcome(str(self.texts("callout-auto-outcome", minutes=minutes)))
         closed = await close_with_records(
             session,
             call_out,

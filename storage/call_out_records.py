@@ -5,7 +5,8 @@ fire or rescue incident, once however many of its members came.
 
 The report: author = the team's first member to arrive; `incident_kind`, `mobilised_at` (the
 dispatch), `arrived_at` (the team's first measured arrival), `response_minutes` (rounded up) and
-`on_time` by the form's rule, `outcome` (the dispatcher's), `participants` (everyone of the team
+`on_time` by the form's rule, `outcome` (the dispatcher's; its photos as the report's, and
+`people_helped`), `participants` (everyone of the team
 who arrived, in the order they did); and, for later summaries, `live: true`, `call_out_id` and
 `people`: everyone of the team who was called, with their answer, arrival and reason. A team
 nobody of which arrived gets no report; its people stay in `call_out_people`.
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.call_outs import REALERTS, close, people_of
+from storage.call_outs import REALERTS, Outcome, close, people_of
 from storage.models import CallOut, CallOutPerson
 from storage.outbox import skip_pending
 from storage.reports import add_report
@@ -74,7 +75,7 @@ def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
 async def close_with_records(
     session: AsyncSession,
     call_out: CallOut,
-    outcome: str,
+    outcome: Outcome,
     now: dt.datetime,
     zone: dt.tzinfo,
     on_time_minutes: int | None,
@@ -121,6 +122,8 @@ async def write_reports(
             "call_out_id": call_out.id,
             "people": [_person(person, zone) for person in team.called],
         }
+        if call_out.people_helped is not None:
+            payload["people_helped"] = call_out.people_helped
         if call_out.closed_automatically:
             payload["closed_automatically"] = True
         if on_time_minutes is not None:
@@ -132,7 +135,7 @@ async def write_reports(
             author_id=first.member_id,
             occurred_on=mobilised.date(),
             payload=payload,
-            photos=[],
+            photos=list(call_out.outcome_photos or []),
             source_update_id=None,
             now=now,
         )

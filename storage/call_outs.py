@@ -126,11 +126,26 @@ def record_arrival(person: CallOutPerson, pressed_at: dt.datetime) -> None:
             person.answered_at = person.answered_at or pressed_at
 
 
-def close(call_out: CallOut, outcome: str, now: dt.datetime, automatically: bool = False) -> None:
+@dataclass(frozen=True)
+class Outcome:
+    """How a call-out ended: the text, the photos (file ids) and the people helped."""
+
+    text: str
+    photos: tuple[str, ...] = ()
+    people_helped: int | None = None
+
+
+def close(
+    call_out: CallOut, outcome: Outcome | str, now: dt.datetime, automatically: bool = False
+) -> None:
     """The call-out is over (closed by the officer, or by the clock)."""
+    if isinstance(outcome, str):
+        outcome = Outcome(outcome)
     call_out.status = CLOSED
     call_out.closed_at = now
-    call_out.outcome = outcome
+    call_out.outcome = outcome.text
+    call_out.outcome_photos = list(outcome.photos)
+    call_out.people_helped = outcome.people_helped
     call_out.closed_automatically = automatically
 
 

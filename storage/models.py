@@ -389,6 +389,9 @@ class CallOut(Base):
     closed_at: Mapped[dt.datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # How it ended, besides the text: the officer's photos (file ids) and the people helped.
+    outcome_photos: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    people_helped: Mapped[int | None] = mapped_column(Integer)
     # Closed by the clock after the ward's auto-close minutes, not by the officer.
     closed_automatically: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()

@@ -209,3 +209,48 @@ async def test_the_officer_adds_to_7_to_an_open_call_out_and_binh_is_alerted_lik
     called = await people_called(ward)
     assert sorted(called) == ["Bình", "Lan", "Tâm"]
     assert len(alerts(binh)) == 1
+
+
+async def test_the_officer_closes_with_what_happened_two_photos_and_three_people_helped(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan = night.hung, night.lan
+    clock.moment = NIGHT
+    status = await dispatch_two_teams(hung, "Cứu nạn (CNCH)")
+    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    clock.moment = NIGHT + dt.timedelta(minutes=9)
+    await lan.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:19" in lan.last.text_plain, "Lan there")
+
+    [ask] = await hung.press("✅ Kết thúc", hung.message(status))
+    assert "Kết quả" in ask.text_plain
+    # A photo where the text was asked: kept, and the text asked again, plainly.
+    [again] = await hung.send_photo()
+    first_photo = hung.last_file_id
+    assert "Đã giữ 1 ảnh. Xin gõ kết quả xử lý vụ việc bằng chữ" in again.text_plain
+    [photos] = await hung.send("Đưa 3 người mắc kẹt trong thang máy ra ngoài an toàn")
+    assert "Đã có 1 ảnh" in photos.text_plain
+    [more] = await hung.send_photo()
+    second_photo = hung.last_file_id
+    assert "Đã nhận 2 ảnh" in more.text_plain
+    [helped] = await hung.press("➡️ Tiếp", more)
+    assert "Số người được giúp" in helped.text_plain
+    [not_a_number] = await hung.send("ba người")
+    assert "bằng chữ số" in not_a_number.text_plain
+    [closed] = await hung.send("3")
+    assert "Đã lưu 1 báo cáo huy động (có mặt 1/3 người được gọi)" in closed.text_plain
+    await eventually(
+        lambda: "👥 Đã giúp 3 người · 📷 2 ảnh" in hung.message(status).text_plain,
+        "the status message shows how it ended",
+    )
+
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    assert report.payload["outcome"] == "Đưa 3 người mắc kẹt trong thang máy ra ngoài an toàn"
+    assert report.payload["people_helped"] == 3
+    assert report.payload["incident_kind"] == "cnch"
+    assert [a.file_id for a in report.attachments] == [first_photo, second_photo]
+    call_out = await the_call_out(ward)
+    assert (call_out.people_helped, call_out.closed_automatically) == (3, False)

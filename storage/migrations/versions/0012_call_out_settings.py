@@ -1,5 +1,6 @@
 """a ward's auto-close minutes (a call-out nobody closes is closed by the clock after them,
-default 120), and whether a call-out was closed that way
+default 120), whether a call-out was closed that way, and its outcome's photos and people
+helped
 
 Revision ID: 0012
 Revises: 0011
@@ -28,10 +29,16 @@ def upgrade() -> None:
                 "closed_automatically", sa.Boolean(), server_default=sa.false(), nullable=False
             )
         )
+        batch_op.add_column(
+            sa.Column("outcome_photos", sa.JSON(), server_default="[]", nullable=False)
+        )
+        batch_op.add_column(sa.Column("people_helped", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("call_outs", schema=None) as batch_op:
+        batch_op.drop_column("people_helped")
+        batch_op.drop_column("outcome_photos")
         batch_op.drop_column("closed_automatically")
     with op.batch_alter_table("ward_settings", schema=None) as batch_op:
         batch_op.drop_column("auto_close_minutes")
