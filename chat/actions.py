@@ -496,3 +496,13 @@ class OutcomePhotosDone(AboutCallOut, verb="pd"):
 @dataclass(frozen=True)
 class NoOneHelped(AboutCallOut, verb="p0"):
     """Closing: nobody needed help; the call-out closes."""
+
+
+@dataclass(frozen=True)
+class AddToMyRecord(AboutCallOut, verb="mn"):
+    """A member called, once it is closed: a note or photos for their own record."""
+
+
+@dataclass(frozen=True)
+class MyRecordDone(AboutCallOut, verb="md"):
+    """The member has added what they wanted to their record."""

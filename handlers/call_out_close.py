@@ -14,11 +14,12 @@ from typing import Any
 
 from chat import actions
 from chat.replies import Button, Edit, Reply, Say, Toast
+from handlers import call_out_notes
 from handlers.call_out_answers import may_run, on_time_minutes, status_of, tell_dispatcher, zone_of
 from handlers.call_out_dispatch import OUTCOME, dispatch_draft
 from handlers.turn import Turn
 from storage.call_out_records import close_with_records
-from storage.call_outs import CLOSED, Outcome
+from storage.call_outs import CLOSED, Outcome, people_of
 from storage.drafts import discard_draft, move_draft
 from storage.models import CallOut, Draft, Member
 
@@ -125,6 +126,7 @@ async def _close(
     closed = await close_with_records(
         turn.session, call_out, outcome, turn.now, zone_of(turn), on_time_minutes(turn)
     )
+    await call_out_notes.invite(turn, call_out, await people_of(turn.session, call_out.id))
     replies: list[Reply] = []
     if call_out.status_message_id is not None and call_out.status_chat_ref == incoming.chat_ref:
         status, buttons = await status_of(turn, call_out)

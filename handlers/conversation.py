@@ -12,6 +12,7 @@ from handlers import (
     call_out_answers,
     call_out_close,
     call_out_dispatch,
+    call_out_notes,
     call_out_settings,
     call_out_teams,
     commands,
@@ -109,6 +110,8 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await target_typed(turn, member, draft)
     if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
         return await officer_typed(turn, member, draft)
+    if draft is not None and draft.flow == call_out_notes.FLOW and incoming.command is None:
+        return await call_out_notes.typed(turn, member, draft)
     if draft is not None and draft.flow == call_out_settings.FLOW and incoming.command is None:
         return await call_out_settings.typed(turn, member, draft)
     if draft is not None and draft.flow == call_out_dispatch.FLOW and incoming.command is None:
@@ -161,6 +164,8 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_yearly_report(turn, member, pressed)
     if isinstance(pressed, actions.Officer):
         return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.AddToMyRecord | actions.MyRecordDone):
+        return await call_out_notes.pressed(turn, member, pressed)
     if isinstance(pressed, actions.OutcomePhotosDone | actions.NoOneHelped):
         return await call_out_close.pressed(turn, member, pressed)
     if isinstance(pressed, actions.AddTeamList | actions.AddTeam):

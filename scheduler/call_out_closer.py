@@ -11,11 +11,13 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from chat.replies import Say
+from chat import actions
+from chat.replies import Button, Say
 from chat.texts import Texts
+from config.quiet_hours import QuietHours
 from reports.form_config import on_time_minutes
 from storage.call_out_records import close_with_records
-from storage.call_outs import KIND_LABELS, OPEN, Outcome, open_call_outs
+from storage.call_outs import KIND_LABELS, OPEN, Outcome, open_call_outs, people_of
 from storage.models import CallOut, Member
 from storage.outbox import ALERT, Notice
 from storage.ward_settings import auto_close_minutes
@@ -24,9 +26,10 @@ from storage.ward_settings import auto_close_minutes
 class CallOutCloser:
     """Closes the call-outs whose time is up and says so to their officers."""
 
-    def __init__(self, texts: Texts, zone: dt.tzinfo) -> None:
+    def __init__(self, texts: Texts, zone: dt.tzinfo, quiet: QuietHours) -> None:
         self.texts = texts
         self.zone = zone
+        self.quiet = quiet
 
     async def close_overdue(self, session: AsyncSession, now: dt.datetime) -> list[Notice]:
         """Close every open call-out older than its ward's minutes; the notices to send."""
@@ -58,9 +61,10 @@ class CallOutCloser:
             on_time_minutes("call_out"),
             automatically=True,
         )
+        notices = await self._invitations(session, call_out, now)
         officer = await session.get(Member, call_out.dispatched_by)
         if officer is None or officer.telegram_user_id is None:
-            return []
+            return notices
         text = self.texts(
             "callout-auto-closed",
             time=f"{call_out.dispatched_at.astimezone(self.zone):%H:%M %d/%m}",
@@ -72,11 +76,43 @@ class CallOutCloser:
             called=closed.called,
         )
         return [
+            *notices,
             Notice(
                 f"callout-auto-closed:{call_out.id}:{officer.id}",
                 str(officer.telegram_user_id),
                 Say(text=text).model_dump(mode="json"),
                 officer.id,
                 priority=ALERT,
-            )
+            ),
         ]
+
+    async def _invitations(
+        self, session: AsyncSession, call_out: CallOut, now: dt.datetime
+    ) -> list[Notice]:
+        """As after the officer's close (handlers/call_out_notes.invite): everyone called who
+        answered may add a note or photos to their own record; in the morning, if at night."""
+        local = now.astimezone(self.zone)
+        morning = self.quiet.next_morning(local) if self.quiet.covers(local) else None
+        time = f"{call_out.dispatched_at.astimezone(self.zone):%H:%M}"
+        add = Button(
+            label=self.texts.label("callout-note-add"),
+            action=actions.AddToMyRecord(call_out.id).encode(),
+        )
+        say = Say(text=self.texts("callout-note-invite", time=time), buttons=[[add]])
+        notices = []
+        for person in await people_of(session, call_out.id):
+            if person.answer == "none" and person.arrived_at is None:
+                continue
+            member = await session.get(Member, person.member_id)
+            if member is None or member.telegram_user_id is None:
+                continue
+            notices.append(
+                Notice(
+                    f"callout-note-invite:{call_out.id}:{member.id}",
+                    str(member.telegram_user_id),
+                    say.model_dump(mode="json"),
+                    member.id,
+                    not_before=morning,
+                )
+            )
+        return notices

@@ -86,7 +86,7 @@ class DutyRunner:
                 queued = await enqueue_notices(session, self.channel, notices)
                 report.queued += len(queued)
                 report.handled.append(f"{duty.id}@{now:%Y-%m-%d %H:%M}")
-                log.info("%s: %d call-outs closed", duty.id, len(notices))
+                log.info("%s: call-outs closed, %d notices queued", duty.id, len(queued))
 
     async def _catch_up(
         self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport

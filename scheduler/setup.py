@@ -29,6 +29,6 @@ def build_scheduler(
     duties = plan_duties(settings, campaign)
     texts = texts_for(settings.language)
     writer = NoticeWriter(db, texts, campaign, settings.quiet_hours, settings.zone)
-    closer = CallOutCloser(texts, settings.zone)
+    closer = CallOutCloser(texts, settings.zone, settings.quiet_hours)
     runner = DutyRunner(db, duties, writer, clock, channel, on_queued, closer.close_overdue)
     return SchedulerService(runner, duties, settings.zone)

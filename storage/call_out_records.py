@@ -22,10 +22,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from storage.call_outs import REALERTS, Outcome, close, people_of
-from storage.models import CallOut, CallOutPerson
+from storage.models import Attachment, CallOut, CallOutPerson, Report
 from storage.outbox import skip_pending
 from storage.reports import add_report
 
@@ -150,4 +152,30 @@ def _person(person: CallOutPerson, zone: dt.tzinfo) -> dict[str, Any]:
         "answer": person.answer,
         "arrived_at": None if arrived is None else f"{arrived.astimezone(zone):%Y-%m-%dT%H:%M}",
         "reason": person.reason,
+        **({"note": person.note} if person.note else {}),
     }
+
+
+async def note_on_record(
+    session: AsyncSession, call_out: CallOut, person: CallOutPerson, photos: list[str]
+) -> None:
+    """What a member added to their own record afterwards, onto their team's record of the
+    call-out (when the team has one): their note in `people`, their photos as the report's."""
+    query = (
+        select(Report)
+        .where(
+            Report.kind == CALL_OUT_FORM,
+            Report.team_id == person.team_id,
+            Report.created_at >= call_out.dispatched_at,
+        )
+        .options(selectinload(Report.attachments))
+    )
+    for report in (await session.scalars(query)).all():
+        if report.payload.get("call_out_id") != call_out.id:
+            continue
+        people = [
+            {**entry, "note": person.note} if entry.get("member") == person.member_id else entry
+            for entry in report.payload.get("people", [])
+        ]
+        report.payload = {**report.payload, "people": people}
+        report.attachments.extend(Attachment(kind="photo", file_id=photo) for photo in photos)

@@ -153,3 +153,19 @@ async def open_call_outs(session: AsyncSession) -> list[CallOut]:
     """Every call-out still open, oldest first."""
     query = select(CallOut).where(CallOut.status == OPEN).order_by(CallOut.dispatched_at)
     return list((await session.scalars(query)).all())
+
+
+NOTE_LENGTH = 1000
+OWN_PHOTOS = 5
+
+
+def add_to_own_record(person: CallOutPerson, note: str | None, photos: tuple[str, ...]) -> int:
+    """A member's note (added after what they wrote before) and photos (5 at most) on their own
+    record of a call-out; how many of the photos were kept."""
+    if note:
+        joined = f"{person.note}\n{note}" if person.note else note
+        person.note = joined[:NOTE_LENGTH]
+    kept = list(person.photos or [])
+    new = [photo for photo in photos if photo not in kept][: max(0, OWN_PHOTOS - len(kept))]
+    person.photos = [*kept, *new]
+    return len(new)

@@ -417,6 +417,9 @@ class CallOutPerson(Base):
     arrived_at: Mapped[dt.datetime | None]
     alerts_sent: Mapped[int] = mapped_column(Integer, default=0)
     last_alert_at: Mapped[dt.datetime | None]
+    # What the member added to their own record afterwards: a note, photos (file ids).
+    note: Mapped[str | None] = mapped_column(Text)
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     __table_args__ = (UniqueConstraint("call_out_id", "member_id"),)
 

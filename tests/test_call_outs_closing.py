@@ -254,3 +254,54 @@ async def test_the_officer_closes_with_what_happened_two_photos_and_three_people
     assert [a.file_id for a in report.attachments] == [first_photo, second_photo]
     call_out = await the_call_out(ward)
     assert (call_out.people_helped, call_out.closed_automatically) == (3, False)
+
+
+async def test_lan_adds_a_note_and_a_photo_to_her_own_record_the_morning_after(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, tam, binh = night.hung, night.lan, night.tam, night.binh
+    clock.moment = NIGHT
+    status = await dispatch_two_teams(hung)
+    await eventually(lambda: bool(alerts(lan)) and bool(alerts(tam)), "alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await tam.press("❌ Không thể", expect=0)
+    await eventually(lambda: "Ốm" in tam.last.button_labels, "the reasons")
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await lan.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+    await hung.press("✅ Kết thúc", hung.message(status))
+    await hung.send("Đã giải tán đám đông")
+    await hung.press("➡️ Tiếp")
+    await hung.press("Không có")
+
+    # At night nothing more comes; in the morning Lan and Tâm, who answered, are asked.
+    await bot.sender.drain()
+    assert "đã kết thúc" not in lan.last.text_plain
+    clock.moment = NIGHT + dt.timedelta(hours=9)
+    bot.sender.wake()
+    await eventually(lambda: "📝 Thêm ghi chú, ảnh" in lan.last.button_labels, "Lan asked")
+    await eventually(lambda: "📝 Thêm ghi chú, ảnh" in tam.last.button_labels, "Tâm asked")
+    assert "Cuộc huy động lúc 23:10 đã kết thúc" in lan.last.text_plain
+    assert not any("📝 Thêm ghi chú, ảnh" in m.button_labels for m in binh.messages)
+
+    [ask] = await lan.press("📝 Thêm ghi chú, ảnh")
+    assert "cho phần của đồng chí trong cuộc huy động 23:10 22/11" in ask.text_plain
+    [kept] = await lan.send("Tôi đưa hai cháu nhỏ ra khỏi đám đông trước")
+    assert "Đã lưu vào phần của đồng chí (có 0/5 ảnh)" in kept.text_plain
+    [kept] = await lan.send_photo()
+    photo = lan.last_file_id
+    assert "(có 1/5 ảnh)" in kept.text_plain
+    [done] = await lan.press("Xong", kept)
+    assert "Đã lưu phần của đồng chí" in done.text_plain
+
+    called = await people_called(ward)
+    assert called["Lan"].note == "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước"
+    assert called["Lan"].photos == [photo]
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    ids = await member_ids(ward)
+    [lans] = [p for p in report.payload["people"] if p["member"] == ids["Lan"]]
+    assert lans["note"] == "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước"
+    assert photo in [a.file_id for a in report.attachments]
+    assert called["Tâm"].note is None

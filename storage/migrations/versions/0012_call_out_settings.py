@@ -1,6 +1,6 @@
 """a ward's auto-close minutes (a call-out nobody closes is closed by the clock after them,
 default 120), whether a call-out was closed that way, and its outcome's photos and people
-helped
+helped, and what a member added to their own record afterwards (a note, photos)
 
 Revision ID: 0012
 Revises: 0011
@@ -33,9 +33,15 @@ def upgrade() -> None:
             sa.Column("outcome_photos", sa.JSON(), server_default="[]", nullable=False)
         )
         batch_op.add_column(sa.Column("people_helped", sa.Integer(), nullable=True))
+    with op.batch_alter_table("call_out_people", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("photos", sa.JSON(), server_default="[]", nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("call_out_people", schema=None) as batch_op:
+        batch_op.drop_column("photos")
+        batch_op.drop_column("note")
     with op.batch_alter_table("call_outs", schema=None) as batch_op:
         batch_op.drop_column("people_helped")
         batch_op.drop_column("outcome_photos")
