@@ -28,7 +28,8 @@ REMINDERS: frozenset[DutyKind] = frozenset(
     {"good-deed-reminder", "deadline-reminder", "weekly-summary"}
 )
 # Every minute the open call-outs whose time is up are closed; what is due is read from the
-# call-outs themselves, so a pass after a stop closes each once, not once per minute missed.
+# call-outs themselves (no mark), so a pass after a stop closes each once, not once per minute
+# missed, and a minute with nothing overdue writes nothing.
 AUTO_CLOSE = "call-out-auto-close"
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chat.clock import Clock
-from scheduler.duties import Duty, occurrences
+from scheduler.duties import AUTO_CLOSE, Duty, occurrences
 from scheduler.notices import NoticeWriter
 from storage.database import Database
 from storage.outbox import Notice, enqueue_notices
@@ -62,31 +62,40 @@ class DutyRunner:
         async with self.db.write() as session:
             known = await marks(session)
             # A new duty owes nothing from before it existed.
-            await start_marks(session, [d.id for d in self.duties if d.id not in known], now)
+            new = [d.id for d in self.duties if d.id not in known and not d.is_auto_close]
+            await start_marks(session, new, now)
             done = await marks(session)
         for duty in self.duties:
             if duty.is_auto_close:
-                await self._close_overdue(duty, done[duty.id], now, report)
+                await self._close_overdue(report)
             else:
                 await self._catch_up(duty, done[duty.id], now, report)
         if report.queued:
             self.on_queued()
         return report
 
-    async def _close_overdue(
-        self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport
-    ) -> None:
-        """Close the call-outs whose time is up, once: the mark moves in the same transaction,
-        and a pass that finds nothing overdue reports nothing."""
+    async def close_overdue(self) -> RunReport:
+        """Close the call-outs whose time is up (the minute's duty, between passes)."""
+        report = RunReport()
+        await self._close_overdue(report)
+        if report.queued:
+            self.on_queued()
+        return report
+
+    async def _close_overdue(self, report: RunReport) -> None:
+        """Close the call-outs whose time is up (each once: it is locked and must still be
+        open), with their notices in the same transaction; a pass that finds nothing overdue
+        writes nothing and reports nothing."""
+        if self.closer is None:
+            return
+        now = self.clock.now()
         async with self.db.write() as session:
-            if not await advance_mark(session, duty.id, since, now):
-                return
-            notices = [] if self.closer is None else await self.closer(session, now)
+            notices = await self.closer(session, now)
             if notices:
                 queued = await enqueue_notices(session, self.channel, notices)
                 report.queued += len(queued)
-                report.handled.append(f"{duty.id}@{now:%Y-%m-%d %H:%M}")
-                log.info("%s: call-outs closed, %d notices queued", duty.id, len(queued))
+                report.handled.append(f"{AUTO_CLOSE}@{now:%Y-%m-%d %H:%M}")
+                log.info("%s: call-outs closed, %d notices queued", AUTO_CLOSE, len(queued))
 
     async def _catch_up(
         self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport
