@@ -32,6 +32,8 @@ from storage.outbox import skip_pending
 from storage.reports import add_report
 
 CALL_OUT_FORM = "call_out"
+# On a call-out typed with the form afterwards (it came by phone): told apart from a live one.
+REPORTED_AFTERWARDS = "reported_afterwards"
 
 
 @dataclass(frozen=True)

@@ -305,3 +305,42 @@ async def test_lan_adds_a_note_and_a_photo_to_her_own_record_the_morning_after(
     assert lans["note"] == "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước"
     assert photo in [a.file_id for a in report.attachments]
     assert called["Tâm"].note is None
+
+
+async def test_a_call_out_that_came_by_phone_is_reported_afterwards_and_told_apart(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan, binh = night.hung, night.lan, night.binh
+    clock.moment = NIGHT
+    status = await dispatch_two_teams(hung)
+    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await lan.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+    await hung.press("✅ Kết thúc", hung.message(status))
+    await hung.send("Đã giải tán đám đông")
+    await hung.press("➡️ Tiếp")
+    await hung.press("Không có")
+
+    # Earlier that evening Tổ 7 was called by phone: Bình types it afterwards.
+    await binh.send("/help")
+    await binh.press("🚨 Huy động")
+    await binh.press("Cháy (PCCC)")
+    await binh.press("1 giờ trước")
+    await binh.press("Sau 10 phút")
+    await binh.send("Cùng lực lượng PCCC dập tắt đám cháy nhà kho.")
+    await binh.press("Xong")
+    [done] = await binh.press("✅ Gửi báo cáo")
+    assert "Đã ghi nhận lần huy động" in done.text_plain
+    reports = [r for r in await ward.reports() if r.kind == "call_out"]
+    [typed] = [r for r in reports if not r.payload.get("live")]
+    assert typed.payload["reported_afterwards"] is True
+    [live] = [r for r in reports if r.payload.get("live")]
+    assert "reported_afterwards" not in live.payload
+
+    await hung.send("/baocao")
+    _making, digest, *_files = await hung.press("Tháng này", expect=5, timeout=20)
+    assert "🚨 1 huy động trực tiếp trên bot, 1 báo cáo lại" in digest.text_plain
