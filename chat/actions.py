@@ -506,3 +506,10 @@ class AddToMyRecord(AboutCallOut, verb="mn"):
 @dataclass(frozen=True)
 class MyRecordDone(AboutCallOut, verb="md"):
     """The member has added what they wanted to their record."""
+
+
+@dataclass(frozen=True)
+class DispatchRecentPlace(CallOut, verb="rp"):
+    """The dispatch in progress: the place of one of the ward's recent call-outs, again."""
+
+    call_out: Id

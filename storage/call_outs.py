@@ -88,6 +88,28 @@ async def add_people(
     return rows
 
 
+RECENT_PLACES = 5
+
+
+async def recent_places(session: AsyncSession, ward_id: int) -> list[CallOut]:
+    """The ward's last 5 places called out to (typed addresses, each once, newest first): a
+    call-out of each."""
+    query = (
+        select(CallOut)
+        .where(CallOut.ward_id == ward_id, CallOut.place.is_not(None))
+        .order_by(CallOut.dispatched_at.desc(), CallOut.id.desc())
+        .limit(50)
+    )
+    found: dict[str, CallOut] = {}
+    for call_out in (await session.scalars(query)).all():
+        key = (call_out.place or "").strip().casefold()
+        if key and key not in found:
+            found[key] = call_out
+        if len(found) == RECENT_PLACES:
+            break
+    return list(found.values())
+
+
 async def people_of(session: AsyncSession, call_out_id: int) -> list[CallOutPerson]:
     """Everyone called, in the order they were called."""
     query = (

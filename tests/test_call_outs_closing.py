@@ -11,7 +11,8 @@ from bot.app import BotApp
 from chat.clock import FixedClock
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
-from storage.models import CallOut
+from storage.call_outs import Dispatch, dispatch
+from storage.models import CallOut, Member
 from storage.ward_settings import auto_close_minutes, realert_minutes
 from tests.test_button_data import press_and_wait
 from tests.test_call_outs import (
@@ -344,3 +345,53 @@ async def test_a_call_out_that_came_by_phone_is_reported_afterwards_and_told_apa
     await hung.send("/baocao")
     _making, digest, *_files = await hung.press("Tháng này", expect=5, timeout=20)
     assert "🚨 1 huy động trực tiếp trên bot, 1 báo cáo lại" in digest.text_plain
+
+
+async def test_the_officer_picks_one_of_the_wards_last_five_places(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan = night.hung, night.lan
+    places = [
+        "Chợ Nghĩa Tân",  # the oldest: not among the last five
+        "Ngõ 12 Trần Duy Hưng",
+        "Chung cư N05 Hoàng Đạo Thúy",
+        "Trường THCS Yên Hòa",
+        "ngõ 12 trần duy hưng",  # the same place again: shown once
+        "Công viên Cầu Giấy",
+        "Ngõ 165 Dương Quảng Hàm",
+    ]
+    async with ward.db.write() as session:
+        officer = await session.get(Member, night.officer_id)
+        assert officer is not None
+        for number, place in enumerate(places):
+            chosen = Dispatch("antt", place, None, None, None, (ward.team_id,))
+            at = NIGHT - dt.timedelta(days=len(places) - number)
+            await dispatch(session, ward.ward_id, officer, chosen, [], at)
+
+    clock.moment = NIGHT
+    [menu] = await hung.send("/quanly")
+    await hung.press("🚨 Huy động", menu)
+    [where] = await hung.press("An ninh trật tự")
+    assert "Bấm một nơi gần đây" in where.text_plain
+    assert where.button_labels == [
+        "🕘 Ngõ 165 Dương Quảng Hàm",
+        "🕘 Công viên Cầu Giấy",
+        "🕘 ngõ 12 trần duy hưng",
+        "🕘 Trường THCS Yên Hòa",
+        "🕘 Chung cư N05 Hoàng Đạo Thúy",
+        "Huỷ",
+    ]
+    [note] = await hung.press("🕘 Công viên Cầu Giấy", where)
+    assert "Ghi chú ngắn" in note.text_plain
+    [teams] = await hung.press("Bỏ qua")
+    await hung.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
+    await eventually(
+        lambda: "✅ Tổ bảo vệ ANTT số 12" in hung.message(teams.message_id).button_labels,
+        "Tổ 12 ticked",
+    )
+    [confirm] = await hung.press("Xong", teams)
+    assert "đến Công viên Cầu Giấy" in confirm.text_plain
+    await hung.press("🚨 Huy động ngay", confirm, expect=0)
+    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    assert "Công viên Cầu Giấy" in alerts(lan)[0]

@@ -86,3 +86,4 @@ callout-note-ask = 📝 Send a note (text) or photos (up to { $max }) for your r
 callout-note-kept = ✅ Saved to your record ({ $total }/{ $max } photos). Send more, or press «Done».
 callout-note-photos-full = Your record has { $max } photos already; this one was not saved. Type a note, or press «Done».
 callout-note-finished = ✅ Your record is saved. Thank you!
+callout-ask-place-or-recent = Step 2/4 · Where? Tap a recent place, share a location (📎 → Location) or type an address.

@@ -86,3 +86,4 @@ callout-note-ask = 📝 Gửi ghi chú (gõ chữ) hoặc ảnh (tối đa { $ma
 callout-note-kept = ✅ Đã lưu vào phần của đồng chí (có { $total }/{ $max } ảnh). Gửi thêm, hoặc bấm «Xong».
 callout-note-photos-full = Phần của đồng chí đã đủ { $max } ảnh; ảnh này không được lưu. Gõ ghi chú, hoặc bấm «Xong».
 callout-note-finished = ✅ Đã lưu phần của đồng chí. Cảm ơn!
+callout-ask-place-or-recent = Bước 2/4 · Ở đâu? Bấm một nơi gần đây, gửi vị trí (📎 → Vị trí) hoặc gõ địa chỉ.
