@@ -38,10 +38,12 @@ from storage.call_out_records import CALL_OUT_FORM, minutes_between
 from storage.call_outs import (
     CLOSED,
     REALERTS,
+    open_call_out_of,
     people_of,
     person_called,
     record_answer,
     record_arrival,
+    record_location,
 )
 from storage.drafts import start_draft
 from storage.models import CallOut, CallOutPerson, InboxUpdate, Member, Unit, utcnow
@@ -133,6 +135,24 @@ async def _answered(
     if message_id is None:
         return [Say(text=text, buttons=buttons)]
     return [Edit(message_id=message_id, text=text, buttons=buttons)]
+
+
+async def location_shared(turn: Turn, viewer: Member) -> list[Reply] | None:
+    """A location (live or not) shared by a member called to an open call-out: recorded on
+    their row with the moment it arrived; None when they are not called to one."""
+    location = turn.incoming.location
+    found = await open_call_out_of(turn.session, viewer.id)
+    if location is None or found is None:
+        return None
+    call_out, person = found
+    at = await pressed_time(turn)
+    record_location(person, location.latitude, location.longitude, location.live, at)
+    await tell_dispatcher(turn, call_out)
+    what = turn.texts.label("callout-location-live" if location.live else "callout-location-once")
+    if person.arrived_at is not None:
+        return [Say(text=turn.texts("callout-location-at-arrival", what=what))]
+    line = turn.texts("callout-location-received", what=what)
+    return [Say(text=line, buttons=arrived_button(turn, call_out))]
 
 
 async def status_of(turn: Turn, call_out: CallOut) -> tuple[str, Any]:

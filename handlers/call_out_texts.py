@@ -128,7 +128,8 @@ def status_text(
             turn.texts("callout-status-team", team=team.name if team else "?", called=len(members))
         )
         arrived = [
-            f"{names[p.member_id]} ({minutes_between(call_out.dispatched_at, p.arrived_at)}′)"
+            f"{names[p.member_id]} ({minutes_between(call_out.dispatched_at, p.arrived_at)}′"
+            f"{', 📍' if p.latitude is not None else ''})"
             for p in members
             if p.arrived_at is not None
         ]

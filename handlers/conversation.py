@@ -118,6 +118,10 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         if draft.step in call_out_close.STEPS:
             return await call_out_close.typed(turn, member, draft)
         return await call_out_dispatch.typed(turn, member, draft)
+    if incoming.location is not None and incoming.command is None:
+        where = await call_out_answers.location_shared(turn, member)
+        if where is not None:
+            return where
     if draft is not None and form is not None:
         if incoming.command is not None:
             return await resume_form(turn, member, form, draft)

@@ -155,6 +155,14 @@ def _person(person: CallOutPerson, zone: dt.tzinfo) -> dict[str, Any]:
         "arrived_at": None if arrived is None else f"{arrived.astimezone(zone):%Y-%m-%dT%H:%M}",
         "reason": person.reason,
         **({"note": person.note} if person.note else {}),
+        **(
+            {
+                "location": [person.latitude, person.longitude],
+                "location_live": person.location_live,
+            }
+            if person.latitude is not None and person.longitude is not None
+            else {}
+        ),
     }
 
 

@@ -139,6 +139,31 @@ def record_answer(
     person.answered_at = pressed_at
 
 
+async def open_call_out_of(
+    session: AsyncSession, member_id: int
+) -> tuple[CallOut, CallOutPerson] | None:
+    """The newest open call-out the member was called to, with their row; None when none."""
+    query = (
+        select(CallOut, CallOutPerson)
+        .join(CallOutPerson, CallOutPerson.call_out_id == CallOut.id)
+        .where(CallOutPerson.member_id == member_id, CallOut.status == OPEN)
+        .order_by(CallOut.dispatched_at.desc(), CallOut.id.desc())
+        .limit(1)
+    )
+    row = (await session.execute(query)).first()
+    return None if row is None else (row[0], row[1])
+
+
+def record_location(
+    person: CallOutPerson, latitude: float, longitude: float, live: bool, at: dt.datetime
+) -> None:
+    """Where the member is, as their phone shared it (the newest share counts)."""
+    person.latitude = latitude
+    person.longitude = longitude
+    person.location_live = live
+    person.located_at = at
+
+
 def record_arrival(person: CallOutPerson, pressed_at: dt.datetime) -> None:
     """The member is there (the first press counts; a second changes nothing)."""
     if person.arrived_at is None:

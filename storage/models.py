@@ -417,6 +417,11 @@ class CallOutPerson(Base):
     arrived_at: Mapped[dt.datetime | None]
     alerts_sent: Mapped[int] = mapped_column(Integer, default=0)
     last_alert_at: Mapped[dt.datetime | None]
+    # Where the member was when they shared a location (live or not) during the call-out.
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    located_at: Mapped[dt.datetime | None]
+    location_live: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # What the member added to their own record afterwards: a note, photos (file ids).
     note: Mapped[str | None] = mapped_column(Text)
     photos: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")

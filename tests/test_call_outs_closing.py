@@ -395,3 +395,38 @@ async def test_the_officer_picks_one_of_the_wards_last_five_places(
     await hung.press("🚨 Huy động ngay", confirm, expect=0)
     await eventually(lambda: bool(alerts(lan)), "Lan alerted")
     assert "Công viên Cầu Giấy" in alerts(lan)[0]
+
+
+async def test_lan_shares_her_live_location_on_the_way_and_it_is_recorded_with_her_arrival(
+    emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
+) -> None:
+    night = await officer_and_three_members(emulator, ward)
+    hung, lan = night.hung, night.lan
+    clock.moment = NIGHT
+    status = await dispatch_two_teams(hung)
+    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    await lan.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+
+    clock.moment = NIGHT + dt.timedelta(minutes=5)
+    [noted] = await lan.share_location(21.0245, 105.8412, live_period=900)
+    assert "Đã nhận vị trí trực tiếp của đồng chí" in noted.text_plain
+    assert noted.button_labels == ["📍 Đã có mặt"]
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await lan.press("📍 Đã có mặt", noted, expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+    await eventually(
+        lambda: "✅ Có mặt: Lan (12′, 📍)" in hung.message(status).text_plain, "the status"
+    )
+    called = await people_called(ward)
+    assert (called["Lan"].latitude, called["Lan"].longitude) == (21.0245, 105.8412)
+    assert called["Lan"].location_live is True
+
+    await hung.press("✅ Kết thúc", hung.message(status))
+    await hung.send("Đã giải tán đám đông")
+    await hung.press("➡️ Tiếp")
+    await hung.press("Không có")
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    ids = await member_ids(ward)
+    [lans] = [p for p in report.payload["people"] if p["member"] == ids["Lan"]]
+    assert (lans["location"], lans["location_live"]) == ([21.0245, 105.8412], True)

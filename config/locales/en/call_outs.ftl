@@ -87,3 +87,7 @@ callout-note-kept = ✅ Saved to your record ({ $total }/{ $max } photos). Send 
 callout-note-photos-full = Your record has { $max } photos already; this one was not saved. Type a note, or press «Done».
 callout-note-finished = ✅ Your record is saved. Thank you!
 callout-ask-place-or-recent = Step 2/4 · Where? Tap a recent place, share a location (📎 → Location) or type an address.
+callout-location-received = 📍 Your { $what } is received. When you get there, press «📍 Đã có mặt».
+callout-location-at-arrival = 📍 Your { $what } at the place is recorded.
+callout-location-live = live location
+callout-location-once = location

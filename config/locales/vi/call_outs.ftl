@@ -87,3 +87,7 @@ callout-note-kept = ✅ Đã lưu vào phần của đồng chí (có { $total }
 callout-note-photos-full = Phần của đồng chí đã đủ { $max } ảnh; ảnh này không được lưu. Gõ ghi chú, hoặc bấm «Xong».
 callout-note-finished = ✅ Đã lưu phần của đồng chí. Cảm ơn!
 callout-ask-place-or-recent = Bước 2/4 · Ở đâu? Bấm một nơi gần đây, gửi vị trí (📎 → Vị trí) hoặc gõ địa chỉ.
+callout-location-received = 📍 Đã nhận { $what } của đồng chí. Đến nơi, xin bấm «📍 Đã có mặt».
+callout-location-at-arrival = 📍 Đã ghi { $what } của đồng chí tại nơi có mặt.
+callout-location-live = vị trí trực tiếp
+callout-location-once = vị trí
