@@ -315,7 +315,11 @@ async def test_a_call_out_that_came_by_phone_is_reported_afterwards_and_told_apa
     hung, lan, binh = night.hung, night.lan, night.binh
     clock.moment = NIGHT
     status = await dispatch_two_teams(hung)
-    await eventually(lambda: bool(alerts(lan)), "Lan alerted")
+    await eventually(lambda: bool(alerts(lan)) and bool(alerts(binh)), "alerted")
+    await binh.press("❌ Không thể", expect=0)  # still at the fire Tổ 7 was phoned about
+    await eventually(lambda: "Đang đi làm xa" in binh.last.button_labels, "the reasons")
+    await binh.press("Lý do khác", expect=0)
+    await eventually(lambda: "không thể đến" in binh.last.text_plain, "Bình noted")
     await lan.press("🏃 Tôi đến ngay", expect=0)
     await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
     clock.moment = NIGHT + dt.timedelta(minutes=12)
