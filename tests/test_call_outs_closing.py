@@ -297,13 +297,24 @@ async def test_lan_adds_a_note_and_a_photo_to_her_own_record_the_morning_after(
     [done] = await lan.press("Xong", kept)
     assert "Đã lưu phần của đồng chí" in done.text_plain
 
+    # Later, from "Báo cáo của tôi": the record Lan's arrival wrote, and one more line.
+    [report] = [r for r in await ward.reports() if r.kind == "call_out"]
+    await lan.send("/baocaocuatoi")
+    *_photos, details = await lan.press(f"#{report.id} ·", expect=2)
+    [ask] = await lan.press("📝 Thêm ghi chú, ảnh", details)
+    assert "cho phần của đồng chí" in ask.text_plain
+    await lan.send("Công an phường đến lúc 23:30")
+    await lan.press("Xong")
+
     called = await people_called(ward)
-    assert called["Lan"].note == "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước"
+    assert called["Lan"].note == (
+        "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước\nCông an phường đến lúc 23:30"
+    )
     assert called["Lan"].photos == [photo]
     [report] = [r for r in await ward.reports() if r.kind == "call_out"]
     ids = await member_ids(ward)
     [lans] = [p for p in report.payload["people"] if p["member"] == ids["Lan"]]
-    assert lans["note"] == "Tôi đưa hai cháu nhỏ ra khỏi đám đông trước"
+    assert lans["note"] == called["Lan"].note
     assert photo in [a.file_id for a in report.attachments]
     assert called["Tâm"].note is None
 
