@@ -52,7 +52,8 @@ def _from_message(inbox_id: int, message: Json) -> Incoming:
         contact = Contact(message["contact"]["phone_number"], str(owner) if owner else None)
     location = None
     if "location" in message:
-        location = Location(message["location"]["latitude"], message["location"]["longitude"])
+        shared = message["location"]
+        location = Location(shared["latitude"], shared["longitude"], "live_period" in shared)
     return Incoming(
         channel=CHANNEL,
         update_ref=inbox_id,

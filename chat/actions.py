@@ -459,3 +459,57 @@ class CloseCallOut(AboutCallOut, verb="x"):
 @dataclass(frozen=True)
 class DispatchCancelled(CallOut, verb="no"):
     """The dispatch in progress: dropped, nothing sent."""
+
+
+@dataclass(frozen=True)
+class CallOutSettings(CallOut, verb="s"):
+    """ "⚙️ Cài đặt huy động" from the ward's menu: the ward's call-out settings."""
+
+    ward: Id
+
+
+@dataclass(frozen=True)
+class ChangeCallOutSetting(CallOut, verb="sc"):
+    """One of the ward's call-out settings to change (realert, auto_close); the minutes typed."""
+
+    ward: Id
+    setting: Name
+
+
+@dataclass(frozen=True)
+class AddTeamList(AboutCallOut, verb="at"):
+    """ "➕ Thêm tổ" on the status message: the teams not called yet."""
+
+
+@dataclass(frozen=True)
+class AddTeam(AboutCallOut, verb="tt"):
+    """A team added to an open call-out: its members are alerted like the first ones."""
+
+    team: Id
+
+
+@dataclass(frozen=True)
+class OutcomePhotosDone(AboutCallOut, verb="pd"):
+    """Closing: the photos are sent (or there are none); the people helped come next."""
+
+
+@dataclass(frozen=True)
+class NoOneHelped(AboutCallOut, verb="p0"):
+    """Closing: nobody needed help; the call-out closes."""
+
+
+@dataclass(frozen=True)
+class AddToMyRecord(AboutCallOut, verb="mn"):
+    """A member called, once it is closed: a note or photos for their own record."""
+
+
+@dataclass(frozen=True)
+class MyRecordDone(AboutCallOut, verb="md"):
+    """The member has added what they wanted to their record."""
+
+
+@dataclass(frozen=True)
+class DispatchRecentPlace(CallOut, verb="rp"):
+    """The dispatch in progress: the place of one of the ward's recent call-outs, again."""
+
+    call_out: Id

@@ -22,6 +22,8 @@ class Location:
 
     latitude: float
     longitude: float
+    live: bool = False
+    """A live location: the phone keeps it up to date for a while (Telegram's live_period)."""
 
 
 @dataclass(frozen=True)

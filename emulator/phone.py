@@ -208,10 +208,13 @@ class Phone:
         expect: int = 1,
         settle: float | None = None,
         timeout: float | None = None,  # noqa: ASYNC109 - an assertion deadline, not a cancel
+        live_period: int | None = None,
     ) -> list[BotMessage]:
-        """Send a location."""
+        """Send a location; with `live_period` (seconds) a live one, as Telegram's "Share My
+        Live Location"."""
         self.texts_sent += 1
-        return await self._location(latitude, longitude, self._wait(expect, settle, timeout))
+        wait = self._wait(expect, settle, timeout)
+        return await self._location(latitude, longitude, wait, live_period)
 
     async def press(
         self,
@@ -300,8 +303,13 @@ class Phone:
             contact["last_name"] = self.user.last_name
         return await self._message({"contact": contact}, "contact", CONTACT, wait)
 
-    async def _location(self, latitude: float, longitude: float, wait: _Wait) -> list[BotMessage]:
-        content = {"location": {"latitude": latitude, "longitude": longitude}}
+    async def _location(
+        self, latitude: float, longitude: float, wait: _Wait, live_period: int | None = None
+    ) -> list[BotMessage]:
+        shared: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
+        if live_period is not None:
+            shared["live_period"] = live_period
+        content = {"location": shared}
         marker = location_marker(latitude, longitude)
         return await self._message(content, "location", marker, wait)
 

@@ -1,7 +1,7 @@
 """A live call-out after dispatch: the members' answers (coming, late, cannot and why, there),
 each at the moment it was pressed; the dispatcher's status message kept up to date; alerting
 the silent again; closing with an outcome, which writes the call-out reports (one per team
-that got there: handlers/call_out_records.py).
+that got there: storage/call_out_records.py).
 
 A press is checked like every press: the call-out must exist and be open, and the one pressing
 must be among those called (an answer) or its dispatcher or the ward's police (the status);
@@ -22,31 +22,32 @@ from sqlalchemy import select
 from chat import actions
 from chat.replies import Edit, Reply, Say, Toast
 from handlers.access import Action, may
-from handlers.call_out_dispatch import FLOW, OUTCOME, REALERTS, later_alert_keys
-from handlers.call_out_records import write_reports
+from handlers.call_out_dispatch import FLOW, OUTCOME, later_alert_keys
 from handlers.call_out_texts import (
     REASON_LABELS,
     alert_text,
     answer_buttons,
     arrived_button,
     local,
-    minutes_between,
     reason_buttons,
     status_buttons,
     status_text,
 )
 from handlers.turn import Turn
 from storage.accounts import notice_to, on_bot
+from storage.call_out_records import CALL_OUT_FORM, minutes_between
 from storage.call_outs import (
     CLOSED,
-    close,
+    REALERTS,
+    open_call_out_of,
     people_of,
     person_called,
     record_answer,
     record_arrival,
+    record_location,
 )
-from storage.drafts import discard_draft, start_draft
-from storage.models import CallOut, CallOutPerson, Draft, InboxUpdate, Member, Unit, utcnow
+from storage.drafts import start_draft
+from storage.models import CallOut, CallOutPerson, InboxUpdate, Member, Unit, utcnow
 from storage.outbox import ALERT, Notice, enqueue_notices, skip_pending
 
 ANSWERS = ("coming", "late", "declined")
@@ -68,7 +69,7 @@ async def pressed(turn: Turn, viewer: Member, press: actions.AboutCallOut) -> li
     if call_out is None:
         return [Toast(text=turn.texts("forged-button"))]
     if isinstance(press, actions.AlertAgain | actions.CloseCallOut):
-        if not await _may_run(turn, viewer, call_out):
+        if not await may_run(turn, viewer, call_out):
             return [Toast(text=turn.texts("forged-button"))]
         if call_out.status == CLOSED:
             return [Toast(text=turn.texts("callout-closed-already"))]
@@ -86,7 +87,7 @@ async def pressed(turn: Turn, viewer: Member, press: actions.AboutCallOut) -> li
     return await _answered(turn, call_out, person, press)
 
 
-async def _may_run(turn: Turn, viewer: Member, call_out: CallOut) -> bool:
+async def may_run(turn: Turn, viewer: Member, call_out: CallOut) -> bool:
     """The dispatcher, or the police of the call-out's ward."""
     if viewer.id == call_out.dispatched_by:
         return viewer.status == "active"
@@ -135,6 +136,24 @@ async def _answered(
     if message_id is None:
         return [Say(text=text, buttons=buttons)]
     return [Edit(message_id=message_id, text=text, buttons=buttons)]
+
+
+async def location_shared(turn: Turn, viewer: Member) -> list[Reply] | None:
+    """A location (live or not) shared by a member called to an open call-out: recorded on
+    their row with the moment it arrived; None when they are not called to one."""
+    location = turn.incoming.location
+    found = await open_call_out_of(turn.session, viewer.id)
+    if location is None or found is None:
+        return None
+    call_out, person = found
+    at = await pressed_time(turn)
+    record_location(person, location.latitude, location.longitude, location.live, at)
+    await tell_dispatcher(turn, call_out)
+    what = turn.texts.label("callout-location-live" if location.live else "callout-location-once")
+    if person.arrived_at is not None:
+        return [Say(text=turn.texts("callout-location-at-arrival", what=what))]
+    line = turn.texts("callout-location-received", what=what)
+    return [Say(text=line, buttons=arrived_button(turn, call_out))]
 
 
 async def status_of(turn: Turn, call_out: CallOut) -> tuple[str, Any]:
@@ -209,29 +228,12 @@ async def _alert_again(turn: Turn, call_out: CallOut) -> list[Reply]:
     return replies
 
 
-async def typed_outcome(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
-    """The outcome typed: the call-out closes and its reports are written."""
-    call_out = await turn.session.get(CallOut, int(draft.data.get("call_out_id", 0)))
-    incoming = turn.incoming
-    if call_out is None or not await _may_run(turn, viewer, call_out):
-        await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-        return [Say(text=turn.texts("forged-button"))]
-    if call_out.status == CLOSED:
-        await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-        return [Say(text=turn.texts("callout-closed-already"))]
-    text = (incoming.text or "").strip()
-    if not OUTCOME_LENGTH[0] <= len(text) <= OUTCOME_LENGTH[1] or text.startswith("/"):
-        return [Say(text=turn.texts("callout-outcome-too-short"))]
-    await discard_draft(turn.session, incoming.channel, incoming.user_ref)
-    close(call_out, text, turn.now)
-    people = await people_of(turn.session, call_out.id)
-    records = await write_reports(turn, call_out, people)
-    arrived = sum(1 for person in people if person.arrived_at is not None)
-    replies: list[Reply] = []
-    if call_out.status_message_id is not None and call_out.status_chat_ref == incoming.chat_ref:
-        status, buttons = await status_of(turn, call_out)
-        replies.append(Edit(message_id=call_out.status_message_id, text=status, buttons=buttons))
-    else:
-        await tell_dispatcher(turn, call_out)
-    done = turn.texts("callout-closed", records=records, arrived=arrived, called=len(people))
-    return [*replies, Say(text=done)]
+def zone_of(turn: Turn) -> dt.tzinfo:
+    """The ward's time zone (the conversation's clock is in it)."""
+    return turn.now.tzinfo or dt.UTC
+
+
+def on_time_minutes(turn: Turn) -> int | None:
+    """The call-out form's rule: arriving within this many minutes is on time."""
+    form = turn.forms.get(CALL_OUT_FORM)
+    return form.on_time.minutes if form is not None and form.on_time is not None else None

@@ -16,7 +16,6 @@ from chat import actions
 from chat.replies import Button, Edit, Reply, Say, Toast
 from handlers.access import Action, may
 from handlers.call_out_texts import (
-    KIND_LABELS,
     alert_text,
     answer_buttons,
     place_of,
@@ -25,7 +24,7 @@ from handlers.call_out_texts import (
 )
 from handlers.turn import Turn
 from storage.accounts import notice_to, on_bot
-from storage.call_outs import KINDS, Dispatch, dispatch
+from storage.call_outs import KIND_LABELS, KINDS, REALERTS, Dispatch, dispatch, recent_places
 from storage.drafts import discard_draft, draft_of, move_draft, start_draft
 from storage.members import active_members_in
 from storage.models import CallOut, CallOutPerson, Draft, Member, Unit
@@ -35,12 +34,9 @@ from storage.ward_settings import realert_minutes
 
 FLOW = "callout"
 KIND, PLACE, NOTE, TEAMS, CONFIRM = "kind", "place", "note", "teams", "confirm"
-OUTCOME = "outcome"  # the dispatcher types how it ended (handlers/call_out_answers.py)
+OUTCOME = "outcome"  # the first step of closing (handlers/call_out_close.py)
 PLACE_LENGTH = (3, 300)
 NOTE_LENGTH = 300
-# A member who has not answered is alerted again after this many minutes, at most twice [a ward
-# setting in the issue; one value for every ward for now].
-REALERTS = 2
 
 
 async def dispatchable_teams(turn: Turn, viewer: Member, unit: Unit) -> list[Unit]:
@@ -97,7 +93,9 @@ async def pressed(
         if press.kind not in KINDS:
             return [Toast(text=turn.texts("forged-button"))]
         move_draft(draft, PLACE, {**draft.data, "kind": press.kind})
-        return [Say(text=turn.texts("callout-ask-place"), buttons=[[_cancel_button(turn)]])]
+        return await _ask_place(turn, viewer, draft)
+    if isinstance(press, actions.DispatchRecentPlace) and draft.step == PLACE:
+        return await _recent_place(turn, viewer, draft, press)
     if isinstance(press, actions.DispatchNoNote) and draft.step == NOTE:
         return await _ask_teams(turn, viewer, draft, {**draft.data, "note": None})
     if isinstance(press, actions.DispatchTeam | actions.DispatchWholeWard) and draft.step == TEAMS:
@@ -107,6 +105,51 @@ async def pressed(
     if isinstance(press, actions.DispatchConfirmed) and draft.step == CONFIRM:
         return await _confirmed(turn, viewer, draft)
     return [Toast(text=turn.texts("stale-button"))]
+
+
+async def _ward_id(turn: Turn, viewer: Member, draft: Draft) -> int | None:
+    unit = await _unit(turn, viewer, draft)
+    if unit is None:
+        return None
+    ward = await ward_of(turn.session, unit)
+    return ward.id if ward is not None else unit.id
+
+
+async def _ask_place(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
+    """Where: the ward's last 5 places a tap each, or a location shared, or an address typed."""
+    ward_id = await _ward_id(turn, viewer, draft)
+    places = [] if ward_id is None else await recent_places(turn.session, ward_id)
+    rows = [
+        [
+            Button(
+                label=f"🕘 {call_out.place}"[:60],
+                action=actions.DispatchRecentPlace(call_out.id).encode(),
+            )
+        ]
+        for call_out in places
+    ]
+    key = "callout-ask-place-or-recent" if places else "callout-ask-place"
+    return [Say(text=turn.texts(key), buttons=[*rows, [_cancel_button(turn)]])]
+
+
+async def _recent_place(
+    turn: Turn, viewer: Member, draft: Draft, press: actions.DispatchRecentPlace
+) -> list[Reply]:
+    """A recent place of the ward, again (only the ward's own: another's is forged)."""
+    earlier = await turn.session.get(CallOut, press.call_out)
+    ward_id = await _ward_id(turn, viewer, draft)
+    if earlier is None or ward_id is None or earlier.ward_id != ward_id or not earlier.place:
+        return [Toast(text=turn.texts("forged-button"))]
+    where = {"place": earlier.place, "lat": earlier.latitude, "lon": earlier.longitude}
+    move_draft(draft, NOTE, {**draft.data, **where})
+    return [_ask_note(turn)]
+
+
+def _ask_note(turn: Turn) -> Say:
+    skip = Button(
+        label=turn.texts.label("callout-skip-note"), action=actions.DispatchNoNote().encode()
+    )
+    return Say(text=turn.texts("callout-ask-note"), buttons=[[skip, _cancel_button(turn)]])
 
 
 async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
@@ -121,10 +164,7 @@ async def typed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
             move_draft(draft, NOTE, {**draft.data, "place": text, "lat": None, "lon": None})
         else:
             return [Say(text=turn.texts("callout-place-too-short"))]
-        skip = Button(
-            label=turn.texts.label("callout-skip-note"), action=actions.DispatchNoNote().encode()
-        )
-        return [Say(text=turn.texts("callout-ask-note"), buttons=[[skip, _cancel_button(turn)]])]
+        return [_ask_note(turn)]
     if draft.step == NOTE and text and not text.startswith("/"):
         return await _ask_teams(turn, viewer, draft, {**draft.data, "note": text[:NOTE_LENGTH]})
     question = {KIND: "callout-ask-kind", NOTE: "callout-ask-note", TEAMS: "callout-ask-teams"}
@@ -262,7 +302,7 @@ async def _confirmed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     ward_id = ward.id if ward is not None else unit.id
     call_out, rows = await dispatch(turn.session, ward_id, viewer, chosen, people, turn.now)
     await discard_draft(turn.session, turn.incoming.channel, turn.incoming.user_ref)
-    await _alert(turn, call_out, viewer, people, turn.now)
+    await alert_people(turn, call_out, viewer, people, turn.now)
     call_out.status_chat_ref = turn.incoming.chat_ref
     call_out.status_message_id = turn.incoming.button_message_id
     names = {member.id: member.full_name for member in people}
@@ -273,7 +313,7 @@ async def _confirmed(turn: Turn, viewer: Member, draft: Draft) -> list[Reply]:
     return [Edit(message_id=call_out.status_message_id, text=text, buttons=buttons)]
 
 
-async def _alert(
+async def alert_people(
     turn: Turn, call_out: CallOut, by: Member, people: list[Member], now: dt.datetime
 ) -> None:
     """The first alert to everyone at once, day or night, ahead of any reminder; and the two

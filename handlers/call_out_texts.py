@@ -5,22 +5,15 @@ team), with its buttons."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from chat import actions
 from chat.replies import Button
 from chat.texts import Safe
 from handlers.turn import Turn
-from storage.call_outs import CLOSED
+from storage.call_out_records import minutes_between
+from storage.call_outs import CLOSED, KIND_LABELS
 from storage.models import CallOut, CallOutPerson, Member, Unit
 
-KIND_LABELS = {
-    "antt": "incident-antt",
-    "pccc": "incident-pccc",
-    "cnch": "incident-cnch",
-    "traffic": "incident-traffic",
-    "propaganda": "incident-propaganda",
-}
 REASON_LABELS = {
     "far": "callout-reason-far",
     "sick": "callout-reason-sick",
@@ -38,11 +31,6 @@ def local(turn: Turn, moment: dt.datetime) -> dt.datetime:
     """A stored (UTC) moment in the ward's time."""
     zone = turn.now.tzinfo
     return moment.astimezone(zone) if zone is not None else moment
-
-
-def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
-    """Whole minutes from `start` to `end`, rounded up (12 shown means at most 12)."""
-    return max(0, math.ceil((end - start) / dt.timedelta(minutes=1)))
 
 
 def map_link(call_out: CallOut) -> str | None:
@@ -140,7 +128,8 @@ def status_text(
             turn.texts("callout-status-team", team=team.name if team else "?", called=len(members))
         )
         arrived = [
-            f"{names[p.member_id]} ({minutes_between(call_out.dispatched_at, p.arrived_at)}′)"
+            f"{names[p.member_id]} ({minutes_between(call_out.dispatched_at, p.arrived_at)}′"
+            f"{', 📍' if p.latitude is not None else ''})"
             for p in members
             if p.arrived_at is not None
         ]
@@ -172,11 +161,15 @@ def status_text(
                 outcome=call_out.outcome or "",
             )
         )
+        photos = len(call_out.outcome_photos or [])
+        if call_out.people_helped or photos:
+            helped = call_out.people_helped or 0
+            lines.append(turn.texts("callout-status-closed-details", helped=helped, photos=photos))
     return Safe("\n".join(lines))
 
 
 def status_buttons(turn: Turn, call_out: CallOut) -> list[list[Button]]:
-    """🔔 alert the silent again · ✅ close; none once closed."""
+    """🔔 alert the silent again · ➕ add a team · ✅ close; none once closed."""
     if call_out.status == CLOSED:
         return []
     return [
@@ -184,6 +177,12 @@ def status_buttons(turn: Turn, call_out: CallOut) -> list[list[Button]]:
             Button(
                 label=turn.texts.label("callout-alert-silent"),
                 action=actions.AlertAgain(call_out.id).encode(),
+            )
+        ],
+        [
+            Button(
+                label=turn.texts.label("callout-add-team"),
+                action=actions.AddTeamList(call_out.id).encode(),
             )
         ],
         [

@@ -8,7 +8,16 @@ from chat import actions
 from chat.buttons import Data, Scope
 from chat.replies import Reply, Say, Toast
 from chat.steps import Step
-from handlers import accounts, call_out_answers, call_out_dispatch, commands
+from handlers import (
+    accounts,
+    call_out_answers,
+    call_out_close,
+    call_out_dispatch,
+    call_out_notes,
+    call_out_settings,
+    call_out_teams,
+    commands,
+)
 from handlers.group_chat import in_group
 from handlers.joining import (
     ASK_CONTACT,
@@ -131,10 +140,18 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return await target_typed(turn, member, draft)
     if draft is not None and draft.flow == OFFICER_FLOW and incoming.command is None:
         return await officer_typed(turn, member, draft)
+    if draft is not None and draft.flow == call_out_notes.FLOW and incoming.command is None:
+        return await call_out_notes.typed(turn, member, draft)
+    if draft is not None and draft.flow == call_out_settings.FLOW and incoming.command is None:
+        return await call_out_settings.typed(turn, member, draft)
     if draft is not None and draft.flow == call_out_dispatch.FLOW and incoming.command is None:
-        if draft.step == call_out_dispatch.OUTCOME:
-            return await call_out_answers.typed_outcome(turn, member, draft)
+        if draft.step in call_out_close.STEPS:
+            return await call_out_close.typed(turn, member, draft)
         return await call_out_dispatch.typed(turn, member, draft)
+    if incoming.location is not None and incoming.command is None:
+        where = await call_out_answers.location_shared(turn, member)
+        if where is not None:
+            return where
     if draft is not None and form is not None:
         if incoming.command is not None:
             return await resume_form(turn, member, form, draft)
@@ -187,8 +204,16 @@ async def _pressed(turn: Turn, member: Member, draft: Draft | None) -> list[Repl
         return await pressed_yearly_report(turn, member, pressed)
     if isinstance(pressed, actions.Officer):
         return await pressed_officer(turn, member, pressed)
+    if isinstance(pressed, actions.AddToMyRecord | actions.MyRecordDone):
+        return await call_out_notes.pressed(turn, member, pressed)
+    if isinstance(pressed, actions.OutcomePhotosDone | actions.NoOneHelped):
+        return await call_out_close.pressed(turn, member, pressed)
+    if isinstance(pressed, actions.AddTeamList | actions.AddTeam):
+        return await call_out_teams.pressed(turn, member, pressed)
     if isinstance(pressed, actions.AboutCallOut):
         return await call_out_answers.pressed(turn, member, pressed)
+    if isinstance(pressed, actions.CallOutSettings | actions.ChangeCallOutSetting):
+        return await call_out_settings.pressed(turn, member, pressed)
     if isinstance(pressed, actions.CallOut):
         return await call_out_dispatch.pressed(turn, member, pressed, draft)
     if isinstance(pressed, actions.MyReports):

@@ -213,6 +213,11 @@ async def open_report(turn: Turn, member: Member, form: FormSpec, report: Report
         )
     elif report.author_id == member.id:
         lines.append(turn.texts("report-read-only", hours=_hours(turn)))
+    call_out_id = report.payload.get("call_out_id") if report.payload.get("live") else None
+    called = {entry.get("member") for entry in report.payload.get("people", [])}
+    if isinstance(call_out_id, int) and member.id in called:  # a live call-out's record
+        add = actions.AddToMyRecord(call_out_id).encode()
+        buttons.append([Button(label=turn.texts.label("callout-note-add"), action=add)])
     back = actions.ReportMonth(report.occurred_on.replace(day=1))
     buttons.append([Button(label=turn.texts.label("button-back-to-list"), action=back.encode())])
     photos: list[Reply] = [

@@ -15,6 +15,7 @@ from handlers.menu import main_menu
 from handlers.review_notices import tell_reviewers
 from handlers.turn import Turn
 from reports.review import REVIEW_KEYS, REVIEWED_KINDS
+from storage.call_out_records import CALL_OUT_FORM, REPORTED_AFTERWARDS
 from storage.drafts import discard_draft, move_draft, start_draft
 from storage.members import members_of_unit
 from storage.models import Draft, Member, Report
@@ -110,6 +111,8 @@ async def _submit(
     photos = [str(file_id) for name in photo_fields for file_id in values.get(name) or []]
     payload = {name: value for name, value in values.items() if name not in photo_fields}
     payload.update(derived(form, values))
+    if form.kind == CALL_OUT_FORM:  # typed afterwards: it came by phone, not from the bot
+        payload[REPORTED_AFTERWARDS] = True
     day = dt.date.fromisoformat(str(values[form.occurred_on])[:10])
     if state.report_id is not None:
         return await _change(turn, member, state.report_id, day, payload, photos)

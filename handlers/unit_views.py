@@ -78,6 +78,10 @@ async def ward_menu(turn: Turn, viewer: Member, ward: Unit) -> Say:
     if await may(turn.session, viewer, Action.DISPATCH, ward):
         dispatch = actions.StartDispatch(ward.id).encode()
         rows.insert(0, [Button(label=turn.texts.label("callout-start"), action=dispatch)])
+        if await may(turn.session, viewer, Action.WARD_SETTINGS, ward):
+            change = actions.CallOutSettings(ward.id).encode()
+            label = turn.texts.label("callout-settings-button")
+            rows.insert(1, [Button(label=label, action=change)])
     return Say(text=text, buttons=rows)
 
 

@@ -15,7 +15,7 @@ from reports.indicators import IndicatorResult, Status
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import target_phrase, verdict
 from reports.telegram_html import split_message
-from reports.turnout_text import turnout_text
+from reports.turnout_text import sources_text, turnout_text
 
 MAX_NAMED_TEAMS = 15
 NAME_LIMIT = 80
@@ -103,8 +103,17 @@ def _totals_lines(summary: WardSummary | ProvinceSummary) -> list[str]:
 
 def _turnout_line(summaries: Sequence[WardSummary]) -> list[str]:
     """⏱ the call-outs made live from the bot: who came of those called, and how fast."""
-    text = turnout_text([person for ward in summaries for person in ward.scope.called])
-    return [f"{labels.TURNOUT_ICON} {_safe(text, None)}"] if text else []
+    called = [person for ward in summaries for person in ward.scope.called]
+    text = turnout_text(called)
+    if not text:
+        return []
+    sources = sources_text(
+        called, [report for ward in summaries for report in ward.scope.call_outs]
+    )
+    return [
+        f"{labels.CALL_OUT_SOURCES_ICON} {_safe(sources, None)}",
+        f"{labels.TURNOUT_ICON} {_safe(text, None)}",
+    ]
 
 
 def _files_line(files: Sequence[str]) -> list[str]:

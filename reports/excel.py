@@ -343,6 +343,7 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
             ]
             if live:
                 row += _turnout_cells(called.pop((live_id(report) or 0, report.team_id), []))
+                row.append(labels.SOURCE_LIVE if live_id(report) else labels.SOURCE_TYPED)
             rows.append([ward.ward.name, *row] if with_ward else row)
         for people in called.values():  # teams nobody of which came: no record
             first = people[0]
@@ -357,6 +358,7 @@ def _call_out_rows(wards: Sequence[WardSummary], with_ward: bool) -> list[list[C
                 labels.YES_NO[False],
                 None,
                 *_turnout_cells(people),
+                labels.SOURCE_LIVE,
             ]
             rows.append([ward.ward.name, *row] if with_ward else row)
     return rows
@@ -366,7 +368,7 @@ def _turnout_cells(people: Sequence[CalledPerson]) -> list[Cell]:
     """Called, arrived, declined, no answer, median and 90th percentile minutes (blank for a
     call-out typed afterwards)."""
     if not people:
-        return [None] * len(labels.LIVE_CALL_OUT_HEADERS)
+        return [None] * 6
     turnout = Turnout.of(people)
     median = turnout.median
     return [

@@ -252,6 +252,11 @@ NOBODY_ARRIVED = "chưa ai có mặt"
 TURNOUT_ICON = "⏱"
 PART_TURNOUT = "{part}: có mặt {arrived}/{called}"
 SECTION_LIVE_CALL_OUTS = "Huy động qua bot"
+# How the call-outs came: dispatched live from the bot, or by phone and reported afterwards.
+CALL_OUT_SOURCES = "{live} huy động trực tiếp trên bot, {typed} báo cáo lại"
+CALL_OUT_SOURCES_ICON = "🚨"
+SOURCE_LIVE = "Trực tiếp trên bot"
+SOURCE_TYPED = "Báo cáo lại"
 
 # Workbook
 SHEET_SUMMARY = "Tổng hợp"
@@ -329,6 +334,7 @@ LIVE_CALL_OUT_HEADERS = (
     "Không trả lời",
     "Trung vị (phút)",
     "90% (phút)",
+    "Nguồn",
 )
 DESCRIBE = {
     "visits": "{count} lần gặp gỡ, giáo dục",

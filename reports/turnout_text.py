@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reports import labels
-from reports.call_outs import Turnout
-from reports.records import CalledPerson, UnitRecord
+from reports.call_outs import Turnout, live_id
+from reports.records import CalledPerson, ReportRecord, UnitRecord
 
 
 def turnout_text(called: Sequence[CalledPerson]) -> str:
@@ -23,6 +23,17 @@ def turnout_text(called: Sequence[CalledPerson]) -> str:
         no_answer=labels.count(turnout.no_answer),
     )
     return f"{head} · {times_text(turnout)}"
+
+
+def sources_text(called: Sequence[CalledPerson], call_outs: Sequence[ReportRecord]) -> str:
+    """2 huy động trực tiếp trên bot, 1 báo cáo lại: the call-outs dispatched from the bot
+    (closed, each counted once however many teams it called) and those that came by phone and
+    were typed afterwards; "" when none came from the bot (nothing to tell apart)."""
+    live = len({person.call_out_id for person in called})
+    if not live:
+        return ""
+    typed = sum(1 for report in call_outs if live_id(report) is None)
+    return labels.CALL_OUT_SOURCES.format(live=labels.count(live), typed=labels.count(typed))
 
 
 def times_text(turnout: Turnout) -> str:

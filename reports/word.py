@@ -25,7 +25,7 @@ from reports.periods import Period
 from reports.stable_zip import restamp
 from reports.summary import ProvinceIndicator, ProvinceSummary, WardSummary
 from reports.targets import target_with_basis
-from reports.turnout_text import part_turnout_texts, team_turnout_texts
+from reports.turnout_text import part_turnout_texts, sources_text, team_turnout_texts
 from reports.word_sections import (
     OfficerNotes,
     indicator_rows,
@@ -150,7 +150,12 @@ def ward_report(
         INDICATOR_WIDTHS_MM,
     )
     scope = summary.scope
-    write_turnout(document, scope.called, team_turnout_texts(scope.teams, scope.called))
+    write_turnout(
+        document,
+        scope.called,
+        team_turnout_texts(scope.teams, scope.called),
+        sources_text(scope.called, scope.call_outs),
+    )
     paragraph(document, labels.SECTION_TEAMS, "ANTT Section")
     ranks = {place.summary.team.id: place.rank for place in summary.ranking}
     rows = [
@@ -222,6 +227,10 @@ def province_report(
         [person for ward in summary.wards for person in ward.scope.called],
         part_turnout_texts(
             [(labels.unbroken_place(ward.ward.name), ward.scope.called) for ward in summary.wards]
+        ),
+        sources_text(
+            [person for ward in summary.wards for person in ward.scope.called],
+            [report for ward in summary.wards for report in ward.scope.call_outs],
         ),
     )
     paragraph(document, labels.SECTION_WARDS, "ANTT Section")

@@ -116,14 +116,20 @@ def write_totals(document: DocumentObject, totals: Tally) -> None:
 
 
 def write_turnout(
-    document: DocumentObject, called: Sequence[CalledPerson], parts: Sequence[str]
+    document: DocumentObject,
+    called: Sequence[CalledPerson],
+    parts: Sequence[str],
+    sources: str = "",
 ) -> None:
-    """The call-outs made live from the bot: who of those called came and how fast, then
-    part by part, team or ward (nothing when there were none)."""
+    """The call-outs made live from the bot: how many came from the bot and how many were
+    reported afterwards, who of those called came and how fast, then part by part, team or
+    ward (nothing when there were none)."""
     text = turnout_text(called)
     if not text:
         return
     paragraph(document, labels.SECTION_LIVE_CALL_OUTS, "ANTT Section")
+    if sources:
+        paragraph(document, f"{sources}.")
     paragraph(document, f"{text}.")
     for line in parts:
         paragraph(document, f"- {line}.")

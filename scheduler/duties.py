@@ -16,12 +16,21 @@ from config.settings import Settings
 from reports.campaigns import Campaign
 
 DutyKind = Literal[
-    "good-deed-reminder", "monthly-digest", "phase-digest", "deadline-reminder", "weekly-summary"
+    "good-deed-reminder",
+    "monthly-digest",
+    "phase-digest",
+    "deadline-reminder",
+    "weekly-summary",
+    "call-out-auto-close",
 ]
 # Reminders are only worth sending on their own day; digests are always sent, late if need be.
 REMINDERS: frozenset[DutyKind] = frozenset(
     {"good-deed-reminder", "deadline-reminder", "weekly-summary"}
 )
+# Every minute the open call-outs whose time is up are closed; what is due is read from the
+# call-outs themselves (no mark), so a pass after a stop closes each once, not once per minute
+# missed, and a minute with nothing overdue writes nothing.
+AUTO_CLOSE = "call-out-auto-close"
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,10 @@ class Duty:
     @property
     def is_reminder(self) -> bool:
         return self.kind in REMINDERS
+
+    @property
+    def is_auto_close(self) -> bool:
+        return self.kind == AUTO_CLOSE
 
 
 def plan_duties(settings: Settings, campaign: Campaign) -> list[Duty]:
@@ -86,6 +99,7 @@ def plan_duties(settings: Settings, campaign: Campaign) -> list[Duty]:
                 _cron(zone, remind_at, day_of_week=settings.weekly_summary_day),
             )
         )
+    duties.append(Duty(AUTO_CLOSE, "call-out-auto-close", CronTrigger(minute="*", timezone=zone)))
     return duties
 
 

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from chat.clock import Clock
-from scheduler.duties import Duty, occurrences
+from scheduler.duties import AUTO_CLOSE, Duty, occurrences
 from scheduler.notices import NoticeWriter
 from storage.database import Database
-from storage.outbox import enqueue_notices
+from storage.outbox import Notice, enqueue_notices
 from storage.schedule import advance_mark, marks, start_marks
 
 log = logging.getLogger(__name__)
+
+# Closes what is overdue now, inside the pass's transaction; the notices it owes.
+Closer = Callable[[AsyncSession, dt.datetime], Awaitable[list[Notice]]]
 
 
 @dataclass
@@ -40,6 +45,7 @@ class DutyRunner:
         clock: Clock,
         channel: str,
         on_queued: Callable[[], None] = lambda: None,
+        closer: Closer | None = None,
     ) -> None:
         self.db = db
         self.duties = duties
@@ -47,6 +53,7 @@ class DutyRunner:
         self.clock = clock
         self.channel = channel
         self.on_queued = on_queued
+        self.closer = closer
 
     async def run_due(self) -> RunReport:
         """One pass over every duty; safe to call at any time, any number of times."""
@@ -55,13 +62,40 @@ class DutyRunner:
         async with self.db.write() as session:
             known = await marks(session)
             # A new duty owes nothing from before it existed.
-            await start_marks(session, [d.id for d in self.duties if d.id not in known], now)
+            new = [d.id for d in self.duties if d.id not in known and not d.is_auto_close]
+            await start_marks(session, new, now)
             done = await marks(session)
         for duty in self.duties:
-            await self._catch_up(duty, done[duty.id], now, report)
+            if duty.is_auto_close:
+                await self._close_overdue(report)
+            else:
+                await self._catch_up(duty, done[duty.id], now, report)
         if report.queued:
             self.on_queued()
         return report
+
+    async def close_overdue(self) -> RunReport:
+        """Close the call-outs whose time is up (the minute's duty, between passes)."""
+        report = RunReport()
+        await self._close_overdue(report)
+        if report.queued:
+            self.on_queued()
+        return report
+
+    async def _close_overdue(self, report: RunReport) -> None:
+        """Close the call-outs whose time is up (each once: it is locked and must still be
+        open), with their notices in the same transaction; a pass that finds nothing overdue
+        writes nothing and reports nothing."""
+        if self.closer is None:
+            return
+        now = self.clock.now()
+        async with self.db.write() as session:
+            notices = await self.closer(session, now)
+            if notices:
+                queued = await enqueue_notices(session, self.channel, notices)
+                report.queued += len(queued)
+                report.handled.append(f"{AUTO_CLOSE}@{now:%Y-%m-%d %H:%M}")
+                log.info("%s: call-outs closed, %d notices queued", AUTO_CLOSE, len(queued))
 
     async def _catch_up(
         self, duty: Duty, since: dt.datetime, now: dt.datetime, report: RunReport

@@ -112,7 +112,7 @@ class SchedulerService:
         scheduler = AsyncIOScheduler(timezone=self.zone)
         for duty in self.duties:
             scheduler.add_job(
-                self.run_pass,
+                self.run_auto_close if duty.is_auto_close else self.run_pass,
                 trigger=duty.trigger,
                 id=duty.id,
                 name=duty.kind,
@@ -143,6 +143,18 @@ class SchedulerService:
                     len(report.dropped),
                     report.queued,
                 )
+
+    async def run_auto_close(self) -> None:
+        """Each minute: close the call-outs whose time is up (not the whole pass)."""
+        async with self._pass:
+            if self.leading and not await self.leadership.still_held():
+                log.warning("scheduler: lost the leader lock; standing by")
+                await self._stand_down()
+                return
+            try:
+                await self.runner.close_overdue()
+            except Exception as error:
+                log.error("scheduler: closing call-outs failed: %s", type(error).__name__)
 
     async def _stand_down(self) -> None:
         self.leading = False

@@ -8,6 +8,7 @@ from chat.clock import Clock
 from chat.texts import texts_for
 from config.settings import Settings
 from reports.campaigns import Campaign
+from scheduler.call_out_closer import CallOutCloser
 from scheduler.duties import plan_duties
 from scheduler.notices import NoticeWriter
 from scheduler.runner import DutyRunner
@@ -28,5 +29,6 @@ def build_scheduler(
     duties = plan_duties(settings, campaign)
     texts = texts_for(settings.language)
     writer = NoticeWriter(db, texts, campaign, settings.quiet_hours, settings.zone)
-    runner = DutyRunner(db, duties, writer, clock, channel, on_queued)
+    closer = CallOutCloser(texts, settings.zone, settings.quiet_hours)
+    runner = DutyRunner(db, duties, writer, clock, channel, on_queued, closer.close_overdue)
     return SchedulerService(runner, duties, settings.zone)

@@ -339,6 +339,8 @@ class WardSetting(Base):
     auto_approve: Mapped[bool] = mapped_column(Boolean, default=True)
     # Minutes before a called member who has not answered is alerted again (twice at most).
     realert_minutes: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    # Minutes after which a call-out nobody closed is closed by the clock, with what was known.
+    auto_close_minutes: Mapped[int] = mapped_column(Integer, default=120, server_default="120")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
@@ -375,6 +377,13 @@ class CallOut(Base):
     closed_at: Mapped[dt.datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # How it ended, besides the text: the officer's photos (file ids) and the people helped.
+    outcome_photos: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    people_helped: Mapped[int | None] = mapped_column(Integer)
+    # Closed by the clock after the ward's auto-close minutes, not by the officer.
+    closed_automatically: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     # The officer's status message, edited as answers come in.
     status_chat_ref: Mapped[str | None] = mapped_column(String(64))
     status_message_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -396,6 +405,14 @@ class CallOutPerson(Base):
     arrived_at: Mapped[dt.datetime | None]
     alerts_sent: Mapped[int] = mapped_column(Integer, default=0)
     last_alert_at: Mapped[dt.datetime | None]
+    # Where the member was when they shared a location (live or not) during the call-out.
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    located_at: Mapped[dt.datetime | None]
+    location_live: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # What the member added to their own record afterwards: a note, photos (file ids).
+    note: Mapped[str | None] = mapped_column(Text)
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     __table_args__ = (UniqueConstraint("call_out_id", "member_id"),)
 

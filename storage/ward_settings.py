@@ -1,5 +1,6 @@
 """A ward's own choices (approve join requests automatically or not; how soon a call-out's
-alert comes again to a member who has not answered)."""
+alert comes again to a member who has not answered; after how long a call-out nobody closed is
+closed by the clock)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from storage.models import Member, WardSetting
 
 REALERT_MINUTES = 3  # the default: alerted again after 3 minutes, then 3 more
 REALERT_MINUTES_RANGE = range(1, 61)
+AUTO_CLOSE_MINUTES = 120  # the default: a call-out nobody closes ends two hours after dispatch
+AUTO_CLOSE_MINUTES_RANGE = range(30, 24 * 60 + 1)  # half an hour to a day
 
 
 async def auto_approves(session: AsyncSession, ward_id: int | None) -> bool:
@@ -52,6 +55,28 @@ async def set_realert_minutes(
         setting = WardSetting(ward_id=ward_id)
         session.add(setting)
     setting.realert_minutes = minutes
+    setting.updated_at = now
+    setting.updated_by = by.id if by is not None else None
+    await session.flush()
+
+
+async def auto_close_minutes(session: AsyncSession, ward_id: int) -> int:
+    """Minutes after dispatch a call-out nobody closed is closed by the clock (120 by default)."""
+    setting = await session.get(WardSetting, ward_id)
+    return AUTO_CLOSE_MINUTES if setting is None else setting.auto_close_minutes
+
+
+async def set_auto_close_minutes(
+    session: AsyncSession, ward_id: int, minutes: int, by: Member | None, now: dt.datetime
+) -> None:
+    """Change after how long the ward's call-outs close by themselves (30 minutes to a day)."""
+    if minutes not in AUTO_CLOSE_MINUTES_RANGE:
+        raise ValueError(f"auto-close minutes must be 30 to 1440, not {minutes}")
+    setting = await session.get(WardSetting, ward_id, with_for_update=True)
+    if setting is None:
+        setting = WardSetting(ward_id=ward_id)
+        session.add(setting)
+    setting.auto_close_minutes = minutes
     setting.updated_at = now
     setting.updated_by = by.id if by is not None else None
     await session.flush()

@@ -170,7 +170,9 @@ async def test_an_officer_calls_two_teams_out_at_night_and_the_records_show_the_
 
     [ask] = await hung.press("✅ Kết thúc", status)
     assert "Kết quả" in ask.text_plain
-    [closed] = await hung.send("Đã giải tán đám đông, không ai bị thương")
+    [photos] = await hung.send("Đã giải tán đám đông, không ai bị thương")
+    [helped] = await hung.press("➡️ Tiếp", photos)  # no photos
+    [closed] = await hung.press("Không có", helped)  # nobody helped
     assert "Đã lưu 1 báo cáo huy động (có mặt 1/3 người được gọi)" in closed.text_plain
     assert "Đã kết thúc lúc 23:22" in hung.message(status).text_plain
 
@@ -241,7 +243,9 @@ async def test_two_members_of_one_team_who_come_make_one_call_out_of_that_team(
     await eventually(lambda: "có mặt lúc 23:30 (20 phút)" in tam.last.text_plain, "Tâm there")
 
     await hung.press("✅ Kết thúc", status)
-    [closed] = await hung.send("Đã dập tắt đám cháy")
+    await hung.send("Đã dập tắt đám cháy")
+    await hung.press("➡️ Tiếp")
+    [closed] = await hung.send("0")
     assert "Đã lưu 1 báo cáo huy động (có mặt 2/3 người được gọi)" in closed.text_plain
 
     [report] = [r for r in await ward.reports() if r.kind == "call_out"]

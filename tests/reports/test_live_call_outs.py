@@ -121,6 +121,7 @@ def test_the_workbook_lists_each_team_called_with_its_times_and_answers() -> Non
             0,
             12,
             12,
+            "Trực tiếp trên bot",
         ),
         (
             "Tổ bảo vệ ANTT số 2",
@@ -134,6 +135,7 @@ def test_the_workbook_lists_each_team_called_with_its_times_and_answers() -> Non
             1,
             45,
             45,
+            "Trực tiếp trên bot",
         ),
         (
             "Tổ bảo vệ ANTT số 3",
@@ -147,6 +149,7 @@ def test_the_workbook_lists_each_team_called_with_its_times_and_answers() -> Non
             1,
             None,
             None,
+            "Trực tiếp trên bot",
         ),
     ]
     typed = [row for row in rows if not row[9]]
@@ -155,13 +158,22 @@ def test_the_workbook_lists_each_team_called_with_its_times_and_answers() -> Non
         "Tổ bảo vệ ANTT số 2",
         "Tổ bảo vệ ANTT số 4",
     ]
-    assert all(cell is None for row in typed for cell in row[9:])
+    assert all(cell is None for row in typed for cell in row[9:15])
+    # Told apart: dispatched from the bot, or by phone and reported afterwards.
+    assert [row[15] for row in typed] == ["Báo cáo lại"] * 3
+
+
+def test_the_digest_tells_the_call_outs_from_the_bot_from_those_reported_afterwards() -> None:
+    # 23/12 from the bot (three teams, one call-out); Tổ 1, 2 and 4 typed theirs afterwards.
+    text = "\n".join(ward_digest(summary()))
+    assert "🚨 1 huy động trực tiếp trên bot, 3 báo cáo lại" in text
 
 
 def test_the_word_report_has_a_paragraph_on_the_call_outs_made_from_the_bot() -> None:
     document = Document(BytesIO(ward_report(summary(), ISSUED)))
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert "Huy động qua bot" in texts
+    assert "1 huy động trực tiếp trên bot, 3 báo cáo lại." in texts
     assert (
         "1 lần huy động qua bot: có mặt 2/6 người được gọi (từ chối 2, không trả lời 2)"
         " · thời gian có mặt: trung vị 28,5 phút, 90% trong 45 phút."

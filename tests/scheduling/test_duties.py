@@ -30,6 +30,7 @@ def test_the_duties_of_ha_noi_357_have_stable_ids_and_local_times() -> None:
         "deadline-reminder@05/11",
         "deadline-reminder@08/11",
         "deadline-reminder@09/11",
+        "call-out-auto-close",
     ]
     after = at("2026-01-01", "00:00")
     year_end = at("2026-12-31", "23:59")
