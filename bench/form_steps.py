@@ -24,12 +24,13 @@ import statistics
 import tempfile
 import time
 import tomllib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from bot.app import BotApp
 from chat.clock import FixedClock
@@ -38,7 +39,9 @@ from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from emulator.zalo import ZaloEmulator, ZaloPhone
 from emulator.zalo.server import TEST_TOKEN
+from storage.database import Database
 from storage.invites import create_invite
+from storage.models import Report
 from storage.units import add_unit
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "config" / "forms"
@@ -232,14 +235,17 @@ class Members:
 
     telegram: Phone
     zalo: ZaloPhone
+    db: Database
 
 
 @contextlib.asynccontextmanager
 async def running_ward(
-    database_url: str | None = None, *, settle: float = 0.05
+    database_url: str | None = None, *, settle: float = 0.0, teammates: bool = True
 ) -> AsyncIterator[Members]:
-    """The bot on both messengers against both emulators, Tổ 12 of Phường Yên Hòa with three
-    members on Telegram (Lan, Bình, Hùng) and one on Zalo (Uyên), joined by invite."""
+    """The bot on both messengers against both emulators, Tổ 12 of Phường Yên Hòa with
+    members on Telegram (Lan, and Bình and Hùng to tick with `teammates`) and one on Zalo
+    (Uyên), joined by invite. `settle`: how long a phone waits for quiet after the replies it
+    expects (0: it goes on at once, as a quick person would)."""
     with tempfile.TemporaryDirectory(prefix="antt-form-steps-") as folder:
         url = database_url or f"sqlite+aiosqlite:///{Path(folder) / 'steps.sqlite3'}"
         async with (
@@ -265,6 +271,7 @@ async def running_ward(
                     team = await add_unit(session, "Tổ 12", "team", ward)
                     code = (await create_invite(session, team, "member", 10, 1, clock.now())).code
                 names = (("Lan", "Nguyễn Thị"), ("Bình", "Trần Văn"), ("Hùng", "Lê Văn"))
+                names = names if teammates else names[:1]
                 phones = []
                 for index, (first, last) in enumerate(names):
                     phone = telegram.phone(user_id=9000 + index, first_name=first, last_name=last)
@@ -278,7 +285,7 @@ async def running_ward(
                 await uyen.send("0977111222")
                 await uyen.send("Phạm Thị Uyên")
                 await zalo_choose(uyen, "Đồng ý")
-                yield Members(telegram=phones[0], zalo=uyen)
+                yield Members(telegram=phones[0], zalo=uyen, db=app.db)
             finally:
                 await app.stop()
 
@@ -371,9 +378,38 @@ class FormSteps:
 
 def _summary(counts: list[Count]) -> Count:
     first = counts[0]
-    if any((c.answers, c.texts, c.photos) != (first.answers, first.texts, first.photos) for c in counts):
+    if any(
+        (c.answers, c.texts, c.photos) != (first.answers, first.texts, first.photos) for c in counts
+    ):
         raise AssertionError(f"the same form counted differently across runs: {counts}")
-    return Count(first.answers, first.texts, first.photos, statistics.median(c.seconds for c in counts))
+    return Count(
+        first.answers, first.texts, first.photos, statistics.median(c.seconds for c in counts)
+    )
+
+
+async def reports_of(db: Database, kind: str) -> list[Report]:
+    """The stored reports of `kind`, oldest first."""
+    async with db.read() as session:
+        return list(
+            await session.scalars(select(Report).where(Report.kind == kind).order_by(Report.id))
+        )
+
+
+async def checked(
+    db: Database, kind: str, steps: Sequence[Step], completing: Awaitable[Count]
+) -> Count:
+    """A completion, checked against what the bot stored: one report more, of this kind, with
+    the author and everyone ticked among its participants."""
+    before = len(await reports_of(db, kind))
+    count = await completing
+    stored = await reports_of(db, kind)
+    if len(stored) != before + 1:
+        raise AssertionError(f"{kind}: {len(stored) - before} report(s) stored, expected 1")
+    ticked = sum(len(step.labels) - 1 for step in steps if step.kind == "ticks")
+    participants = stored[-1].payload.get("participants")
+    if participants is not None and len(participants) != 1 + ticked:
+        raise AssertionError(f"{kind}: participants {participants}, expected {1 + ticked}")
+    return count
 
 
 async def measure(
@@ -385,33 +421,42 @@ async def measure(
     if missing:
         raise AssertionError(f"no usual answers written for the form(s) {missing}")
     results: list[FormSteps] = []
-    async with running_ward(database_url, settle=0.0 if runs > 1 else 0.05) as members:
+    ticking = any(step.kind == "ticks" for kind in chosen for step in FORMS[kind][1])
+    async with running_ward(database_url, teammates=ticking) as members:
         for kind in chosen:
             name, steps = FORMS[kind]
-            telegram = [await on_telegram(members.telegram, steps) for _ in range(runs)]
-            zalo = [await on_zalo(members.zalo, steps) for _ in range(runs)]
+            db = members.db
+            telegram = [
+                await checked(db, kind, steps, on_telegram(members.telegram, steps))
+                for _ in range(runs)
+            ]
+            zalo = [
+                await checked(db, kind, steps, on_zalo(members.zalo, steps)) for _ in range(runs)
+            ]
             results.append(FormSteps(kind, name, _summary(telegram), _summary(zalo)))
     return results
 
 
 def table(results: Sequence[FormSteps]) -> list[str]:
-    """The figures as the lines `main` prints."""
+    """The figures as the lines `main` prints: Telegram's taps + texts + photos, Zalo's
+    messages (answers typed + texts) + photos, Zalo's actions over Telegram's, the median
+    milliseconds of a completion on each."""
     lines = [
-        f"  {'form':28s} {'Telegram':>24s} {'Zalo':>26s} {'ratio':>6s} {'ms T':>6s} {'ms Z':>6s}",
-        f"  {'':28s} {'taps+texts+photos':>24s} {'answers+texts+photos':>26s}",
+        f"  {'form':28s} {'Telegram':>19s}  {'Zalo':>22s}  {'ratio':>5s}  "
+        f"{'ms Tg':>5s}  {'ms Zalo':>7s}",
+        f"  {'':28s} {'taps+texts+photos':>19s}  {'msgs (answ+texts)+photos':>22s}",
     ]
     for result in results:
         t, z = result.telegram, result.zalo
         verdict = ""
         if result.kind == GOOD_DEED:
             met = z.within(GOOD_DEED_BOUND)
-            verdict = "  bound ≤ 4 answers + 1 text + 1 photo on Zalo: " + (
-                "met" if met else "MISSED"
-            )
+            verdict = "  Zalo ≤ 4 answers + 1 text + 1 photo: " + ("met" if met else "MISSED")
+        telegram = f"{t.answers} + {t.texts} + {t.photos} = {t.actions}"
+        zalo = f"{z.messages} ({z.answers}+{z.texts}) + {z.photos} = {z.actions}"
         lines.append(
-            f"  {result.name:28s} {f'{t.answers}+{t.texts}+{t.photos} = {t.actions}':>24s} "
-            f"{f'{z.answers}+{z.texts}+{z.photos} = {z.actions} ({z.messages} msg + {z.photos} ph)':>26s} "
-            f"{result.ratio:6.2f} {t.seconds * 1000:6.0f} {z.seconds * 1000:6.0f}{verdict}"
+            f"  {result.name:28s} {telegram:>19s}  {zalo:>22s}  {result.ratio:5.2f}  "
+            f"{t.seconds * 1000:5.0f}  {z.seconds * 1000:7.0f}{verdict}"
         )
     return lines
 
