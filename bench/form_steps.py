@@ -270,7 +270,7 @@ async def running_ward(
                     ward = await add_unit(session, "Phường Yên Hòa", "commune")
                     team = await add_unit(session, "Tổ 12", "team", ward)
                     code = (await create_invite(session, team, "member", 10, 1, clock.now())).code
-                names = (("Lan", "Nguyễn Thị"), ("Bình", "Trần Văn"), ("Hùng", "Lê Văn"))
+                names = [("Lan", "Nguyễn Thị"), ("Bình", "Trần Văn"), ("Hùng", "Lê Văn")]
                 names = names if teammates else names[:1]
                 phones = []
                 for index, (first, last) in enumerate(names):
