@@ -1,13 +1,17 @@
 """`make bench`: every benchmark, printing its figures (record them in bench/RESULTS.md).
 
-`python -m bench [runs]` runs the command line, taps, intake and broadcast benchmarks (as
-`make bench` does); `python -m bench cli` only the command line's (bench/cli.py, seconds);
+`python -m bench [runs]` runs the command line, taps, form steps, intake, broadcast and call-out
+benchmarks (as `make bench` does); `python -m bench cli` only the command line's (bench/cli.py,
+seconds);
 `python -m bench summaries`, or ANTT_BENCH=summaries (`make bench ANTT_BENCH=summaries`), runs the
 summaries benchmark instead (bench/summaries.py; ANTT_BENCH_SCALE=0.05 for a quick run);
 `python -m bench broadcast` the scheduler's broadcast to 10,000 members (bench/broadcast.py,
 about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fewer);
 `python -m bench call-outs [runs]` the time from an officer's confirm to the last of 50 members
 alerted, alone and during a 10,000-member broadcast (bench/call_outs.py);
+`python -m bench form-steps [runs]` what a member does to complete each form on Telegram (taps,
+texts, photos) and on Zalo (messages typed, photos), and the good deed's bound on Zalo
+(bench/form_steps.py, issue 17);
 `python -m bench chat-claims` how webhook processes hold a chat on PostgreSQL (row lock or
 advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
@@ -37,20 +41,25 @@ if __name__ == "__main__":
         from bench import broadcast
 
         broadcast.main()
+    elif chosen == "form-steps":
+        from bench import form_steps
+
+        form_steps.main(int(arguments[0]) if arguments else 3)
     elif chosen == "call-outs":
         from bench import call_outs
 
         call_outs.main(int(arguments[0]) if arguments else 3)
     elif chosen:
         raise SystemExit(
-            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs or "
-            "chat-claims (or nothing)"
+            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs, "
+            "form-steps or chat-claims (or nothing)"
         )
     else:
-        from bench import broadcast, call_outs, cli, intake, taps
+        from bench import broadcast, call_outs, cli, form_steps, intake, taps
 
         cli.main()
         taps.main()
+        form_steps.main(int(arguments[0]) if arguments else 3)
         intake.main(runs=int(arguments[0]) if arguments else 3)
         broadcast.main()
         call_outs.main(int(arguments[0]) if arguments else 3)
