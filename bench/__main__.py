@@ -9,7 +9,10 @@ about 7 minutes a run: Telegram's limits set the pace; ANTT_BENCH_MEMBERS for fe
 `python -m bench call-outs [runs]` the time from an officer's confirm to the last of 50 members
 alerted, alone and during a 10,000-member broadcast (bench/call_outs.py);
 `python -m bench chat-claims` how webhook processes hold a chat on PostgreSQL (row lock or
-advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL).
+advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL);
+`python -m bench throughput [runs]` long polling against 1, 2 and 4 webhook processes on
+PostgreSQL and the aiogram echo bot (bench/throughput.py; `throughput profile` profiles one
+webhook process).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
 this module again) then carries no Telegram library it does not use."""
 
@@ -37,20 +40,28 @@ if __name__ == "__main__":
         from bench import broadcast
 
         broadcast.main()
+    elif chosen == "throughput":
+        from bench import throughput
+
+        if arguments and arguments[0] == "profile":
+            throughput.profile(os.environ.get("ANTT_BENCH_DATABASE_URL", throughput.DEFAULT_PG))
+        else:
+            throughput.main(int(arguments[0]) if arguments else 1)
     elif chosen == "call-outs":
         from bench import call_outs
 
         call_outs.main(int(arguments[0]) if arguments else 3)
     elif chosen:
         raise SystemExit(
-            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs or "
-            "chat-claims (or nothing)"
+            f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs, "
+            "chat-claims or throughput (or nothing)"
         )
     else:
-        from bench import broadcast, call_outs, cli, intake, taps
+        from bench import broadcast, call_outs, cli, intake, taps, throughput
 
         cli.main()
         taps.main()
         intake.main(runs=int(arguments[0]) if arguments else 3)
         broadcast.main()
         call_outs.main(int(arguments[0]) if arguments else 3)
+        throughput.main()
