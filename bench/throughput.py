@@ -46,10 +46,10 @@ DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/antt_bench"
 SECRET = "bench-throughput_secret"
 HISTORY = 20_000  # handled inbox rows already there, as in a running bot's database
 FLOODS = {
-    "text": Load("text", members=60, steps=50),
-    "good-deed": Load("good-deed", members=60, steps=28),
+    "text": Load("text", members=50, steps=30),
+    "good-deed": Load("good-deed", members=50, steps=21),
 }
-PACED = Load("good-deed", members=200, steps=12, rate=200.0)
+PACED = Load("good-deed", members=200, steps=8, rate=200.0)
 
 
 @dataclass(frozen=True)
@@ -277,8 +277,8 @@ async def run_case(
         finally:
             for _, connection in bots:
                 connection.send("stop")
-            for child, _ in bots:
-                await asyncio.get_running_loop().run_in_executor(None, child.join, 60)
+            for process, _ in bots:
+                await asyncio.get_running_loop().run_in_executor(None, process.join, 60)
             ours.send("done")
             await asyncio.get_running_loop().run_in_executor(None, phones.join, 60)
     cores = multiprocessing.cpu_count()
