@@ -115,7 +115,8 @@ class Figures:
             f"cores: bots {bots}, PG {self.cores(self.database_cpu):.2f}, emulator "
             f"{self.cores(self.phones.cpu_seconds):.2f}, others "
             f"{max(0.0, self.busy_cores - ours):.2f}  load {self.load_average:.1f}{late}\n"
-            f"{'':22s}CPU per update: bots {self.per_update_ms(self.bot_cpu):.2f} ms, PG "
+            f"{'':22s}CPU per update: bots {self.per_update_ms(self.bot_cpu):.2f} ms (kernel "
+            f"{self.per_update_ms(sum(b.system_seconds for b in self.bots)):.2f}), PG "
             f"{self.per_update_ms(self.database_cpu):.2f} ms, emulator "
             f"{self.per_update_ms(self.phones.cpu_seconds):.2f} ms"
         )

@@ -25,11 +25,16 @@ class BotReport:
     handled: int
     latencies: list[float]  # seconds, a sample (the pipeline keeps at most 10,000)
     cpu_seconds: float
+    system_seconds: float  # of which in the kernel (sockets, mostly)
 
 
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def system_seconds() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_stime
 
 
 async def obey(
@@ -40,16 +45,17 @@ async def obey(
 ) -> None:
     loop = asyncio.get_running_loop()
     connection.send("ready")
-    cpu = cpu_seconds()
+    cpu, system = cpu_seconds(), system_seconds()
     while True:
         order = await loop.run_in_executor(None, connection.recv)
         if order == "mark":
             mark()
-            cpu = cpu_seconds()
+            cpu, system = cpu_seconds(), system_seconds()
             connection.send("marked")
         elif order == "report":
             handled, latencies = report()
-            connection.send(BotReport(handled, latencies, cpu_seconds() - cpu))
+            used = cpu_seconds() - cpu
+            connection.send(BotReport(handled, latencies, used, system_seconds() - system))
         else:
             await stop()
             return
