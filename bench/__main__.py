@@ -44,7 +44,10 @@ if __name__ == "__main__":
         from bench import throughput
 
         if arguments and arguments[0] == "profile":
-            throughput.profile(os.environ.get("ANTT_BENCH_DATABASE_URL", throughput.DEFAULT_PG))
+            throughput.profile(
+                os.environ.get("ANTT_BENCH_DATABASE_URL", throughput.DEFAULT_PG),
+                arguments[1] if len(arguments) > 1 else "py-spy",
+            )
         else:
             throughput.main(int(arguments[0]) if arguments else 1)
     elif chosen == "call-outs":

@@ -11,8 +11,9 @@ good-deed flow at 200 updates/s offered (open loop) gives the handling latency.
 `python -m bench throughput [runs]` (part of `make bench`); PostgreSQL in
 ANTT_BENCH_DATABASE_URL (emptied: its public schema is dropped), by default the database
 `antt_bench` on 127.0.0.1; without one the PostgreSQL cases are skipped.
-`python -m bench throughput profile` runs one webhook process on PostgreSQL under the
-good-deed flood with cProfile and prints where its time goes."""
+`python -m bench throughput profile [cprofile]` runs one webhook process on PostgreSQL under the
+good-deed flood sampled by py-spy (`pip install -e '.[bench]'`; or under cProfile, counting CPU
+time) and prints where its time goes."""
 
 from __future__ import annotations
 
@@ -465,12 +466,13 @@ def read_spy(out: str, top: int = 30) -> None:
         print(f"     {100 * count / total:5.1f}%  {frame}")
 
 
-def profile(pg_url: str, out: str = "build/throughput-webhook") -> None:
-    """One webhook process under the good-deed flood, sampled by py-spy (cProfile without it):
-    where its time goes."""
+def profile(pg_url: str, how: str = "py-spy", out: str = "build/throughput-webhook") -> None:
+    """One webhook process under the good-deed flood, sampled by py-spy (wall time: on a busy
+    machine it also shows where the process waits for a core) or, with `how` "cprofile" or
+    without py-spy, under cProfile counting CPU time: where its time goes."""
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     load = FLOODS["good-deed"]
-    if py_spy() is not None:
+    if how == "py-spy" and py_spy() is not None:
         figures = asyncio.run(run_case(WEBHOOKS[0], load, pg_url, spy=f"{out}.txt"))
         print(f"   {figures.line()}  (sampled by py-spy)")
         read_spy(f"{out}.txt")
