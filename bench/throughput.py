@@ -386,9 +386,14 @@ def summarise(table: Table, has_pg: bool) -> None:
     for case in (POLLING, *WEBHOOKS):
         runs = table.figures.get(("paced", case.label), [])
         if runs:
-            p99 = statistics.median(percentile(f.latencies_ms, 0.99) for f in runs)
+            # The phones' round trip: from the update queued at "Telegram" to the answer seen,
+            # which covers the bot's handling and the delivery both ways.
+            p99 = statistics.median(
+                percentile([s * 1000 for s in f.phones.round_trips], 0.99) for f in runs
+            )
             print(
-                f"   target p99 < 300 ms at 200/s, {case.label}: {p99:.0f} ms, {verdict(p99 < 300)}"
+                f"   target p99 < 300 ms at 200/s, {case.label}: round trip p99 {p99:.0f} ms, "
+                f"{verdict(p99 < 300)}"
             )
 
 
