@@ -13,7 +13,10 @@ alerted, alone and during a 10,000-member broadcast (bench/call_outs.py);
 texts, photos) and on Zalo (messages typed, photos), and the good deed's bound on Zalo
 (bench/form_steps.py, issue 17);
 `python -m bench chat-claims` how webhook processes hold a chat on PostgreSQL (row lock or
-advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL).
+advisory lock; bench/chat_claims.py, needs ANTT_BENCH_DATABASE_URL);
+`python -m bench throughput [runs]` long polling against 1, 2 and 4 webhook processes on
+PostgreSQL and the aiogram echo bot (bench/throughput.py; `throughput profile` profiles one
+webhook process).
 Benchmarks are imported when chosen: the summaries' measuring process (spawned, so it imports
 this module again) then carries no Telegram library it does not use."""
 
@@ -45,6 +48,16 @@ if __name__ == "__main__":
         from bench import form_steps
 
         form_steps.main(int(arguments[0]) if arguments else 3)
+    elif chosen == "throughput":
+        from bench import throughput
+
+        if arguments and arguments[0] == "profile":
+            throughput.profile(
+                os.environ.get("ANTT_BENCH_DATABASE_URL", throughput.DEFAULT_PG),
+                arguments[1] if len(arguments) > 1 else "py-spy",
+            )
+        else:
+            throughput.main(int(arguments[0]) if arguments else 1)
     elif chosen == "call-outs":
         from bench import call_outs
 
@@ -52,10 +65,10 @@ if __name__ == "__main__":
     elif chosen:
         raise SystemExit(
             f"unknown benchmark {chosen!r}: expected cli, summaries, broadcast, call-outs, "
-            "form-steps or chat-claims (or nothing)"
+            "form-steps, chat-claims or throughput (or nothing)"
         )
     else:
-        from bench import broadcast, call_outs, cli, form_steps, intake, taps
+        from bench import broadcast, call_outs, cli, form_steps, intake, taps, throughput
 
         cli.main()
         taps.main()
@@ -63,3 +76,4 @@ if __name__ == "__main__":
         intake.main(runs=int(arguments[0]) if arguments else 3)
         broadcast.main()
         call_outs.main(int(arguments[0]) if arguments else 3)
+        throughput.main()

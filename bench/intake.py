@@ -132,7 +132,7 @@ async def run_intake(
             return app.stop
 
         result = await _with_phones(members, reports, think, False, serve)
-        latencies = [seconds * 1000 for seconds in apps[0].pipeline.stats.latencies]
+        latencies = [seconds * 1000 for seconds in apps[0].pipeline.stats.latencies.sample]
         stored = await count_reports(url)
     return IntakeFigures(
         label=backend,

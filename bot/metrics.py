@@ -6,7 +6,6 @@ a name or a text. One registry per bot, so two bots in one process (the tests) d
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
@@ -20,6 +19,7 @@ from prometheus_client.metrics_core import (
 )
 from prometheus_client.registry import Collector
 
+from bot.latencies import Latencies
 from bot.pipeline import PipelineStats
 from bot.sender import SenderStats
 from storage.backlog import inbox_backlog, outbox_depth
@@ -27,8 +27,6 @@ from storage.database import Database
 
 log = logging.getLogger(__name__)
 
-# Seconds from an update's receipt to its last reply; the issue's bound is 300 ms at p99.
-LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 # Outbox kinds always shown, so a dashboard sees 0 rather than nothing.
 OUTBOX_KINDS = ("reply", "notice")
 
@@ -48,33 +46,15 @@ class Scraped(Protocol):
         """The Prometheus text exposition, fresh."""
 
 
-class LatencyHistogram:
-    """Buckets filled from the pipeline's list of latencies, reading only what is new."""
-
-    def __init__(self, latencies: list[float], bounds: Sequence[float] = LATENCY_BUCKETS) -> None:
-        self.latencies = latencies
-        self.bounds = tuple(bounds)
-        self.counts = [0] * (len(self.bounds) + 1)  # the last one is +Inf only
-        self.total = 0.0
-        self._seen = 0
-
-    def catch_up(self) -> None:
-        if len(self.latencies) < self._seen:  # the list was emptied (a benchmark's reset)
-            self._seen = 0
-        for seconds in self.latencies[self._seen :]:
-            self.counts[bisect.bisect_left(self.bounds, seconds)] += 1
-            self.total += seconds
-        self._seen = len(self.latencies)
-
-    def family(self, name: str, documentation: str) -> HistogramMetricFamily:
-        self.catch_up()
-        buckets: list[tuple[str, float]] = []
-        running = 0
-        for bound, count in zip(self.bounds, self.counts, strict=False):
-            running += count
-            buckets.append((repr(float(bound)), float(running)))
-        buckets.append(("+Inf", float(running + self.counts[-1])))
-        return HistogramMetricFamily(name, documentation, buckets=buckets, sum_value=self.total)
+def latency_family(latencies: Latencies, name: str, documentation: str) -> HistogramMetricFamily:
+    """The handling times' buckets, cumulative, as Prometheus wants them."""
+    buckets: list[tuple[str, float]] = []
+    running = 0
+    for bound, count in zip(latencies.bounds, latencies.counts, strict=False):
+        running += count
+        buckets.append((repr(float(bound)), float(running)))
+    buckets.append(("+Inf", float(running + latencies.counts[-1])))
+    return HistogramMetricFamily(name, documentation, buckets=buckets, sum_value=latencies.total)
 
 
 class BotMetrics(Collector):
@@ -95,7 +75,6 @@ class BotMetrics(Collector):
         self.sender = sender
         self.intake = list(intake)
         self.leading = leading
-        self.latency = LatencyHistogram(pipeline.latencies)
         self.inbox_backlog: int | None = None
         self.outbox_depth: dict[str, int] = {}
         self.database_up = False
@@ -135,8 +114,10 @@ class BotMetrics(Collector):
         )
         handled.add_metric([], self.pipeline.handled)
         yield handled
-        yield self.latency.family(
-            "antt_update_handling_seconds", "From an update's receipt to its last reply"
+        yield latency_family(
+            self.pipeline.latencies,
+            "antt_update_handling_seconds",
+            "From an update's receipt to its last reply",
         )
         yield from self._waiting()
         yield from self._delivery()

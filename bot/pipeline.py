@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel import Channel, DeliveryFailure
 from bot.lanes import ChatLanes
+from bot.latencies import Latencies
 from bot.typed_answers import answer_typed, remember_list, sendable
 from chat.clock import Clock
 from chat.events import Incoming
@@ -87,7 +88,7 @@ class PipelineStats:
 
     handled: int = 0
     failed: int = 0
-    latencies: list[float] = field(default_factory=list)
+    latencies: Latencies = field(default_factory=Latencies)  # bounded: buckets and a sample
     rate_limited: int = 0  # 429s waited out (replies and button answers)
     retried: int = 0  # other failed sends tried again
     late: int = 0  # confirmations that went out late, with the time they were saved
@@ -331,7 +332,7 @@ class Pipeline:
         for number, work in enumerate(later):
             await self._run_later(chat_ref, f"{inbox_id}:later{number}", work)
         self.stats.handled += 1
-        self.stats.latencies.append(time.perf_counter() - received)
+        self.stats.latencies.record(time.perf_counter() - received)
         return True
 
     async def _converse(self, session: AsyncSession, incoming: Incoming) -> list[Reply]:

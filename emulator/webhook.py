@@ -87,6 +87,10 @@ class WebhookPusher:
         self.backoff = backoff
         self.request_seconds = request_seconds
         self.config: WebhookConfig | None = None
+        # A stand-in for a load balancer (the benchmarks' several processes): when set, each
+        # request goes to the next of these URLs in turn instead of the webhook's own URL.
+        self.upstreams: list[str] = []
+        self._turn = 0
         self.log = DeliveryLog()
         self._attempts: dict[int, Attempts] = {}
         self._in_flight: dict[int, asyncio.Task[None]] = {}
@@ -157,10 +161,14 @@ class WebhookPusher:
     async def _post(self, config: WebhookConfig, update: QueuedUpdate) -> None:
         assert self._session is not None
         headers = {SECRET_HEADER: config.secret_token} if config.secret_token else {}
+        url = config.url
+        if self.upstreams:
+            url = self.upstreams[self._turn % len(self.upstreams)]
+            self._turn += 1
         self.queue.sending(update)
         self.log.requests += 1
         try:
-            async with self._session.post(config.url, json=update.payload, headers=headers) as r:
+            async with self._session.post(url, json=update.payload, headers=headers) as r:
                 await r.read()
                 status = r.status
                 problem = f"Wrong response from the webhook: {r.status} {r.reason}"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, event, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL: a pooled connection idle longer than this is pinged before it is used, so one the
+# server dropped meanwhile (a restart, a firewall's idle timeout) is replaced unseen. One used
+# more recently is taken as it is: `pool_pre_ping` pinged at every checkout, and asyncpg's ping
+# is three round trips (BEGIN, ";", ROLLBACK), ~5 transactions per update (throughput bench).
+PING_AFTER_IDLE_SECONDS = 5.0
 
 
 class MigrationError(RuntimeError):
@@ -45,7 +52,8 @@ class Database:
             )
             _tune_sqlite(self.engine)
         else:
-            self.engine = create_async_engine(url, pool_pre_ping=True)
+            self.engine = create_async_engine(url)
+            _ping_when_idle(self.engine, PING_AFTER_IDLE_SECONDS)
         writer = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         self._writer = async_sessionmaker(writer, expire_on_commit=False)
         self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
@@ -127,6 +135,27 @@ def _upgrade(connection: Connection, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
+
+
+def _ping_when_idle(engine: AsyncEngine, after: float) -> None:
+    """Ping a pooled connection before use only when it sat idle longer than `after` seconds;
+    a dead one is replaced (the pool tries a new connection on DisconnectionError)."""
+    pool = engine.sync_engine.pool
+    dialect = engine.sync_engine.dialect
+
+    @event.listens_for(pool, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(pool, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < after:
+            return  # new, or busy a moment ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError("a pooled connection was dropped while idle") from error
 
 
 def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool = True) -> None:

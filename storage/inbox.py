@@ -136,12 +136,22 @@ async def claim_next_in_chat(
             return None
         inbox_id = (await session.execute(head)).scalar_one_or_none()
     elif postgres:
+        # One round trip: the head locked (skipped when another holds it: the chat is busy,
+        # never its next row), then marked handled, its body returned.
         locked = (
             select(table.c.id)
             .where(table.c.id == head.scalar_subquery(), table.c.handled_at.is_(None))
             .with_for_update(skip_locked=True)
+            .cte("locked")
         )
-        inbox_id = (await session.execute(locked)).scalar_one_or_none()
+        claim = (
+            update(table)
+            .where(table.c.id == locked.c.id)
+            .values(handled_at=now, error=None)
+            .returning(table.c.id, table.c.payload)
+        )
+        row = (await session.execute(claim)).one_or_none()
+        return None if row is None else Claimed(row.id, row.payload)
     else:
         inbox_id = (await session.execute(head)).scalar_one_or_none()
     if inbox_id is None:

@@ -3,6 +3,7 @@ stores each before it answers 200, and the member sees the same bot as by long p
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 from collections.abc import AsyncIterator
@@ -12,7 +13,9 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import select, text
 
+import bot.webhook as webhook_module
 from bot.app import BotApp
+from bot.intake import take_batch
 from bot.telegram_shared import ALLOWED_UPDATES
 from bot.webhook import SECRET_HEADER
 from chat.clock import FixedClock
@@ -271,3 +274,32 @@ async def test_the_webhook_port_answers_health_and_metrics(
         page = await response.text()
     received = [line for line in page.splitlines() if line.startswith("antt_updates_received")]
     assert received and received[0].endswith(" 1.0")
+
+
+@pytest.mark.parametrize("backend", ["aiogram"])
+async def test_updates_posted_at_once_are_stored_together_each_answered_once_stored(
+    bot: BotApp, http: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Group commit: twenty members' texts posted at the same moment take fewer than twenty
+    transactions, and each request's 200 comes after its own update is in the inbox."""
+    stores: list[int] = []
+
+    async def counted(*args: object) -> None:
+        batch = args[3]
+        assert isinstance(batch, list)
+        stores.append(len(batch))
+        await take_batch(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webhook_module, "take_batch", counted)
+    url, secret = str(bot.settings.webhook_url), {SECRET_HEADER: SECRET}
+
+    async def post(update_id: int) -> int:
+        async with http.post(url, json=a_text(update_id), headers=secret) as response:
+            stored = [row.update_id for row in await inbox(bot)]
+            assert update_id in stored  # answered only once stored
+            return response.status
+
+    statuses = await asyncio.gather(*(post(900_100 + n) for n in range(20)))
+    assert statuses == [200] * 20
+    assert sum(stores) == 20
+    assert len(stores) < 20

@@ -186,3 +186,19 @@ async def test_webhook_settings_are_checked(bot: Bot) -> None:
     assert await bot.set_webhook("https://example.org/hook")
     info = await bot.get_webhook_info()
     assert info.last_error_message == "the emulator delivers only to 127.0.0.1"
+
+
+async def test_posts_spread_over_several_processes_in_turn_as_a_balancer_would(
+    emulator: TelegramEmulator, bot: Bot, hook: Hook
+) -> None:
+    other = Hook()
+    await other.start()
+    try:
+        await bot.set_webhook(hook.url)
+        emulator.webhook.upstreams = [hook.url, other.url]
+        for chat in range(1, 7):
+            emulator.push_update(text(chat, "xin chào"), chat)
+        await eventually(lambda: not emulator.pending_update_ids(), "all are acknowledged")
+        assert (len(hook.received), len(other.received)) == (3, 3)
+    finally:
+        await other.stop()
