@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,9 +75,16 @@ class Database:
 
     async def migrate(self, revision: str = "head") -> None:
         """Bring the schema to the newest Alembic revision (or to `revision`)."""
+        await self._change_schema(_upgrade, revision)
+
+    async def downgrade(self, revision: str) -> None:
+        """Take the schema back to `revision` (the tests of an upgrade go back and up again)."""
+        await self._change_schema(_downgrade, revision)
+
+    async def _change_schema(self, step: Callable[[Connection, str], None], revision: str) -> None:
         if not self.is_sqlite:
             async with self.engine.begin() as connection:
-                await connection.run_sync(_upgrade, revision)
+                await connection.run_sync(step, revision)
             return
         # SQLite changes a table by copying it and dropping the old one, which foreign keys
         # forbid while other tables refer to it: the migration runs with them off, on a
@@ -91,7 +98,7 @@ class Database:
         _tune_sqlite(engine, foreign_keys=False)
         try:
             async with engine.begin() as connection:
-                await connection.run_sync(_upgrade, revision)
+                await connection.run_sync(step, revision)
                 broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
                 if broken:
                     raise MigrationError(f"a migration broke references: {broken[:3]}")
@@ -135,6 +142,12 @@ def _upgrade(connection: Connection, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
+
+
+def _downgrade(connection: Connection, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(connection), revision)
 
 
 def _ping_when_idle(engine: AsyncEngine, after: float) -> None:
