@@ -48,7 +48,6 @@ from summaries.jobs import JOBS, Job, JobContext
 log = logging.getLogger(__name__)
 
 Conversation = Callable[[Turn], Awaitable[list[Reply]]]
-WARDS_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # Telegram answers a button press only for a while (about 15 minutes, then "query is too old").
 CALLBACK_SECONDS = 15 * 60.0
 # Beyond an hour, a 429's retry_after is doubted: we look again after an hour.
@@ -116,8 +115,8 @@ class Pipeline:
         forms: dict[str, FormSpec],
         clock: Clock,
         campaign: Campaign,
+        zone: ZoneInfo,  # ANTT_TIMEZONE's: the day a job's summary is dated in
         edit_window: dt.timedelta = dt.timedelta(hours=24),
-        zone: ZoneInfo = WARDS_ZONE,
         jobs: dict[str, Job] | None = None,
         quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
         retry: RetryPolicy | None = None,

@@ -15,6 +15,7 @@ from bot.ptb_backend.channel import PtbChannel
 from bot.ptb_backend.polling import PtbPolling
 from chat.clock import FixedClock
 from chat.texts import texts_for
+from config.settings import Settings
 from emulator import TelegramEmulator
 from handlers.conversation import handle
 from handlers.forms.spec import load_forms
@@ -34,6 +35,7 @@ async def pipeline(ptb_bot: Bot, db: Database, clock: FixedClock) -> AsyncIterat
         load_forms(),
         clock,
         campaign_named("ha-noi-357"),
+        Settings().zone,
     )
     await running.recover()
     polling = asyncio.create_task(PtbPolling(ptb_bot, db, running, timeout=1).run())
