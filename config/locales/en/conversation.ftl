@@ -31,16 +31,16 @@ button-edit = ✏️ Edit
 
 ## Joining a team by invite link
 need-invite =
-    To use the reporting assistant you need your team's invite link (or invite code).
-    Ask your team leader or the ward police officer for the link, then open it; or send the invite code to the bot as a message.
+    To use the reporting assistant you need your team's invite code (or invite link).
+    Ask your team leader or the ward police officer to read or send you the code, then send it to the bot as a message (or open the invite link if you have one).
 join-greeting =
     Welcome! This is the reporting assistant of <b>{ $team }</b>, { $parent }.
-    To join, please share your phone number.
+    To join, please send your phone number.
 join-greeting-root =
     Welcome! This is the reporting assistant of <b>{ $team }</b>.
-    To join, please share your phone number.
+    To join, please send your phone number.
 join-share-phone = 📱 Share my phone number
-join-need-own-contact = Please press «📱 Share my phone number» below to send your own number.
+join-need-own-contact = Please send your own phone number.
 join-phone-received = Phone number { $phone } received.
 join-ask-name =
     How should your full name appear in reports and in the lists sent to the ward police?
