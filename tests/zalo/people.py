@@ -51,3 +51,15 @@ async def join_on_zalo(
     await person.choose("Đồng ý")
     assert "Đồng chí đã là thành viên" in person.last.text, person.transcript(last=6)
     return person
+
+
+async def log_good_deed(person: ZaloPhone, what: str) -> None:
+    """A good deed of today, typed on Zalo from the menu: no colleagues, no photo."""
+    await person.send("/menu")
+    await person.choose("📝 Việc tốt")
+    await person.send(what)
+    await person.send("hôm nay")
+    await person.choose("Xong")
+    await person.choose("Bỏ qua")
+    [done] = await person.choose("✅ Gửi báo cáo")
+    assert done.text.startswith("Đã ghi nhận"), person.transcript(last=4)

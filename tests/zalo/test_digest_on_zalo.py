@@ -13,21 +13,10 @@ from docx import Document
 from openpyxl import load_workbook
 
 from emulator.zalo import ZaloEmulator
-from emulator.zalo.phone import ZaloPhone
 from tests.ward import Ward
-from tests.zalo.people import join_on_zalo
+from tests.zalo.people import join_on_zalo, log_good_deed
 
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
-
-
-async def log_good_deed(person: ZaloPhone, what: str) -> None:
-    await person.send("/menu")
-    await person.choose("📝 Việc tốt")
-    await person.send(what)
-    await person.send("hôm nay")
-    await person.choose("Xong")
-    await person.choose("Bỏ qua")
-    await person.choose("✅ Gửi báo cáo")
 
 
 async def fetch(link: str) -> bytes:
