@@ -93,7 +93,7 @@ async def test_every_member_counts_once_and_every_report_whichever_messenger(
     teams = {row[0]: row[2:4] for row in workbook["Theo tổ"].iter_rows(values_only=True)}
     assert teams["Tổ bảo vệ ANTT số 12"] == (3, 4)  # Bình, Hoa, Lan; Hoa's two reports
     assert teams["Tổ bảo vệ ANTT số 7"] == (1, 1)
-    authors = [row[4] for row in workbook["Báo cáo"].iter_rows(min_row=2, values_only=True)]
+    authors = [str(row[4]) for row in workbook["Báo cáo"].iter_rows(min_row=2, values_only=True)]
     assert sorted(authors) == sorted(
         ["Trần Văn Bình", "Đặng Thị Hoa", "Đặng Thị Hoa", "Nguyễn Thị Lan", "Vũ Thị Ưng"]
     )
