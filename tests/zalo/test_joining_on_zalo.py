@@ -1,6 +1,7 @@
 """Joining on Zalo, through the real bot and the Zalo emulator: the invite code typed as the
 officer read it, the phone typed, the name typed, consent by the number of «Đồng ý»; a roster
-person's one-time code reaches the ward officer on Zalo, and typing it claims the registration."""
+person's one-time code reaches the ward officer and the team leader on Zalo, and typing it
+claims the registration."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from bot.app import BotApp
 from chat.clock import FixedClock
 from emulator.zalo import ZaloEmulator
+from emulator.zalo.phone import ZaloPhone
 from storage.models import utcnow
 from storage.roster import apply_roster
 from summaries.roster import EXAMPLE, read_roster, roster_workbook
@@ -80,7 +82,7 @@ async def test_a_stranger_on_zalo_is_told_to_send_the_invite_code(
     assert "gửi mã" in answer.text
 
 
-async def test_a_roster_person_gets_in_with_the_code_the_officer_reads_on_zalo(
+async def test_roster_people_get_in_with_codes_read_by_the_officer_and_the_leader_on_zalo(
     zalo: ZaloEmulator, ward: Ward, clock: FixedClock
 ) -> None:
     checked = read_roster("r.xlsx", roster_workbook(EXAMPLE), dt.date(2026, 11, 22))
@@ -88,23 +90,47 @@ async def test_a_roster_person_gets_in_with_the_code_the_officer_reads_on_zalo(
         rows = [replace(row, ward="Phường Đống Đa") for row in checked.rows]
         await apply_roster(session, rows, utcnow())
     # Đặng Quốc Ơn, the ward's police officer, is on Zalo (his number is not on the roster).
-    an = await join_on_zalo(
+    on = await join_on_zalo(
         zalo, ward, 10, "Đặng Quốc Ơn", "0900000001", role="officer", team_id=ward.ward_id
     )
 
-    cuong = zalo.phone(11, "Lê Văn Cường")
-    await cuong.send("Chào bot")
-    await cuong.send("0901.234.567")
-    assert "bot vừa gửi mã xác nhận 6 số cho tổ trưởng và công an phường" in cuong.last.text
-    await eventually(lambda: "Có người gõ số 0901234567" in an.last.text, "Ơn gets the code")
-    assert "Lê Văn Cường" in an.last.text
-    code = code_in(an.last.text, 6)
+    # Nguyễn Văn An, the roster's leader of Tổ 12, opens the bot: Ơn reads him the code.
+    an = zalo.phone(11, "An Nguyễn")
+    await claim_roster_place(an, "0912 345 678", on, "Nguyễn Văn An")
 
-    found, consent = await cuong.send(f"{code[:3]} {code[3:]}", expect=2)
-    assert "Đã tìm thấy đồng chí Lê Văn Cường trong danh sách của phường" in found.text
+    # Lê Văn Cường: his code reaches his team leader An on Zalo (and Ơn).
+    cuong = zalo.phone(12, "Lê Văn Cường")
+    await claim_roster_place(cuong, "0901.234.567", an, "Lê Văn Cường")
+    await eventually(lambda: "Có người gõ số 0901234567" in on.last.text, "Ơn's copy")
+
+    members = {m.full_name: m for m in await ward.members()}
+    assert len(members) == 4  # the roster's three and Ơn, nobody twice
+    assert (members["Lê Văn Cường"].zalo_user_id, members["Lê Văn Cường"].phone) == (
+        cuong.user_id,
+        "0901234567",
+    )
+    assert (members["Nguyễn Văn An"].zalo_user_id, members["Nguyễn Văn An"].role) == (
+        an.user_id,
+        "leader",
+    )
+
+
+async def claim_roster_place(
+    person: ZaloPhone, typed_phone: str, reader: ZaloPhone, full_name: str
+) -> None:
+    """Someone on the roster writes to the Zalo bot, types their number, and types the one-time
+    code `reader` receives and reads to them; then consents by «1»."""
+    digits = "".join(ch for ch in typed_phone if ch.isdigit())
+    [start] = await person.send("Chào bot")
+    assert "mã mời" in start.text and "số điện thoại" in start.text
+    await person.send(typed_phone)
+    assert "bot vừa gửi mã xác nhận 6 số cho tổ trưởng và công an phường" in person.last.text
+    await eventually(lambda: f"Có người gõ số {digits}" in reader.last.text, "the code arrives")
+    assert full_name in reader.last.text
+    code = code_in(reader.last.text, 6)
+
+    found, consent = await person.send(f"{code[:3]} {code[3:]}", expect=2)
+    assert f"Đã tìm thấy đồng chí {full_name} trong danh sách của phường" in found.text
     assert "Đồng chí đồng ý chứ?" in consent.text
-    await cuong.choose("Đồng ý")
-    assert "Đồng chí đã là thành viên Tổ bảo vệ ANTT số 12" in cuong.last.text
-    [member] = [m for m in await ward.members() if m.phone == "0901234567"]
-    assert (member.full_name, member.zalo_user_id) == ("Lê Văn Cường", cuong.user_id)
-    assert len(await ward.members()) == 4  # the roster's three and Ơn, nobody twice
+    await person.send("1")
+    assert "Đồng chí đã là thành viên Tổ bảo vệ ANTT số 12" in person.last.text
