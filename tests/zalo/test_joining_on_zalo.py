@@ -134,3 +134,17 @@ async def claim_roster_place(
     assert "Đồng chí đồng ý chứ?" in consent.text
     await person.send("1")
     assert "Đồng chí đã là thành viên Tổ bảo vệ ANTT số 12" in person.last.text
+
+
+async def test_a_wrong_or_withdrawn_code_typed_on_zalo_is_called_a_code(
+    zalo: ZaloEmulator, ward: Ward
+) -> None:
+    uyen = zalo.phone(3, "Phạm Thị Uyên")
+    [wrong] = await uyen.send("abcd efgh jkmn")
+    assert "Mã mời" in wrong.text and "không đúng" in wrong.text
+    assert "kiểm tra lại link" not in wrong.text
+    code = await ward.invite()
+    await ward.revoke(code)
+    [withdrawn] = await uyen.send(as_read_aloud(code))
+    assert "Mã mời" in withdrawn.text and "đã bị thu hồi" in withdrawn.text
+    assert "gửi mã mời mới" in withdrawn.text

@@ -64,13 +64,13 @@ join-declined =
 already-member = You are already a member of <b>{ $team }</b>. { menu-prompt }
 welcome-back = Hello { $name }. { menu-prompt }
 invite-unknown =
-    This invite link is not valid. Check the link, or ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) is not valid. Check each character of the code, or ask your team leader or the ward police officer for a new invite code.
 invite-revoked =
-    This invite link was withdrawn. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) was withdrawn. Ask your team leader or the ward police officer for a new invite code.
 invite-expired =
-    This invite link expired on { $day }. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) expired on { $day }. Ask your team leader or the ward police officer for a new invite code.
 invite-used-up =
-    This invite link has been used as many times as allowed. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) has been used as many times as allowed. Ask your team leader or the ward police officer for a new invite code.
 
 ## Report forms
 step-header = Step { $number }/{ $total } ·

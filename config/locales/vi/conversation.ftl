@@ -64,13 +64,13 @@ join-declined =
 already-member = Đồng chí đã là thành viên <b>{ $team }</b> rồi. { menu-prompt }
 welcome-back = Chào đồng chí { $name }. { menu-prompt }
 invite-unknown =
-    Đường link mời này không đúng. Xin kiểm tra lại link, hoặc nhờ tổ trưởng hay cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này không đúng. Xin kiểm tra lại từng chữ của mã, hoặc nhờ tổ trưởng hay cán bộ Công an phường gửi mã mời mới.
 invite-revoked =
-    Đường link mời này đã bị thu hồi. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã bị thu hồi. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 invite-expired =
-    Đường link mời này đã hết hạn từ ngày { $day }. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã hết hạn từ ngày { $day }. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 invite-used-up =
-    Đường link mời này đã dùng hết số lượt. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã dùng hết số lượt. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 
 ## Mẫu báo cáo
 step-header = Bước { $number }/{ $total } ·
