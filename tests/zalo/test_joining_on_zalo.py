@@ -148,3 +148,17 @@ async def test_a_wrong_or_withdrawn_code_typed_on_zalo_is_called_a_code(
     [withdrawn] = await uyen.send(as_read_aloud(code))
     assert "Mã mời" in withdrawn.text and "đã bị thu hồi" in withdrawn.text
     assert "gửi mã mời mới" in withdrawn.text
+
+
+async def test_who_declines_on_zalo_is_told_to_send_the_code_again(
+    zalo: ZaloEmulator, ward: Ward
+) -> None:
+    code = await ward.invite()
+    son = zalo.phone(4, "Lê Hồng Sơn")
+    await son.send(as_read_aloud(code))
+    await son.send("0977111222", expect=2)
+    await son.send("Lê Hồng Sơn")
+    [declined] = await son.send("khong dong y")
+    assert "Đồng chí chưa tham gia" in declined.text
+    assert "gửi lại mã mời" in declined.text
+    assert await ward.members() == []

@@ -60,7 +60,7 @@ button-consent-no = I do not agree
 join-done = You are now a member of <b>{ $team }</b>. { menu-prompt }
 join-declined =
     You have not joined; the phone number you sent was not kept.
-    If you change your mind, open the invite link again.
+    If you change your mind, send the invite code again (or open the invite link again).
 already-member = You are already a member of <b>{ $team }</b>. { menu-prompt }
 welcome-back = Hello { $name }. { menu-prompt }
 invite-unknown =

@@ -30,7 +30,7 @@ join-request-approved = ✅ You were approved into <b>{ $team }</b>. Send /menu 
 join-request-rejected =
     Your request to join <b>{ $team }</b> was not accepted. If this is a mistake, please contact the team leader or the ward police.
 invite-slow-down =
-    Too many wrong invite codes. Please wait { $minutes } minutes, then open the invite link again.
+    Too many wrong invite codes. Please wait { $minutes } minutes, then send the invite code again (or open the invite link again).
 
 ## The ward's management menu
 officer-tools-not-for-you = Management is for the ward police and for team leaders and deputies.

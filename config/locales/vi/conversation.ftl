@@ -60,7 +60,7 @@ button-consent-no = Không đồng ý
 join-done = Đồng chí đã là thành viên <b>{ $team }</b>. { menu-prompt }
 join-declined =
     Đồng chí chưa tham gia; số điện thoại vừa gửi không được lưu.
-    Khi nào đổi ý, xin mở lại đường link mời.
+    Khi nào đổi ý, xin gửi lại mã mời (hoặc mở lại đường link mời).
 already-member = Đồng chí đã là thành viên <b>{ $team }</b> rồi. { menu-prompt }
 welcome-back = Chào đồng chí { $name }. { menu-prompt }
 invite-unknown =

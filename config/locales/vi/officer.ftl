@@ -30,7 +30,7 @@ join-request-approved = ✅ Đồng chí đã được duyệt vào <b>{ $team }
 join-request-rejected =
     Yêu cầu tham gia <b>{ $team }</b> của đồng chí chưa được chấp nhận. Nếu có nhầm lẫn, xin liên hệ tổ trưởng hoặc cán bộ Công an phường.
 invite-slow-down =
-    Đồng chí đã nhập sai mã mời nhiều lần. Xin đợi { $minutes } phút rồi mở lại đường link mời.
+    Đồng chí đã nhập sai mã mời nhiều lần. Xin đợi { $minutes } phút rồi gửi lại mã mời (hoặc mở lại đường link mời).
 
 ## Menu quản lý của phường
 officer-tools-not-for-you = Chức năng quản lý dành cho cán bộ Công an phường và tổ trưởng, tổ phó.
