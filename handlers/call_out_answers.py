@@ -34,7 +34,7 @@ from handlers.call_out_texts import (
     status_text,
 )
 from handlers.turn import Turn
-from storage.accounts import notice_to, on_bot
+from storage.accounts import channel_of_chat, notice_to, on_bot
 from storage.call_out_records import CALL_OUT_FORM, minutes_between
 from storage.call_outs import (
     CLOSED,
@@ -176,12 +176,16 @@ async def tell_dispatcher(turn: Turn, call_out: CallOut) -> None:
     await turn.session.flush()
     text, buttons = await status_of(turn, call_out)
     edit = Edit(message_id=call_out.status_message_id, text=text, buttons=buttons)
+    # The status message is in the dispatcher's chat, on their messenger, not the answerer's.
+    dispatcher = await turn.session.get(Member, call_out.dispatched_by)
+    channel = None if dispatcher is None else channel_of_chat(dispatcher, call_out.status_chat_ref)
     notice = Notice(
         f"callout-status:{call_out.id}:{turn.incoming.update_ref}",
         call_out.status_chat_ref,
         edit.model_dump(mode="json"),
         call_out.dispatched_by,
         priority=ALERT,
+        channel=channel,
     )
     await enqueue_notices(turn.session, turn.incoming.channel, [notice])
 

@@ -106,7 +106,9 @@ async def _stranger(turn: Turn) -> list[Reply]:
     if draft is not None and incoming.command is None:
         stale = _stale_press(turn, draft, Scope.JOIN)
         return stale if stale is not None else await continue_join(turn, draft)
-    if incoming.command == commands.START:
+    if incoming.command in (commands.START, None):
+        # Whatever a stranger writes first is a start: where the messenger sends no /start on
+        # opening the bot (Zalo), someone on the roster must still be asked for their number.
         return await start_without_code(turn)
     return [Say(text=turn.texts("need-invite"))]
 

@@ -71,6 +71,13 @@ def address_of(member: Member) -> Address | None:
     return Address(account.channel, account.chat_ref) if account is not None else None
 
 
+def channel_of_chat(member: Member, chat_ref: str) -> str | None:
+    """The messenger of one of the member's own private chats (a status message kept in it is
+    edited there, whichever messenger the turn that changes it came from); None for a chat that
+    is none of theirs."""
+    return next((a.channel for a in accounts_of(member) if a.chat_ref == chat_ref), None)
+
+
 def notice_to(
     member: Member,
     key: str,

@@ -108,9 +108,9 @@ async def test_start_without_code_explains_how_to_get_an_invite(
 ) -> None:
     stranger = emulator.phone(user_id=1009, first_name="Khách")
     [answer] = await stranger.send("/start")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
     [answer] = await stranger.send("Xin chào")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
 
 
 async def test_unknown_invite_code(emulator: TelegramEmulator, ward: Ward) -> None:
@@ -170,9 +170,9 @@ async def test_someone_elses_contact_or_text_is_refused(
     await lan.send(f"/start {code}")
 
     [answer] = await lan.share_contact("0987654321", own=False)
-    assert "số của chính đồng chí" in answer.text_plain
+    assert "số điện thoại của chính đồng chí" in answer.text_plain
     [answer] = await lan.send("0912345678")
-    assert "số của chính đồng chí" in answer.text_plain
+    assert "số điện thoại của chính đồng chí" in answer.text_plain
     assert answer.reply_keyboard[0][0].request_contact
     await lan.share_contact("0912345678", expect=2)
     await name_oneself(lan)
@@ -200,7 +200,7 @@ async def test_cancel_while_joining(emulator: TelegramEmulator, ward: Ward) -> N
     assert "chưa tham gia" in answer.text_plain
     assert answer.keyboard_removed
     [answer] = await lan.share_contact("0912345678")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
 
 
 async def test_commands_menu_is_published(emulator: TelegramEmulator, bot: BotApp) -> None:

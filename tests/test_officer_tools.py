@@ -140,7 +140,7 @@ async def test_officer_moves_then_removes_a_member_and_history_is_kept(
         ("left", ward.other_team_id, "resigned"),
     ]
     [answer] = await lan.send("/menu")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
     # Lan comes back later with a new invite: a new membership, the old one kept as history.
     await lan.send(f"/start {await ward.invite()}")
     await lan.share_contact("0912345678", expect=2)
@@ -312,7 +312,7 @@ async def test_a_leader_rejects_a_request_of_their_own_team(
     assert "Đã từ chối yêu cầu của Nguyễn Bình" in rejected.text_plain
     await told(binh, "chưa được chấp nhận")
     [answer] = await binh.send("Xin chào")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
 
 
 async def test_a_leader_manages_only_their_team_and_invites_members_only(

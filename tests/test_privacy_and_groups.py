@@ -68,7 +68,7 @@ async def test_forget_member_leaves_no_personal_field_and_keeps_the_counts(
     assert (members, reports) == (1, 1)
     assert entry.action == "forget-member"
     [answer] = await lan.send("/menu")
-    assert "cần đường link mời" in answer.text_plain
+    assert "cần mã mời" in answer.text_plain
 
 
 async def test_repeated_wrong_codes_are_slowed_down(emulator: TelegramEmulator, ward: Ward) -> None:
@@ -81,7 +81,7 @@ async def test_repeated_wrong_codes_are_slowed_down(emulator: TelegramEmulator, 
     assert "nhập sai mã mời nhiều lần. Xin đợi 15 phút" in answer.text_plain
     ward.clock.moment += dt.timedelta(minutes=16)
     [answer] = await guesser.send(f"/start {real}")
-    assert "chia sẻ số điện thoại" in answer.text_plain
+    assert "xin gửi số điện thoại" in answer.text_plain
 
 
 async def test_the_leader_links_the_team_group_and_a_member_cannot(

@@ -73,7 +73,7 @@ async def join_by_typing(phone: Phone, ward: Ward) -> None:
     """The invite code, the phone number typed, the name and the consent chosen by number."""
     code = await ward.invite()
     [ask_phone] = await phone.send(f"/start {code}")
-    assert "chia sẻ số điện thoại" in ask_phone.text_plain
+    assert "xin gửi số điện thoại" in ask_phone.text_plain
     assert "Chia sẻ số điện thoại" not in str(phone.reply_keyboard)
     await phone.send("0912 345 678", expect=2)
     await phone.send("1")  # the name Telegram's account gives, family name first

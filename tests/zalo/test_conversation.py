@@ -16,7 +16,7 @@ async def test_a_stranger_writes_to_the_zalo_bot_and_gets_the_vietnamese_answer(
 ) -> None:
     duc = zalo.phone(1, "Trương Văn Đức")
     [answer] = await duc.send("Xin chào")
-    assert "Để dùng trợ lý báo cáo, đồng chí cần đường link mời" in answer.text
+    assert "Để dùng trợ lý báo cáo, đồng chí cần mã mời" in answer.text
     assert answer.kind == "text"
     [sent] = zalo.calls("sendMessage")
     assert sent == {"chat_id": duc.chat_id, "text": answer.text}

@@ -31,16 +31,16 @@ button-edit = ✏️ Edit
 
 ## Joining a team by invite link
 need-invite =
-    To use the reporting assistant you need your team's invite link (or invite code).
-    Ask your team leader or the ward police officer for the link, then open it; or send the invite code to the bot as a message.
+    To use the reporting assistant you need your team's invite code (or invite link).
+    Ask your team leader or the ward police officer to read or send you the code, then send it to the bot as a message (or open the invite link if you have one).
 join-greeting =
     Welcome! This is the reporting assistant of <b>{ $team }</b>, { $parent }.
-    To join, please share your phone number.
+    To join, please send your phone number.
 join-greeting-root =
     Welcome! This is the reporting assistant of <b>{ $team }</b>.
-    To join, please share your phone number.
+    To join, please send your phone number.
 join-share-phone = 📱 Share my phone number
-join-need-own-contact = Please press «📱 Share my phone number» below to send your own number.
+join-need-own-contact = Please send your own phone number.
 join-phone-received = Phone number { $phone } received.
 join-ask-name =
     How should your full name appear in reports and in the lists sent to the ward police?
@@ -60,17 +60,17 @@ button-consent-no = I do not agree
 join-done = You are now a member of <b>{ $team }</b>. { menu-prompt }
 join-declined =
     You have not joined; the phone number you sent was not kept.
-    If you change your mind, open the invite link again.
+    If you change your mind, send the invite code again (or open the invite link again).
 already-member = You are already a member of <b>{ $team }</b>. { menu-prompt }
 welcome-back = Hello { $name }. { menu-prompt }
 invite-unknown =
-    This invite link is not valid. Check the link, or ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) is not valid. Check each character of the code, or ask your team leader or the ward police officer for a new invite code.
 invite-revoked =
-    This invite link was withdrawn. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) was withdrawn. Ask your team leader or the ward police officer for a new invite code.
 invite-expired =
-    This invite link expired on { $day }. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) expired on { $day }. Ask your team leader or the ward police officer for a new invite code.
 invite-used-up =
-    This invite link has been used as many times as allowed. Ask your team leader or the ward police officer for a new one.
+    This invite code (invite link) has been used as many times as allowed. Ask your team leader or the ward police officer for a new invite code.
 
 ## Report forms
 step-header = Step { $number }/{ $total } ·

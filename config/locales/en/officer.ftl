@@ -15,8 +15,8 @@ role-admin = system admin
 
 ## Joining: pre-registered roster, join requests, wrong codes
 need-invite-or-phone =
-    To use the reporting assistant you need your team's invite link (or invite code).
-    If the ward police registered your phone number, send it (tap «📱 Share phone number» below, or type the number where there is no button).
+    To use the reporting assistant you need your team's invite code (or invite link): ask your team leader or the ward police officer to read or send you the code, then send it to the bot as a message.
+    If the ward police registered your phone number, send it.
 join-phone-not-on-roster =
     This phone number is not on the ward's roster. You need an invite link: please ask your team leader or the ward police officer.
 join-found-on-roster = Found you on the ward's roster: <b>{ $name }</b>.
@@ -30,7 +30,7 @@ join-request-approved = ✅ You were approved into <b>{ $team }</b>. Send /menu 
 join-request-rejected =
     Your request to join <b>{ $team }</b> was not accepted. If this is a mistake, please contact the team leader or the ward police.
 invite-slow-down =
-    Too many wrong invite codes. Please wait { $minutes } minutes, then open the invite link again.
+    Too many wrong invite codes. Please wait { $minutes } minutes, then send the invite code again (or open the invite link again).
 
 ## The ward's management menu
 officer-tools-not-for-you = Management is for the ward police and for team leaders and deputies.

@@ -31,16 +31,16 @@ button-edit = ✏️ Sửa
 
 ## Tham gia tổ bằng đường link mời
 need-invite =
-    Để dùng trợ lý báo cáo, đồng chí cần đường link mời (hoặc mã mời) của tổ mình.
-    Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link, rồi mở link đó; hoặc gửi mã mời cho bot thành một tin nhắn.
+    Để dùng trợ lý báo cáo, đồng chí cần mã mời (hoặc đường link mời) của tổ mình.
+    Xin nhờ tổ trưởng hoặc cán bộ Công an phường đọc hoặc gửi mã mời, rồi gửi mã đó cho bot thành một tin nhắn (hoặc mở đường link mời nếu có).
 join-greeting =
     Chào đồng chí! Đây là trợ lý báo cáo của <b>{ $team }</b>, { $parent }.
-    Để tham gia, xin chia sẻ số điện thoại của đồng chí.
+    Để tham gia, xin gửi số điện thoại của đồng chí.
 join-greeting-root =
     Chào đồng chí! Đây là trợ lý báo cáo của <b>{ $team }</b>.
-    Để tham gia, xin chia sẻ số điện thoại của đồng chí.
+    Để tham gia, xin gửi số điện thoại của đồng chí.
 join-share-phone = 📱 Chia sẻ số điện thoại
-join-need-own-contact = Xin bấm nút «📱 Chia sẻ số điện thoại» ở dưới để gửi số của chính đồng chí.
+join-need-own-contact = Xin gửi số điện thoại của chính đồng chí.
 join-phone-received = Đã nhận số điện thoại { $phone }.
 join-ask-name =
     Họ và tên của đồng chí sẽ ghi thế nào trong báo cáo và danh sách gửi Công an phường?
@@ -60,17 +60,17 @@ button-consent-no = Không đồng ý
 join-done = Đồng chí đã là thành viên <b>{ $team }</b>. { menu-prompt }
 join-declined =
     Đồng chí chưa tham gia; số điện thoại vừa gửi không được lưu.
-    Khi nào đổi ý, xin mở lại đường link mời.
+    Khi nào đổi ý, xin gửi lại mã mời (hoặc mở lại đường link mời).
 already-member = Đồng chí đã là thành viên <b>{ $team }</b> rồi. { menu-prompt }
 welcome-back = Chào đồng chí { $name }. { menu-prompt }
 invite-unknown =
-    Đường link mời này không đúng. Xin kiểm tra lại link, hoặc nhờ tổ trưởng hay cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này không đúng. Xin kiểm tra lại từng chữ của mã, hoặc nhờ tổ trưởng hay cán bộ Công an phường gửi mã mời mới.
 invite-revoked =
-    Đường link mời này đã bị thu hồi. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã bị thu hồi. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 invite-expired =
-    Đường link mời này đã hết hạn từ ngày { $day }. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã hết hạn từ ngày { $day }. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 invite-used-up =
-    Đường link mời này đã dùng hết số lượt. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link mới.
+    Mã mời (đường link mời) này đã dùng hết số lượt. Xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi mã mời mới.
 
 ## Mẫu báo cáo
 step-header = Bước { $number }/{ $total } ·

@@ -15,8 +15,8 @@ role-admin = quản trị hệ thống
 
 ## Tham gia: danh sách đăng ký trước, duyệt yêu cầu, nhập sai mã
 need-invite-or-phone =
-    Để dùng trợ lý báo cáo, đồng chí cần đường link mời (hoặc mã mời) của tổ mình.
-    Nếu Công an phường đã đăng ký số điện thoại của đồng chí, xin gửi số đó (bấm «📱 Chia sẻ số điện thoại» ở dưới, hoặc gõ số nếu không có nút).
+    Để dùng trợ lý báo cáo, đồng chí cần mã mời (hoặc đường link mời) của tổ mình: xin nhờ tổ trưởng hoặc cán bộ Công an phường đọc hoặc gửi mã, rồi gửi mã đó cho bot thành một tin nhắn.
+    Nếu Công an phường đã đăng ký số điện thoại của đồng chí, xin gửi số đó.
 join-phone-not-on-roster =
     Số điện thoại này chưa có trong danh sách của phường. Đồng chí cần đường link mời: xin nhờ tổ trưởng hoặc cán bộ Công an phường gửi link.
 join-found-on-roster = Đã tìm thấy đồng chí <b>{ $name }</b> trong danh sách của phường.
@@ -30,7 +30,7 @@ join-request-approved = ✅ Đồng chí đã được duyệt vào <b>{ $team }
 join-request-rejected =
     Yêu cầu tham gia <b>{ $team }</b> của đồng chí chưa được chấp nhận. Nếu có nhầm lẫn, xin liên hệ tổ trưởng hoặc cán bộ Công an phường.
 invite-slow-down =
-    Đồng chí đã nhập sai mã mời nhiều lần. Xin đợi { $minutes } phút rồi mở lại đường link mời.
+    Đồng chí đã nhập sai mã mời nhiều lần. Xin đợi { $minutes } phút rồi gửi lại mã mời (hoặc mở lại đường link mời).
 
 ## Menu quản lý của phường
 officer-tools-not-for-you = Chức năng quản lý dành cho cán bộ Công an phường và tổ trưởng, tổ phó.
