@@ -28,13 +28,8 @@ async def set_auto_approve(
     session: AsyncSession, ward_id: int, value: bool, by: Member | None, now: dt.datetime
 ) -> None:
     """Change the ward's choice."""
-    setting = await session.get(WardSetting, ward_id, with_for_update=True)
-    if setting is None:
-        setting = WardSetting(ward_id=ward_id)
-        session.add(setting)
+    setting = await _ward_setting_for_change(session, ward_id, by, now)
     setting.auto_approve = value
-    setting.updated_at = now
-    setting.updated_by = by.id if by is not None else None
     await session.flush()
 
 
@@ -50,13 +45,8 @@ async def set_realert_minutes(
     """Change how soon the ward's call-out alerts come again (1 to 60 minutes)."""
     if minutes not in REALERT_MINUTES_RANGE:
         raise ValueError(f"re-alert minutes must be 1 to 60, not {minutes}")
-    setting = await session.get(WardSetting, ward_id, with_for_update=True)
-    if setting is None:
-        setting = WardSetting(ward_id=ward_id)
-        session.add(setting)
+    setting = await _ward_setting_for_change(session, ward_id, by, now)
     setting.realert_minutes = minutes
-    setting.updated_at = now
-    setting.updated_by = by.id if by is not None else None
     await session.flush()
 
 
@@ -72,11 +62,20 @@ async def set_auto_close_minutes(
     """Change after how long the ward's call-outs close by themselves (30 minutes to a day)."""
     if minutes not in AUTO_CLOSE_MINUTES_RANGE:
         raise ValueError(f"auto-close minutes must be 30 to 1440, not {minutes}")
+    setting = await _ward_setting_for_change(session, ward_id, by, now)
+    setting.auto_close_minutes = minutes
+    await session.flush()
+
+
+async def _ward_setting_for_change(
+    session: AsyncSession, ward_id: int, by: Member | None, now: dt.datetime
+) -> WardSetting:
+    """The ward's settings row, locked (made when the ward has none yet), marked as changed
+    now by `by`."""
     setting = await session.get(WardSetting, ward_id, with_for_update=True)
     if setting is None:
         setting = WardSetting(ward_id=ward_id)
         session.add(setting)
-    setting.auto_close_minutes = minutes
     setting.updated_at = now
     setting.updated_by = by.id if by is not None else None
-    await session.flush()
+    return setting

@@ -39,8 +39,8 @@ from storage.invites import create_invite, find_invite, hash_code
 from storage.models import Invite, Member, Unit
 from storage.outbox import Notice, enqueue_notices
 from storage.units import add_unit
-from tests.conftest import TOKEN
 from tests.waiting import eventually
+from tests.zalo.helpers import on_both_messengers
 
 ZALO_LINK = "https://zalo.me/1459232241454765289"
 WARD = "Phường Đống Đa"
@@ -92,16 +92,7 @@ async def both(
     kept: KeptFiles,
 ) -> AsyncIterator[BotApp]:
     """One bot on Telegram and Zalo (ANTT_MESSENGERS=telegram,zalo), its Zalo link set."""
-    settings = Settings(
-        messengers=("telegram", "zalo"),
-        bot_token=SecretStr(TOKEN),
-        telegram_api_url=emulator.base_url,
-        zalo_token=SecretStr(TEST_TOKEN),
-        zalo_api_url=zalo.base_url,
-        zalo_bot_link=ZALO_LINK,
-        database_url=database_url,
-        poll_timeout_seconds=1,
-    )
+    settings = on_both_messengers(database_url, emulator, zalo, zalo_bot_link=ZALO_LINK)
     app = BotApp(settings, clock=clock, links=kept)
     await app.start()
     try:

@@ -15,8 +15,8 @@ from config.settings import Settings
 from emulator.server import TelegramEmulator
 from emulator.zalo import ZaloEmulator
 from emulator.zalo.server import TEST_TOKEN
-from tests.conftest import TOKEN
 from tests.ward import Ward
+from tests.zalo.helpers import on_both_messengers
 from tests.zalo.people import dong_da
 
 
@@ -69,14 +69,10 @@ def both_settings(database_url: str, emulator: TelegramEmulator, zalo: ZaloEmula
     """Both messengers at once (ANTT_MESSENGERS=telegram,zalo), with download links served by
     the bot's own HTTP server (the health port, with long polling)."""
     port = free_port()
-    return Settings(
-        messengers=("telegram", "zalo"),
-        bot_token=SecretStr(TOKEN),
-        telegram_api_url=emulator.base_url,
-        zalo_token=SecretStr(TEST_TOKEN),
-        zalo_api_url=zalo.base_url,
-        database_url=database_url,
-        poll_timeout_seconds=1,
+    return on_both_messengers(
+        database_url,
+        emulator,
+        zalo,
         health_port=port,
         public_url=f"http://127.0.0.1:{port}",
         download_secret=SecretStr(DOWNLOAD_SECRET),

@@ -17,10 +17,9 @@ from config.settings import Settings
 from emulator.server import TelegramEmulator
 from emulator.zalo import ZaloEmulator
 from emulator.zalo.server import TEST_TOKEN
-from tests.conftest import TOKEN
 from tests.waiting import eventually
 from tests.ward import Ward
-from tests.zalo.helpers import inbox_rows, queue_notice
+from tests.zalo.helpers import inbox_rows, on_both_messengers, queue_notice
 
 SECRET = "zalo-webhook-secret-Đ"[:-2]  # letters, digits, - only
 
@@ -146,16 +145,7 @@ async def both(
     database_url: str, emulator: TelegramEmulator, zalo: ZaloEmulator, clock: FixedClock
 ) -> AsyncIterator[BotApp]:
     """One bot on Telegram and Zalo at once (ANTT_MESSENGERS=telegram,zalo)."""
-    settings = Settings(
-        messengers=("telegram", "zalo"),
-        bot_token=SecretStr(TOKEN),
-        telegram_api_url=emulator.base_url,
-        zalo_token=SecretStr(TEST_TOKEN),
-        zalo_api_url=zalo.base_url,
-        database_url=database_url,
-        poll_timeout_seconds=1,
-    )
-    app = BotApp(settings, clock=clock)
+    app = BotApp(on_both_messengers(database_url, emulator, zalo), clock=clock)
     await app.start()
     try:
         yield app
