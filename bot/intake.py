@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from bot.telegram_shared import CHANNEL, chat_ref_of
 from storage.database import Database
-from storage.inbox import Delivered, Stored, store_updates
+from storage.inbox import Delivered, SameUpdate, Stored, store_updates
 
 log = logging.getLogger(__name__)
 _CHAT_REF = re.compile(r"-?[0-9]{1,20}|-")
@@ -45,6 +45,12 @@ class UpdateKeys(Protocol):
     def chat_ref(self, raw: dict[str, Any]) -> str | None:
         """The chat the update belongs to; None when that cannot be read."""
 
+    @property
+    def same_update(self) -> SameUpdate | None:
+        """For a key derived from the update (Zalo): whether a stored payload and a delivered
+        one are the same update, so a taken key is told apart as a redelivery or a collision;
+        None when the key is the messenger's own unique id (Telegram's `update_id`)."""
+
 
 class TelegramKeys:
     """Telegram's own `update_id`, and the chat of a message, a press or a membership change."""
@@ -64,6 +70,8 @@ class TelegramKeys:
     def chat_ref(self, raw: dict[str, Any]) -> str | None:
         chat_ref = chat_ref_of(raw)
         return chat_ref if _CHAT_REF.fullmatch(chat_ref) is not None else None
+
+    same_update = None  # update_id is Telegram's own: a taken one is always a redelivery
 
 
 TELEGRAM_KEYS = TelegramKeys()
@@ -123,11 +131,11 @@ def read_update(
 
 
 async def take_batch(
-    db: Database, dispatcher: Dispatcher, channel: str, batch: list[Delivered]
+    db: Database, dispatcher: Dispatcher, keys: UpdateKeys, batch: list[Delivered]
 ) -> None:
     """Store the batch (redeliveries are skipped), then dispatch what is new."""
     if not batch:
         return
     async with db.write() as session:
-        stored = await store_updates(session, channel, batch)
+        stored = await store_updates(session, keys.channel, batch, keys.same_update)
     dispatcher.dispatch(stored)

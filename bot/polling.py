@@ -104,7 +104,7 @@ class LongPolling:
             for raw in updates
             if (delivered := read_update(raw, self.source, self.stats, self.keys)) is not None
         ]
-        await take_batch(self.db, self.dispatcher, self.keys.channel, batch)
+        await take_batch(self.db, self.dispatcher, self.keys, batch)
         # Only now may the next call confirm them.
         if batch:
             self.offset = batch[-1].update_id + 1

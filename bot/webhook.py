@@ -214,7 +214,7 @@ class WebhookServer:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                await take_batch(self.db, self.dispatcher, self.keys.channel, [d for d, _ in batch])
+                await take_batch(self.db, self.dispatcher, self.keys, [d for d, _ in batch])
             except BaseException as error:
                 failure = error if isinstance(error, Exception) else ConnectionError("stopped")
                 for _, answer in batch:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -33,32 +34,95 @@ class Stored:
     chat_ref: str
 
 
+# The same key for two different updates (a derived key's collision, Zalo): the later is stored
+# under the next free key, looked for this many places on.
+REKEY_TRIES = 16
+SameUpdate = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
 async def store_updates(
-    session: AsyncSession, channel: str, updates: list[Delivered]
+    session: AsyncSession,
+    channel: str,
+    updates: list[Delivered],
+    same_update: SameUpdate | None = None,
 ) -> list[Stored]:
     """Store new updates; ones already stored (a redelivery) are skipped and not returned, nor
-    are unreadable ones (stored as handled, with their error)."""
+    are unreadable ones (stored as handled, with their error).
+
+    A messenger whose keys are derived (Zalo has no update id) passes `same_update`, which says
+    whether a stored payload and a delivered one are one update: a key already taken by another
+    update is a collision, not a redelivery, and the update is stored under the next free key
+    (still in send order: the key's low bits are a hash)."""
     if not updates:
         return []
     now = utcnow()
-    rows = [
-        {
-            "channel": channel,
-            "update_id": update.update_id,
-            "chat_ref": update.chat_ref,
-            "payload": update.payload,
-            "received_at": now,
-            "handled_at": now if update.unreadable is not None else None,
-            "error": update.unreadable,
-        }
-        for update in updates
-    ]
     statement = insert_ignoring_duplicates(session, InboxUpdate).returning(
-        InboxUpdate.id, InboxUpdate.chat_ref, InboxUpdate.error, sort_by_parameter_order=True
+        InboxUpdate.id,
+        InboxUpdate.update_id,
+        InboxUpdate.chat_ref,
+        InboxUpdate.error,
+        sort_by_parameter_order=True,
     )
-    result = await session.execute(statement, rows)
-    stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in result if row.error is None]
+    result = await session.execute(statement, [_row(channel, update, now) for update in updates])
+    inserted = list(result)
+    stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in inserted if row.error is None]
+    if same_update is not None:
+        taken = {row.update_id for row in inserted}
+        for update in updates:
+            if update.update_id not in taken and update.unreadable is None:
+                rekeyed = await _store_beside(session, channel, update, now, same_update)
+                if rekeyed is not None:
+                    stored.append(rekeyed)
     return sorted(stored, key=lambda row: row.id)
+
+
+def _row(channel: str, update: Delivered, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "channel": channel,
+        "update_id": update.update_id,
+        "chat_ref": update.chat_ref,
+        "payload": update.payload,
+        "received_at": now,
+        "handled_at": now if update.unreadable is not None else None,
+        "error": update.unreadable,
+    }
+
+
+async def _store_beside(
+    session: AsyncSession,
+    channel: str,
+    update: Delivered,
+    now: dt.datetime,
+    same_update: SameUpdate,
+) -> Stored | None:
+    """An update whose key was taken: None when the holder of that key (or of one of the next
+    keys, where an earlier collision put it) is this very update delivered again; otherwise it
+    is stored under the first free key after its own."""
+    key = update.update_id
+    for _ in range(REKEY_TRIES):
+        holder = await session.scalar(
+            select(InboxUpdate.payload).where(
+                InboxUpdate.channel == channel, InboxUpdate.update_id == key
+            )
+        )
+        if holder is None:
+            moved = Delivered(key, update.chat_ref, update.payload)
+            statement = insert_ignoring_duplicates(session, InboxUpdate).returning(
+                InboxUpdate.id, InboxUpdate.chat_ref
+            )
+            row = (await session.execute(statement, [_row(channel, moved, now)])).first()
+            if row is not None:
+                return Stored(id=row.id, chat_ref=row.chat_ref)
+            continue  # taken meanwhile by another process: look at it again
+        if same_update(holder, update.payload):
+            return None  # delivered again
+        key += 1
+    raise InboxKeyCollision(f"{channel}: no free key near {update.update_id}")
+
+
+class InboxKeyCollision(Exception):
+    """Every key near an update's was taken by other updates (never expected: a key is a time
+    in milliseconds and a hash); the batch is not stored, so the messenger delivers it again."""
 
 
 async def claim_update(

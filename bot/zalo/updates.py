@@ -23,6 +23,7 @@ from typing import Any
 
 from bot.telegram_shared import command_of
 from chat.events import Incoming
+from storage.inbox import SameUpdate
 
 CHANNEL = "zalo"
 TEXT = "message.text.received"
@@ -90,6 +91,24 @@ class ZaloKeys:
     def chat_ref(self, raw: Json) -> str | None:
         message = _message(raw)
         return _chat_id(message) if message is not None else None
+
+    @property
+    def same_update(self) -> SameUpdate:
+        """A key is derived (time and a hash), so two messages may share one: the same update
+        is the same message of the same chat."""
+        return same_message
+
+
+def same_message(stored: Json, delivered: Json) -> bool:
+    """Whether two stored Zalo updates are one message (its chat and message id)."""
+    return _identity(stored) == _identity(delivered)
+
+
+def _identity(raw: Json) -> tuple[str | None, str] | None:
+    message = _message(raw)
+    if message is None:
+        return None
+    return _chat_id(message), str(message.get("message_id"))
 
 
 ZALO_KEYS = ZaloKeys()
