@@ -5,6 +5,7 @@ Word file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from io import BytesIO
 
@@ -12,11 +13,16 @@ import aiohttp
 from docx import Document
 from openpyxl import load_workbook
 
+from bot.app import BotApp
+from chat.clock import FixedClock
 from emulator.zalo import ZaloEmulator
+from tests.conftest import HANOI
+from tests.waiting import eventually
 from tests.ward import Ward
 from tests.zalo.people import join_on_zalo, log_good_deed
 
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
+DIGEST_MORNING = dt.datetime(2026, 12, 1, 8, 0, tzinfo=HANOI)
 
 
 async def fetch(link: str) -> bytes:
@@ -58,3 +64,32 @@ async def test_the_officer_on_zalo_gets_the_month_as_text_chart_and_links(
     assert any("Đống Đa" in cell for cell in cells)
     report = Document(BytesIO(await fetch(word_link)))
     assert any("BÁO CÁO" in paragraph.text for paragraph in report.paragraphs)
+
+
+async def test_the_monthly_digest_reaches_the_officer_on_zalo_with_its_files_as_links(
+    zalo: ZaloEmulator, both_bot: BotApp, dong_da_ward: Ward, clock: FixedClock
+) -> None:
+    ward = dong_da_ward
+    lan = await join_on_zalo(zalo, ward, 1, "Nguyễn Thị Lan", "0910000001")
+    await log_good_deed(lan, "Dọn rác ở ngõ 12 cùng bà con")
+    on = await join_on_zalo(
+        zalo, ward, 2, "Đặng Quốc Ơn", "0900000001", role="officer", team_id=ward.ward_id
+    )
+    before = len(on.messages)
+    clock.moment = DIGEST_MORNING  # the 1st of December, 08:00: November's digest is due
+    assert both_bot.scheduler is not None
+    await both_bot.scheduler.run_pass()
+    await eventually(
+        lambda: any(".docx:" in message.text for message in on.messages[before:]),
+        "November's digest and its links reach Ơn on Zalo",
+        seconds=30,
+    )
+    arrived = on.messages[before:]
+    texts = [message.text for message in arrived if message.kind == "text"]
+    whole = "\n".join(texts)
+    assert "Tổng hợp tháng 11/2026 · Phường Đống Đa" in whole
+    assert all(len(text) <= 2000 for text in texts)
+    [workbook_link] = [link for line in texts if ".xlsx:" in line for link in LINK.findall(line)]
+    workbook = load_workbook(BytesIO(await fetch(workbook_link)))
+    cells = [str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert any("Đống Đa" in cell for cell in cells)
