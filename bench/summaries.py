@@ -496,7 +496,9 @@ async def _write_rows(
         for start in range(0, len(rows), CHUNK):
             await session.execute(insert(table), list(rows[start : start + CHUNK]))
         return
-    columns = [column.name for column in table.columns]
+    # The columns the rows give; the others take the table's defaults (`phone_typed` false).
+    given = set().union(*(row.keys() for row in rows))
+    columns = [column.name for column in table.columns if column.name in given]
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
