@@ -35,6 +35,27 @@ async def the_call_out(ward: Ward) -> CallOut:
     return call_out
 
 
+async def comes_at_once(member: Phone) -> None:
+    """The member answers the alert "🏃 Tôi đến ngay" and is offered "📍 Đã có mặt"."""
+    await member.press("🏃 Tôi đến ngay", expect=0)
+    await eventually(lambda: "📍 Đã có mặt" in member.last.button_labels, "on the way")
+
+
+async def is_there_12_minutes_later(member: Phone, clock: FixedClock) -> None:
+    """Twelve minutes after the 23:10 dispatch the member taps "📍 Đã có mặt"."""
+    clock.moment = NIGHT + dt.timedelta(minutes=12)
+    await member.press("📍 Đã có mặt", expect=0)
+    await eventually(lambda: "có mặt lúc 23:22" in member.last.text_plain, "there")
+
+
+async def closes_without_photos_or_people_helped(officer: Phone, status: int) -> None:
+    """The officer ends the call-out: an outcome typed, no photos, nobody helped."""
+    await officer.press("✅ Kết thúc", officer.message(status))
+    await officer.send("Đã giải tán đám đông")
+    await officer.press("➡️ Tiếp")
+    await officer.press("Không có")
+
+
 async def test_a_call_out_nobody_closes_is_closed_after_two_hours_with_what_was_known(
     emulator: TelegramEmulator, bot: BotApp, ward: Ward, clock: FixedClock
 ) -> None:
@@ -44,15 +65,12 @@ async def test_a_call_out_nobody_closes_is_closed_after_two_hours_with_what_was_
     clock.moment = NIGHT
     await dispatch_two_teams(hung)
     await eventually(lambda: all(alerts(p) for p in (lan, tam, binh)), "every member alerted")
-    await lan.press("🏃 Tôi đến ngay", expect=0)
-    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await comes_at_once(lan)
     await tam.press("❌ Không thể", expect=0)
     await eventually(lambda: "Ốm" in tam.last.button_labels, "the reasons")
     await tam.press("Ốm", expect=0)
     await eventually(lambda: "không thể đến (Ốm)" in tam.last.text_plain, "Tâm noted")
-    clock.moment = NIGHT + dt.timedelta(minutes=12)
-    await lan.press("📍 Đã có mặt", expect=0)
-    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
+    await is_there_12_minutes_later(lan, clock)
 
     # Hùng forgets to close it. At 01:09 it is still open; at 01:10, two hours on, it closes.
     clock.moment = NIGHT + dt.timedelta(minutes=119)
@@ -220,8 +238,7 @@ async def test_the_officer_closes_with_what_happened_two_photos_and_three_people
     clock.moment = NIGHT
     status = await dispatch_two_teams(hung, "Cứu nạn (CNCH)")
     await eventually(lambda: bool(alerts(lan)), "Lan alerted")
-    await lan.press("🏃 Tôi đến ngay", expect=0)
-    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await comes_at_once(lan)
     clock.moment = NIGHT + dt.timedelta(minutes=9)
     await lan.press("📍 Đã có mặt", expect=0)
     await eventually(lambda: "có mặt lúc 23:19" in lan.last.text_plain, "Lan there")
@@ -265,17 +282,11 @@ async def test_lan_adds_a_note_and_a_photo_to_her_own_record_the_morning_after(
     clock.moment = NIGHT
     status = await dispatch_two_teams(hung)
     await eventually(lambda: bool(alerts(lan)) and bool(alerts(tam)), "alerted")
-    await lan.press("🏃 Tôi đến ngay", expect=0)
-    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await comes_at_once(lan)
     await tam.press("❌ Không thể", expect=0)
     await eventually(lambda: "Ốm" in tam.last.button_labels, "the reasons")
-    clock.moment = NIGHT + dt.timedelta(minutes=12)
-    await lan.press("📍 Đã có mặt", expect=0)
-    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
-    await hung.press("✅ Kết thúc", hung.message(status))
-    await hung.send("Đã giải tán đám đông")
-    await hung.press("➡️ Tiếp")
-    await hung.press("Không có")
+    await is_there_12_minutes_later(lan, clock)
+    await closes_without_photos_or_people_helped(hung, status)
 
     # At night nothing more comes; in the morning Lan and Tâm, who answered, are asked.
     await bot.sender.drain()
@@ -331,15 +342,9 @@ async def test_a_call_out_that_came_by_phone_is_reported_afterwards_and_told_apa
     await eventually(lambda: "Đang đi làm xa" in binh.last.button_labels, "the reasons")
     await binh.press("Lý do khác", expect=0)
     await eventually(lambda: "không thể đến" in binh.last.text_plain, "Bình noted")
-    await lan.press("🏃 Tôi đến ngay", expect=0)
-    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
-    clock.moment = NIGHT + dt.timedelta(minutes=12)
-    await lan.press("📍 Đã có mặt", expect=0)
-    await eventually(lambda: "có mặt lúc 23:22" in lan.last.text_plain, "Lan there")
-    await hung.press("✅ Kết thúc", hung.message(status))
-    await hung.send("Đã giải tán đám đông")
-    await hung.press("➡️ Tiếp")
-    await hung.press("Không có")
+    await comes_at_once(lan)
+    await is_there_12_minutes_later(lan, clock)
+    await closes_without_photos_or_people_helped(hung, status)
 
     # Earlier that evening Tổ 7 was called by phone: Bình types it afterwards.
     await binh.send("/help")
@@ -420,8 +425,7 @@ async def test_lan_shares_her_live_location_on_the_way_and_it_is_recorded_with_h
     clock.moment = NIGHT
     status = await dispatch_two_teams(hung)
     await eventually(lambda: bool(alerts(lan)), "Lan alerted")
-    await lan.press("🏃 Tôi đến ngay", expect=0)
-    await eventually(lambda: "📍 Đã có mặt" in lan.last.button_labels, "Lan coming")
+    await comes_at_once(lan)
 
     clock.moment = NIGHT + dt.timedelta(minutes=5)
     [noted] = await lan.share_location(21.0245, 105.8412, live_period=900)
@@ -437,10 +441,7 @@ async def test_lan_shares_her_live_location_on_the_way_and_it_is_recorded_with_h
     assert (called["Lan"].latitude, called["Lan"].longitude) == (21.0245, 105.8412)
     assert called["Lan"].location_live is True
 
-    await hung.press("✅ Kết thúc", hung.message(status))
-    await hung.send("Đã giải tán đám đông")
-    await hung.press("➡️ Tiếp")
-    await hung.press("Không có")
+    await closes_without_photos_or_people_helped(hung, status)
     [report] = [r for r in await ward.reports() if r.kind == "call_out"]
     ids = await member_ids(ward)
     [lans] = [p for p in report.payload["people"] if p["member"] == ids["Lan"]]
