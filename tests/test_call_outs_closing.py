@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.app import BotApp
 from chat.clock import FixedClock
+from emulator.models import BotMessage
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.call_outs import Dispatch, dispatch
@@ -33,6 +34,18 @@ async def the_call_out(ward: Ward) -> CallOut:
     async with ward.db.read() as session:
         [call_out] = (await session.scalars(select(CallOut))).all()
     return call_out
+
+
+async def tick_team_12(officer: Phone, teams: BotMessage) -> BotMessage:
+    """On the dispatch's list of teams, the officer ticks Tổ 12 alone and presses "Xong": the
+    confirmation to send."""
+    await officer.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
+    await eventually(
+        lambda: "✅ Tổ bảo vệ ANTT số 12" in officer.message(teams.message_id).button_labels,
+        "Tổ 12 ticked",
+    )
+    [confirm] = await officer.press("Xong", teams)
+    return confirm
 
 
 async def comes_at_once(member: Phone) -> None:
@@ -173,12 +186,7 @@ async def dispatch_team_12(hung: Phone) -> int:
     await hung.press("An ninh trật tự")
     await hung.send("Ngõ 12 Trần Duy Hưng")
     [teams] = await hung.press("Bỏ qua")
-    await hung.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
-    await eventually(
-        lambda: "✅ Tổ bảo vệ ANTT số 12" in hung.message(teams.message_id).button_labels,
-        "Tổ 12 ticked",
-    )
-    [confirm] = await hung.press("Xong", teams)
+    confirm = await tick_team_12(hung, teams)
     assert "(2 người)" in confirm.text_plain
     await hung.press("🚨 Huy động ngay", confirm, expect=0)
     await eventually(
@@ -405,12 +413,7 @@ async def test_the_officer_picks_one_of_the_wards_last_five_places(
     [note] = await hung.press("🕘 Công viên Cầu Giấy", where)
     assert "Ghi chú ngắn" in note.text_plain
     [teams] = await hung.press("Bỏ qua")
-    await hung.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
-    await eventually(
-        lambda: "✅ Tổ bảo vệ ANTT số 12" in hung.message(teams.message_id).button_labels,
-        "Tổ 12 ticked",
-    )
-    [confirm] = await hung.press("Xong", teams)
+    confirm = await tick_team_12(hung, teams)
     assert "đến Công viên Cầu Giấy" in confirm.text_plain
     await hung.press("🚨 Huy động ngay", confirm, expect=0)
     await eventually(lambda: bool(alerts(lan)), "Lan alerted")

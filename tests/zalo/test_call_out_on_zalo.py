@@ -11,6 +11,7 @@ from emulator.server import TelegramEmulator
 from emulator.zalo import ZaloEmulator
 from tests.conftest import HANOI
 from tests.officer import officer_of
+from tests.test_call_outs_closing import tick_team_12
 from tests.waiting import eventually
 from tests.ward import Ward
 from tests.zalo.people import join_on_zalo
@@ -31,12 +32,7 @@ async def test_lan_on_zalo_answers_a_night_call_out_by_typing_its_number(
     await hung.press("An ninh trật tự")
     await hung.send("Ngõ 12 phố Đặng Tiến Đông")
     [teams] = await hung.press("Bỏ qua")
-    await hung.press("⬜ Tổ bảo vệ ANTT số 12", teams, expect=0)
-    await eventually(
-        lambda: "✅ Tổ bảo vệ ANTT số 12" in hung.message(teams.message_id).button_labels,
-        "Tổ 12 ticked",
-    )
-    [confirm] = await hung.press("Xong", teams)
+    confirm = await tick_team_12(hung, teams)
     await hung.press("🚨 Huy động ngay", confirm, expect=0)
 
     def status() -> str:
