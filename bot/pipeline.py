@@ -7,9 +7,10 @@ import datetime as dt
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,6 +56,8 @@ MAX_RETRY_AFTER = 3600.0
 # With several processes, a reply is held by the one sending it for this long, renewed every
 # third of it while it is being sent; one whose process died is taken by another after it.
 REPLY_LEASE = dt.timedelta(seconds=10)
+Sending = Say | Edit | SendFile  # what goes to a chat
+NONE: Mapping[str, Sending] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,7 @@ class Pipeline:
         toast: str | None = None
         later: list[Later] = []
         notices = False
+        fresh: dict[str, Sending] = {}  # the replies queued, by key: sent as they are
         try:
             async with self.db.write() as session:
                 if inbox_id is None:
@@ -308,9 +312,10 @@ class Pipeline:
                     replies = await self._converse(session, incoming)
                 toast = next((r.text for r in replies if isinstance(r, Toast)), None)
                 later = [r for r in replies if isinstance(r, Later)]
-                queued = await self._queue(session, chat_ref, f"{inbox_id}", replies)
+                queued = await self._queue(session, chat_ref, f"{inbox_id}", replies, fresh=fresh)
                 notices = bool(session.info.get(NOTICES_QUEUED))
         except Exception as error:
+            fresh.clear()  # rolled back: the apology below may take the first reply's key
             self.stats.failed += 1
             self.stats.count_error("handling", error)
             if inbox_id is None:  # not even claimed (the database): it waits in the inbox
@@ -327,7 +332,7 @@ class Pipeline:
             self.notices_queued()  # committed: the paced sender may take them now
         if callback_ref is not None:
             await self._answer_button(callback_ref, toast, received)
-        await self._send(chat_ref, queued)
+        await self._send(chat_ref, queued, fresh)
         for number, work in enumerate(later):
             await self._run_later(chat_ref, f"{inbox_id}:later{number}", work)
         self.stats.handled += 1
@@ -366,15 +371,20 @@ class Pipeline:
         key: str,
         replies: list[Reply],
         screen: bool = True,
+        fresh: dict[str, Sending] | None = None,
     ) -> list[OutboxMessage]:
         """Queue the replies to send after commit (toasts too, as messages, on a channel
         without buttons); `screen`: they are the conversation's, whose last message sets the
-        numbered list the chat sees (not an apology)."""
+        numbered list the chat sees (not an apology). `fresh` gets each reply by its key, so
+        the sender need not read it back from its row."""
         text_only = self.channel.buttons_as_text
+        sending = sendable(replies, text_only)
         items = [
             (f"reply:{key}:{number}", chat_ref, reply.model_dump(mode="json"))
-            for number, reply in enumerate(sendable(replies, text_only))
+            for number, reply in enumerate(sending)
         ]
+        if fresh is not None:
+            fresh.update((item[0], reply) for item, reply in zip(items, sending, strict=True))
         queued = await enqueue(session, self.channel.name, items, self._lease())
         if text_only and screen:  # the numbered list the chat sees now (issue 17)
             keys = [item[0] for item in items]
@@ -442,12 +452,15 @@ class Pipeline:
                 self.stats.waited += wait
                 await asyncio.sleep(wait)
 
-    async def _send(self, chat_ref: str, messages: list[OutboxMessage]) -> None:
+    async def _send(
+        self, chat_ref: str, messages: list[OutboxMessage], fresh: Mapping[str, Sending] = NONE
+    ) -> None:
         """Deliver in order; each message is tried until Telegram takes it or says it never
-        will, so the chat's later replies (queued behind it in its lane) wait for it."""
+        will, so the chat's later replies (queued behind it in its lane) wait for it. `fresh`:
+        replies this process just queued, by key (others are read from their rows)."""
         self._hold(messages)
         for message in messages:
-            failure = await self._deliver_until_settled(chat_ref, message)
+            failure = await self._deliver_until_settled(chat_ref, message, fresh.get(message.key))
             if failure is None:
                 self._record_delivered(message.id)
                 continue
@@ -478,12 +491,12 @@ class Pipeline:
             await self._recorder
 
     async def _deliver_until_settled(
-        self, chat_ref: str, message: OutboxMessage
+        self, chat_ref: str, message: OutboxMessage, fresh: Sending | None = None
     ) -> DeliveryFailure | None:
         """None once delivered; the failure when Telegram says it can never be (blocked, chat
         not found, refused). Flood waits do not count; other failures back off, and each is
         recorded on the row (attempts, last error) so a stop leaves it owed to recovery."""
-        reply = REPLY.validate_python(message.payload)
+        reply = fresh if fresh is not None else REPLY.validate_python(message.payload)
         assert isinstance(reply, Say | Edit | SendFile)
         failures = 0
         while True:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -115,13 +115,29 @@ def _clause(channel: str, user_ref: str, model: type[Member] | type[JoinRequest]
     return _user_clause(model, Account(channel, user_ref, user_ref))
 
 
+def _member_by(account: Any) -> Any:
+    return (
+        select(Member)
+        .where(account == bindparam("user"), Member.status == "active")
+        .options(joinedload(Member.unit))
+    )
+
+
+# Who is talking is asked on every update: the statements are built once (building one anew and
+# finding it in SQLAlchemy's cache cost as much as running it; bench/RESULTS.md, throughput).
+_MEMBER_BY_ACCOUNT = {
+    TELEGRAM: _member_by(Member.telegram_user_id),
+    ZALO: _member_by(Member.zalo_user_id),
+}
+
+
 async def member_of(session: AsyncSession, channel: str, user_ref: str) -> Member | None:
     """The active member behind an account, with their unit loaded."""
-    clause = _clause(channel, user_ref)
-    if clause is None:
+    query = _MEMBER_BY_ACCOUNT.get(channel)
+    if query is None:
         return None
-    query = select(Member).where(clause, Member.status == "active").options(joinedload(Member.unit))
-    return (await session.scalars(query)).first()
+    user: int | str = _telegram_id(user_ref) if channel == TELEGRAM else user_ref
+    return (await session.scalars(query, {"user": user})).first()
 
 
 async def member_at(session: AsyncSession, channel: str, chat_ref: str) -> Member | None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Draft
 
+# Read on every update, written on most: built once (see storage/accounts.py's member_of).
+_PERSON = (Draft.channel == bindparam("channel"), Draft.user_ref == bindparam("user"))
+_DRAFT_OF = select(Draft).where(*_PERSON)
+# "fetch": the deleted draft leaves the session too (a new one may take its id at once), which
+# the default cannot tell from criteria given as parameters.
+_DISCARD = delete(Draft).where(*_PERSON).execution_options(synchronize_session="fetch")
+
 
 async def draft_of(session: AsyncSession, channel: str, user_ref: str) -> Draft | None:
     """The person's draft, if any."""
-    query = select(Draft).where(Draft.channel == channel, Draft.user_ref == user_ref)
-    return (await session.scalars(query)).first()
+    found = await session.scalars(_DRAFT_OF, {"channel": channel, "user": user_ref})
+    return found.first()
 
 
 async def start_draft(
@@ -38,4 +45,4 @@ def move_draft(draft: Draft, step: str, data: dict[str, Any], *, same_screen: bo
 
 async def discard_draft(session: AsyncSession, channel: str, user_ref: str) -> None:
     """Forget the person's draft."""
-    await session.execute(delete(Draft).where(Draft.channel == channel, Draft.user_ref == user_ref))
+    await session.execute(_DISCARD, {"channel": channel, "user": user_ref})

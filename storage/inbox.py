@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxUpdate, utcnow
-from storage.upsert import insert_ignoring_duplicates
+from storage.upsert import InsertOnce, insert_ignoring_duplicates
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,18 @@ REKEY_TRIES = 16
 SameUpdate = Callable[[dict[str, Any], dict[str, Any]], bool]
 
 
+_STORE = InsertOnce(
+    InboxUpdate,
+    lambda insert: insert.returning(
+        InboxUpdate.id,
+        InboxUpdate.update_id,
+        InboxUpdate.chat_ref,
+        InboxUpdate.error,
+        sort_by_parameter_order=True,
+    ),
+)
+
+
 async def store_updates(
     session: AsyncSession,
     channel: str,
@@ -56,14 +68,8 @@ async def store_updates(
     if not updates:
         return []
     now = utcnow()
-    statement = insert_ignoring_duplicates(session, InboxUpdate).returning(
-        InboxUpdate.id,
-        InboxUpdate.update_id,
-        InboxUpdate.chat_ref,
-        InboxUpdate.error,
-        sort_by_parameter_order=True,
-    )
-    result = await session.execute(statement, [_row(channel, update, now) for update in updates])
+    rows = [_row(channel, update, now) for update in updates]
+    result = await session.execute(_STORE(session), rows)
     inserted = list(result)
     stored = [Stored(id=row.id, chat_ref=row.chat_ref) for row in inserted if row.error is None]
     if same_update is not None:
@@ -125,19 +131,25 @@ class InboxKeyCollision(Exception):
     in milliseconds and a hash); the batch is not stored, so the messenger delivers it again."""
 
 
+_INBOX = cast(Table, InboxUpdate.__table__)  # Core: no ORM bookkeeping on the hot path
+# One per update: built once (building a statement cost as much as running it).
+_CLAIM_UPDATE = (
+    update(_INBOX)
+    .where(_INBOX.c.id == bindparam("inbox_id"), _INBOX.c.handled_at.is_(None))
+    .values(handled_at=bindparam("claimed_at"), error=bindparam("failure"))
+    .returning(_INBOX.c.payload)
+)
+
+
 async def claim_update(
     session: AsyncSession, inbox_id: int, now: dt.datetime, error: str | None = None
 ) -> dict[str, Any] | None:
     """Mark the update handled (with the error, if handling failed) and return its body;
     None when it was handled already. Rolling the transaction back un-claims it."""
-    table = cast(Table, InboxUpdate.__table__)  # Core: no ORM bookkeeping on the hot path
-    statement = (
-        update(table)
-        .where(table.c.id == inbox_id, table.c.handled_at.is_(None))
-        .values(handled_at=now, error=error)
-        .returning(table.c.payload)
-    )
-    payload: dict[str, Any] | None = (await session.execute(statement)).scalar_one_or_none()
+    parameters = {"inbox_id": inbox_id, "claimed_at": now, "failure": error}
+    payload: dict[str, Any] | None = (
+        await session.execute(_CLAIM_UPDATE, parameters)
+    ).scalar_one_or_none()
     return payload
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -65,14 +65,17 @@ async def join_by_invite(
     return member
 
 
+# Read at each step of a form that asks who took part: built once.
+_MEMBERS_OF_UNIT = (
+    select(Member)
+    .where(Member.unit_id == bindparam("unit"), Member.status == "active")
+    .order_by(Member.id)
+)
+
+
 async def members_of_unit(session: AsyncSession, unit_id: int) -> list[Member]:
     """Active members of one unit, in joining order."""
-    query = (
-        select(Member)
-        .where(Member.unit_id == unit_id, Member.status == "active")
-        .order_by(Member.id)
-    )
-    return list((await session.scalars(query)).all())
+    return list((await session.scalars(_MEMBERS_OF_UNIT, {"unit": unit_id})).all())
 
 
 async def reachable_members_of_units(session: AsyncSession, unit_ids: set[int]) -> list[Member]:

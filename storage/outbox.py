@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, OutboxMessage, utcnow
 from storage.offered_choices import remember_notices
-from storage.upsert import insert_ignoring_duplicates
+from storage.upsert import InsertOnce
 
 REPLY = "reply"
 NOTICE = "notice"
@@ -72,6 +72,12 @@ async def enqueue_notices(
     return queued
 
 
+_QUEUE = InsertOnce(
+    OutboxMessage,
+    lambda insert: insert.returning(OutboxMessage, sort_by_parameter_order=True),
+)
+
+
 async def _insert(
     session: AsyncSession,
     channel: str,
@@ -100,10 +106,7 @@ async def _insert(
         }
         for notice in notices
     ]
-    statement = insert_ignoring_duplicates(session, OutboxMessage).returning(
-        OutboxMessage, sort_by_parameter_order=True
-    )
-    queued = list((await session.scalars(statement, rows)).all())
+    queued = list((await session.scalars(_QUEUE(session), rows)).all())
     return sorted(queued, key=lambda message: message.id)
 
 
@@ -179,15 +182,18 @@ async def renew(session: AsyncSession, ids: list[int], lease: Lease) -> None:
         )
 
 
+_MARK_SENT = (  # after every delivery: built once
+    update(OutboxMessage)
+    .where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
+    .values(status="sent", sent_at=bindparam("at"), attempts=OutboxMessage.attempts + 1)
+    .execution_options(synchronize_session=False)
+)
+
+
 async def mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> None:
     """These messages reached the messenger."""
     if ids:
-        await session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(ids))
-            .values(status="sent", sent_at=now, attempts=OutboxMessage.attempts + 1)
-            .execution_options(synchronize_session=False)
-        )
+        await session.execute(_MARK_SENT, {"ids": ids, "at": now})
 
 
 async def mark_failed(session: AsyncSession, message_id: int, error: str, *, give_up: bool) -> None:
