@@ -133,9 +133,11 @@ def read_update(
 async def take_batch(
     db: Database, dispatcher: Dispatcher, keys: UpdateKeys, batch: list[Delivered]
 ) -> None:
-    """Store the batch (redeliveries are skipped), then dispatch what is new."""
+    """Store the batch (redeliveries are skipped; once more on a connection the database
+    dropped), then dispatch what is new."""
     if not batch:
         return
-    async with db.write() as session:
-        stored = await store_updates(session, keys.channel, batch, keys.same_update)
+    stored = await db.transaction(
+        lambda session: store_updates(session, keys.channel, batch, keys.same_update)
+    )
     dispatcher.dispatch(stored)

@@ -219,8 +219,9 @@ class Pipeline:
         async with self.db.read() as session:  # most looks find none: no write for them
             if not await replies_unheld(session, self.channel.name):
                 return 0
-        async with self.db.write() as session:
-            owed = await claim_replies(session, self.channel.name, lease)
+        owed = await self.db.transaction(
+            lambda session: claim_replies(session, self.channel.name, lease)
+        )
         self._hold(owed)
         self._send_owed(owed)
         return len(owed)
@@ -290,30 +291,44 @@ class Pipeline:
         toast: str | None = None
         later: list[Later] = []
         notices = False
+        queued: list[OutboxMessage] = []
         fresh: dict[str, Sending] = {}  # the replies queued, by key: sent as they are
+        next_in_chat = inbox_id is None
+
+        async def handle(session: AsyncSession) -> bool:
+            """The update's transaction (run once more if the database dropped its connection:
+            nothing leaves the database before it commits)."""
+            nonlocal inbox_id, callback_ref, toast, later, notices, queued
+            callback_ref, toast, later, notices = None, None, [], False
+            fresh.clear()
+            if next_in_chat:
+                inbox_id = None
+                claimed = await claim_next_in_chat(
+                    session, self.channel.name, chat_ref, utcnow(), self.chat_lock or "rows"
+                )
+                if claimed is None:
+                    return False  # nothing left, or another process holds the chat
+                inbox_id = claimed.id
+                payload: dict[str, Any] | None = claimed.payload
+            else:
+                assert inbox_id is not None
+                payload = await claim_update(session, inbox_id, utcnow())
+            if payload is None:
+                return False  # handled already (a redelivery, or recovery raced a live one)
+            incoming = self.channel.to_incoming(inbox_id, payload)
+            replies: list[Reply] = []
+            if incoming is not None:
+                callback_ref = incoming.callback_ref
+                replies = await self._converse(session, incoming)
+            toast = next((r.text for r in replies if isinstance(r, Toast)), None)
+            later = [r for r in replies if isinstance(r, Later)]
+            queued = await self._queue(session, chat_ref, f"{inbox_id}", replies, fresh=fresh)
+            notices = bool(session.info.get(NOTICES_QUEUED))
+            return True
+
         try:
-            async with self.db.write() as session:
-                if inbox_id is None:
-                    claimed = await claim_next_in_chat(
-                        session, self.channel.name, chat_ref, utcnow(), self.chat_lock or "rows"
-                    )
-                    if claimed is None:
-                        return False  # nothing left, or another process holds the chat
-                    inbox_id = claimed.id
-                    payload: dict[str, Any] | None = claimed.payload
-                else:
-                    payload = await claim_update(session, inbox_id, utcnow())
-                if payload is None:
-                    return False  # handled already (a redelivery, or recovery raced a live one)
-                incoming = self.channel.to_incoming(inbox_id, payload)
-                replies: list[Reply] = []
-                if incoming is not None:
-                    callback_ref = incoming.callback_ref
-                    replies = await self._converse(session, incoming)
-                toast = next((r.text for r in replies if isinstance(r, Toast)), None)
-                later = [r for r in replies if isinstance(r, Later)]
-                queued = await self._queue(session, chat_ref, f"{inbox_id}", replies, fresh=fresh)
-                notices = bool(session.info.get(NOTICES_QUEUED))
+            if not await self.db.transaction(handle):
+                return False
         except Exception as error:
             fresh.clear()  # rolled back: the apology below may take the first reply's key
             self.stats.failed += 1
@@ -477,13 +492,16 @@ class Pipeline:
 
     async def _record_deliveries(self) -> None:
         while self._delivered:
-            batch: list[int] = []
+            batch, self._delivered = self._delivered, []
             try:
-                async with self.db.write() as session:
-                    batch, self._delivered = self._delivered, []
-                    await mark_sent(session, batch, utcnow())
+                await self._mark_delivered(batch)
             finally:
                 self._settled(batch)  # recorded, or left to the lease to lapse
+
+    async def _mark_delivered(self, ids: list[int]) -> None:
+        """Record these deliveries (once more on a connection the database dropped: a
+        delivery left unrecorded would be sent again once its lease lapsed)."""
+        await self.db.transaction(lambda session: mark_sent(session, ids, utcnow()))
 
     async def flush(self) -> None:
         """Wait until every delivery so far is recorded (before a graceful stop)."""

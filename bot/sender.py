@@ -205,8 +205,8 @@ class NoticeSender:
 
     async def _claim_and_send(self) -> bool:
         self._queued_meanwhile.clear()
-        async with self.db.write() as session:
-            batch = await claim_notices(
+        batch = await self.db.transaction(
+            lambda session: claim_notices(
                 session,
                 self.channel.name,
                 self.name,
@@ -214,6 +214,7 @@ class NoticeSender:
                 held_until=utc_now() + self.lease,
                 limit=self.batch_size,
             )
+        )
         if not batch:
             return False
         by_chat: dict[str, list[OutboxMessage]] = {}
@@ -306,7 +307,6 @@ class NoticeSender:
             await self.channel.deliver(message.chat_ref, reply)
         except DeliveryFailure as failure:
             return failure
-        async with self.db.write() as session:
-            await mark_sent(session, [message.id], self.now())
+        await self.db.transaction(lambda session: mark_sent(session, [message.id], self.now()))
         self.stats.sent += 1
         return None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, event, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,12 +24,18 @@ from storage.sqlite_inline import inline_creator
 if TYPE_CHECKING:
     from alembic.config import Config
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # PostgreSQL: a pooled connection idle longer than this is pinged before it is used, so one the
 # server dropped meanwhile (a restart, a firewall's idle timeout) is replaced unseen. One used
 # more recently is taken as it is: `pool_pre_ping` pinged at every checkout, and asyncpg's ping
 # is three round trips (BEGIN, ";", ROLLBACK), ~5 transactions per update (throughput bench).
+# A busy connection the server dropped therefore fails the transaction that finds it dead: the
+# transactions a person waits on run through `Database.transaction`, which runs them once more
+# on a fresh connection (the pool replaces the others older than the failure at their checkout).
 PING_AFTER_IDLE_SECONDS = 5.0
 
 
@@ -66,6 +73,21 @@ class Database:
         """A transaction that reads then writes: commits on success, rolls back on error."""
         async with self._write_lock or nullcontext(), self._writer() as session, session.begin():
             yield session
+
+    async def transaction(self, body: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """`body` in a `write()` transaction; run once more, on a fresh connection, when the
+        server dropped the connection under it (a restart, a killed backend). The first try
+        was rolled back, so `body` must do nothing outside the database before it returns.
+        Any other error, or a second disconnect, is raised as it is."""
+        try:
+            async with self.write() as session:
+                return await body(session)
+        except DBAPIError as error:
+            if self.is_sqlite or not error.connection_invalidated:
+                raise  # SQLite's file is never dropped: nothing to try again
+            log.warning("the database dropped a connection: the transaction runs again")
+        async with self.write() as session:
+            return await body(session)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

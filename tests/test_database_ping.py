@@ -1,5 +1,6 @@
 """PostgreSQL connections are pinged before use only after sitting idle: a busy process pays no
-ping per transaction, and one the server dropped while idle is replaced unseen."""
+ping per transaction, and one the server dropped while idle is replaced unseen; a transaction
+that finds its connection dropped (busy a moment ago, or under it) runs once more."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 import storage.database
 from storage.database import Database
@@ -60,4 +63,47 @@ async def test_a_connection_dropped_while_idle_is_replaced_unseen(
     await drop_every_other_connection(database_url)
     async with db.read() as session:  # the pooled connection is dead: pinged, replaced
         assert (await session.execute(text("SELECT 2"))).scalar_one() == 2
+    await db.dispose()
+
+
+async def test_a_transaction_whose_connection_was_dropped_runs_once_more(
+    database_url: str,
+) -> None:
+    db = Database(database_url)
+    tries: list[int] = []
+
+    async def count_after_a_drop(session: AsyncSession) -> int:
+        tries.append(len(tries) + 1)
+        await session.execute(text("SELECT 1"))  # the connection is taken...
+        if len(tries) == 1:
+            await drop_every_other_connection(database_url)  # ...and dropped under the body
+        return int((await session.execute(text("SELECT 2"))).scalar_one())
+
+    assert await db.transaction(count_after_a_drop) == 2
+    assert tries == [1, 2]
+    await db.dispose()
+
+
+async def test_only_a_dropped_connection_is_tried_again_and_only_once(database_url: str) -> None:
+    db = Database(database_url)
+    tries: list[str] = []
+
+    async def mistaken(session: AsyncSession) -> None:
+        tries.append("mistaken")
+        await session.execute(text("SELECT no_such_column"))
+
+    with pytest.raises(ProgrammingError):
+        await db.transaction(mistaken)
+    assert tries == ["mistaken"]
+
+    async def dropped_every_time(session: AsyncSession) -> None:
+        tries.append("dropped")
+        await session.execute(text("SELECT 1"))
+        await drop_every_other_connection(database_url)
+        await session.execute(text("SELECT 2"))
+
+    with pytest.raises(DBAPIError) as dropped:
+        await db.transaction(dropped_every_time)
+    assert dropped.value.connection_invalidated
+    assert tries == ["mistaken", "dropped", "dropped"]
     await db.dispose()
