@@ -40,13 +40,14 @@ REKEY_TRIES = 16
 SameUpdate = Callable[[dict[str, Any], dict[str, Any]], bool]
 
 
+_INBOX = cast(Table, InboxUpdate.__table__)  # Core: no ORM bookkeeping on the hot path
 _STORE = InsertOnce(
-    InboxUpdate,
+    _INBOX,
     lambda insert: insert.returning(
-        InboxUpdate.id,
-        InboxUpdate.update_id,
-        InboxUpdate.chat_ref,
-        InboxUpdate.error,
+        _INBOX.c.id,
+        _INBOX.c.update_id,
+        _INBOX.c.chat_ref,
+        _INBOX.c.error,
         sort_by_parameter_order=True,
     ),
 )
@@ -131,7 +132,6 @@ class InboxKeyCollision(Exception):
     in milliseconds and a hash); the batch is not stored, so the messenger delivers it again."""
 
 
-_INBOX = cast(Table, InboxUpdate.__table__)  # Core: no ORM bookkeeping on the hot path
 # One per update: built once (building a statement cost as much as running it).
 _CLAIM_UPDATE = (
     update(_INBOX)
