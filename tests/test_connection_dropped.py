@@ -19,7 +19,7 @@ from emulator.server import TelegramEmulator
 from storage.database import Database
 from storage.models import InboxUpdate
 from tests.conftest import TOKEN
-from tests.test_webhook import SECRET, a_text, free_port
+from tests.test_webhook import SECRET, a_text, webhook_settings
 from tests.ward import Ward
 
 pytestmark = pytest.mark.skipif(
@@ -43,17 +43,7 @@ def settings(
             telegram_api_url=emulator.base_url,
             poll_timeout_seconds=1,
         )
-    port = free_port()
-    return Settings(
-        telegram_backend=backend,
-        bot_token=SecretStr(TOKEN),
-        database_url=database_url,
-        telegram_api_url=emulator.base_url,
-        intake="webhook",
-        webhook_url=f"http://127.0.0.1:{port}/telegram",
-        webhook_secret=SecretStr(SECRET),
-        webhook_port=port,
-    )
+    return webhook_settings(database_url, emulator, backend)
 
 
 @pytest.fixture
