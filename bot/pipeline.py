@@ -30,7 +30,14 @@ from handlers.forms.spec import FormSpec
 from handlers.turn import Turn
 from reports.campaigns import Campaign
 from storage.database import Database
-from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
+from storage.inbox import (
+    ChatLock,
+    Stored,
+    chat_has_waiting,
+    claim_next_in_chat,
+    claim_update,
+    unhandled_updates,
+)
 from storage.models import OutboxMessage, utcnow
 from storage.outbox import (
     NOTICES_QUEUED,
@@ -174,9 +181,20 @@ class Pipeline:
     def _chat_job(self, chat_ref: str, received: float) -> Callable[[], Awaitable[None]]:
         async def job() -> None:
             while await self.handle_update(chat_ref, None, received):
-                pass  # this process holds the chat: take its next update too
+                # This process held the chat: take its next update too, if there is one (a
+                # look outside a transaction; the claim then decides, as for any process).
+                if not await self._chat_has_waiting(chat_ref):
+                    return
 
         return job
+
+    async def _chat_has_waiting(self, chat_ref: str) -> bool:
+        try:
+            async with self.db.glance() as connection:
+                return await chat_has_waiting(connection, self.channel.name, chat_ref)
+        except Exception as error:  # the database: the claim will say
+            log.warning("could not look for a chat's next update: %s", type(error).__name__)
+            return True
 
     # --- end of one chat in order ---
 

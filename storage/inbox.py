@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Table, bindparam, exists, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import InboxUpdate, utcnow
 from storage.upsert import InsertOnce, insert_ignoring_duplicates
@@ -234,6 +234,23 @@ async def claim_next_in_chat(
         return None
     payload = await claim_update(session, inbox_id, now)
     return None if payload is None else Claimed(inbox_id, payload)
+
+
+# After a chat's update is handled: is another waiting (stored by any process)? Most often
+# not; one statement outside a transaction answers it (`Database.glance`).
+_WAITING_IN_CHAT = select(
+    exists().where(
+        _INBOX.c.handled_at.is_(None),
+        _INBOX.c.chat_ref == bindparam("chat"),
+        _INBOX.c.channel == bindparam("channel"),
+    )
+)
+
+
+async def chat_has_waiting(connection: AsyncConnection, channel: str, chat_ref: str) -> bool:
+    """Whether the chat has an update stored and not handled (`ix_inbox_pending` finds it)."""
+    found = await connection.execute(_WAITING_IN_CHAT, {"chat": chat_ref, "channel": channel})
+    return bool(found.scalar())
 
 
 async def waiting_chats(
