@@ -29,7 +29,14 @@ from handlers.forms.spec import FormSpec
 from handlers.turn import Turn
 from reports.campaigns import Campaign
 from storage.database import Database
-from storage.inbox import ChatLock, Stored, claim_next_in_chat, claim_update, unhandled_updates
+from storage.inbox import (
+    ChatLock,
+    Stored,
+    chats_waiting,
+    claim_next_in_chat,
+    claim_update,
+    unhandled_updates,
+)
 from storage.models import OutboxMessage, utcnow
 from storage.outbox import (
     NOTICES_QUEUED,
@@ -139,6 +146,7 @@ class Pipeline:
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
         self._delivered: list[int] = []
+        self._delivered_chats: set[str] = set()  # the chats of `_delivered` (chat order)
         self._recorder: asyncio.Task[None] | None = None
         # --- one chat in order across processes (issue 16) ---
         # Set (webhook): a job takes its chat's oldest unhandled update, whichever process
@@ -150,6 +158,10 @@ class Pipeline:
         self.reply_lease = REPLY_LEASE
         self._held: set[int] = set()
         self._renewer: asyncio.Task[None] | None = None
+        # Chats with replies taken from a stopped process queued on their lane, not yet sent:
+        # the chat's next update waits for them (a count per chat: two looks may take some).
+        self._owing: dict[str, int] = {}
+        self._taking = True  # False once stopping: what waits is left to the other processes
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -170,10 +182,48 @@ class Pipeline:
 
     def _chat_job(self, chat_ref: str, received: float) -> Callable[[], Awaitable[None]]:
         async def job() -> None:
-            while await self.handle_update(chat_ref, None, received):
-                pass  # this process holds the chat: take its next update too
+            await self._take_chat(chat_ref, received)
 
         return job
+
+    async def _take_chat(self, chat_ref: str, received: float) -> None:
+        while await self.handle_update(chat_ref, None, received):
+            pass  # this process holds the chat: take its next update too
+
+    def _owed_job(
+        self, chat_ref: str, messages: list[OutboxMessage]
+    ) -> Callable[[], Awaitable[None]]:
+        """Send a stopped process's replies, then the chat's updates that waited for them
+        (another process's claim was refused while they were owed)."""
+        self._owing[chat_ref] = self._owing.get(chat_ref, 0) + 1
+
+        async def job() -> None:
+            try:
+                await self._send(chat_ref, messages)
+            finally:
+                left = self._owing.pop(chat_ref) - 1
+                if left:
+                    self._owing[chat_ref] = left
+            await self._take_chat(chat_ref, time.perf_counter())
+
+        return job
+
+    async def _take_chats_whose_replies_went(self, chat_refs: set[str]) -> None:
+        """Replies just recorded sent: a chat's next update that another process could not
+        claim while they read pending (stored after our lane's last look) is taken now."""
+        if not self._taking:
+            return
+        try:
+            async with self.db.read() as session:
+                waiting = await chats_waiting(session, self.channel.name, sorted(chat_refs))
+        except Exception as error:  # the database: the stranded look takes them instead
+            log.warning("could not look for updates behind replies: %s", type(error).__name__)
+            return
+        if not self._taking:
+            return
+        received = time.perf_counter()
+        for chat_ref in waiting:  # even behind a lane of ours: its last look may be past
+            self.lanes.push(chat_ref, self._chat_job(chat_ref, received))
 
     # --- end of one chat in order ---
 
@@ -222,8 +272,13 @@ class Pipeline:
         self._send_owed(owed)
         return len(owed)
 
+    def stop_taking(self) -> None:
+        """Stopping: take no chat for the deliveries recorded from now on."""
+        self._taking = False
+
     async def let_go(self) -> None:
         """Stop renewing (a crash: the leases lapse, and another process takes the rows)."""
+        self.stop_taking()
         if self._renewer is not None:
             self._renewer.cancel()
             with suppress(asyncio.CancelledError):
@@ -245,7 +300,10 @@ class Pipeline:
         for message in owed:
             by_chat.setdefault(message.chat_ref, []).append(message)
         for chat_ref, messages in by_chat.items():
-            self.lanes.push(chat_ref, self._sending(chat_ref, messages))
+            if self.chat_lock is not None:
+                self.lanes.push(chat_ref, self._owed_job(chat_ref, messages))
+            else:
+                self.lanes.push(chat_ref, self._sending(chat_ref, messages))
 
     async def recover(self) -> None:
         """After a stop: send what was owed, then handle what was stored but not handled.
@@ -290,8 +348,15 @@ class Pipeline:
         try:
             async with self.db.write() as session:
                 if inbox_id is None:
+                    if chat_ref in self._owing:
+                        return False  # a stopped process's replies first (queued on the lane)
                     claimed = await claim_next_in_chat(
-                        session, self.channel.name, chat_ref, utcnow(), self.chat_lock or "rows"
+                        session,
+                        self.channel.name,
+                        chat_ref,
+                        utcnow(),
+                        self.chat_lock or "rows",
+                        self.holder,
                     )
                     if claimed is None:
                         return False  # nothing left, or another process holds the chat
@@ -449,28 +514,34 @@ class Pipeline:
         for message in messages:
             failure = await self._deliver_until_settled(chat_ref, message)
             if failure is None:
-                self._record_delivered(message.id)
+                self._record_delivered(chat_ref, message.id)
                 continue
             self.stats.given_up += 1
             async with self.db.write() as session:
                 await mark_failed(session, message.id, failure.reason, give_up=True)
             self._settled([message.id])
 
-    def _record_delivered(self, message_id: int) -> None:
+    def _record_delivered(self, chat_ref: str, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""
         self._delivered.append(message_id)
+        if self.chat_lock is not None:
+            self._delivered_chats.add(chat_ref)
         if self._recorder is None or self._recorder.done():
             self._recorder = asyncio.create_task(self._record_deliveries())
 
     async def _record_deliveries(self) -> None:
         while self._delivered:
             batch: list[int] = []
+            chats: set[str] = set()
             try:
                 async with self.db.write() as session:
                     batch, self._delivered = self._delivered, []
+                    chats, self._delivered_chats = self._delivered_chats, set()
                     await mark_sent(session, batch, utcnow())
             finally:
                 self._settled(batch)  # recorded, or left to the lease to lapse
+            if chats:  # chat order (several processes): after the commit, not in it
+                await self._take_chats_whose_replies_went(chats)
 
     async def flush(self) -> None:
         """Wait until every delivery so far is recorded (before a graceful stop)."""

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import ColumnElement, Table, exists, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import InboxUpdate, utcnow
+from storage.models import InboxUpdate, OutboxMessage, utcnow
+from storage.outbox import REPLY
 from storage.upsert import insert_ignoring_duplicates
 
 
@@ -171,6 +172,7 @@ async def claim_next_in_chat(
     chat_ref: str,
     now: dt.datetime,
     lock: ChatLock = "rows",
+    holder: str | None = None,
 ) -> Claimed | None:
     """Claim the chat's oldest unhandled update (by update_id), unless another transaction is
     handling this chat: None then, or when nothing is left. The claim holds until the
@@ -178,8 +180,14 @@ async def claim_next_in_chat(
 
     On PostgreSQL `lock` says how a chat is held: "rows" locks the chat's oldest unhandled row
     (`FOR UPDATE SKIP LOCKED`: a held head means the chat is busy), "advisory" takes
-    `pg_try_advisory_xact_lock` on the chat. SQLite has one writer at a time: nothing to lock."""
+    `pg_try_advisory_xact_lock` on the chat. SQLite has one writer at a time: nothing to lock.
+
+    With a `holder` (PostgreSQL), the chat is busy too while it has replies not yet sent that
+    are not this holder's (another process is sending them, or nobody is: whoever takes them
+    sends them first), so a chat's replies go out in the order of its updates; the holder's
+    own are sent on its lane before it claims again. In the same statement."""
     table = cast(Table, InboxUpdate.__table__)
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
     head = (
         select(table.c.id)
         .where(
@@ -190,7 +198,8 @@ async def claim_next_in_chat(
         .order_by(table.c.update_id)
         .limit(1)
     )
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    if postgres and holder is not None:
+        head = head.where(~_replies_owed(channel, chat_ref, holder))
     if postgres and lock == "advisory":
         held = await session.execute(
             text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:chat))"),
@@ -222,6 +231,35 @@ async def claim_next_in_chat(
         return None
     payload = await claim_update(session, inbox_id, now)
     return None if payload is None else Claimed(inbox_id, payload)
+
+
+def _replies_owed(channel: str, chat_ref: str, holder: str) -> ColumnElement[bool]:
+    """The chat has a reply not yet sent that `holder` does not hold (`ix_outbox_status_chat`
+    finds the chat's few pending rows)."""
+    outbox = cast(Table, OutboxMessage.__table__)
+    return exists().where(
+        outbox.c.status == "pending",
+        outbox.c.chat_ref == chat_ref,
+        outbox.c.channel == channel,
+        outbox.c.kind == REPLY,
+        outbox.c.claimed_by.is_distinct_from(holder),
+    )
+
+
+async def chats_waiting(session: AsyncSession, channel: str, chat_refs: list[str]) -> list[str]:
+    """Which of these chats have an update not yet handled."""
+    if not chat_refs:
+        return []
+    query = (
+        select(InboxUpdate.chat_ref)
+        .where(
+            InboxUpdate.handled_at.is_(None),
+            InboxUpdate.chat_ref.in_(chat_refs),
+            InboxUpdate.channel == channel,
+        )
+        .distinct()
+    )
+    return list(await session.scalars(query))
 
 
 async def waiting_chats(
