@@ -524,7 +524,7 @@ class Pipeline:
     def _record_delivered(self, chat_ref: str, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""
         self._delivered.append(message_id)
-        if self.chat_lock is not None:
+        if self.chat_lock is not None and not self.db.is_sqlite:  # one process on SQLite
             self._delivered_chats.add(chat_ref)
         if self._recorder is None or self._recorder.done():
             self._recorder = asyncio.create_task(self._record_deliveries())
