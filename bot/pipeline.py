@@ -32,9 +32,9 @@ from storage.database import Database
 from storage.inbox import (
     ChatLock,
     Stored,
-    chats_waiting,
     claim_next_in_chat,
     claim_update,
+    unhandled_among,
     unhandled_updates,
 )
 from storage.models import OutboxMessage, utcnow
@@ -215,7 +215,7 @@ class Pipeline:
             return
         try:
             async with self.db.read() as session:
-                waiting = await chats_waiting(session, self.channel.name, sorted(chat_refs))
+                waiting = await unhandled_among(session, self.channel.name, sorted(chat_refs))
         except Exception as error:  # the database: the stranded look takes them instead
             log.warning("could not look for updates behind replies: %s", type(error).__name__)
             return

@@ -246,7 +246,7 @@ def _replies_owed(channel: str, chat_ref: str, holder: str) -> ColumnElement[boo
     )
 
 
-async def chats_waiting(session: AsyncSession, channel: str, chat_refs: list[str]) -> list[str]:
+async def unhandled_among(session: AsyncSession, channel: str, chat_refs: list[str]) -> list[str]:
     """Which of these chats have an update not yet handled."""
     if not chat_refs:
         return []
