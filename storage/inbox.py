@@ -10,8 +10,7 @@ from typing import Any, Literal, cast
 from sqlalchemy import ColumnElement, Table, exists, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import InboxUpdate, OutboxMessage, utcnow
-from storage.outbox import REPLY
+from storage.models import REPLIES_OWED, InboxUpdate, OutboxMessage, utcnow
 from storage.upsert import insert_ignoring_duplicates
 
 
@@ -234,14 +233,13 @@ async def claim_next_in_chat(
 
 
 def _replies_owed(channel: str, chat_ref: str, holder: str) -> ColumnElement[bool]:
-    """The chat has a reply not yet sent that `holder` does not hold (`ix_outbox_status_chat`
-    finds the chat's few pending rows)."""
+    """The chat has a reply not yet sent that `holder` does not hold (`ix_outbox_replies_owed`
+    holds only the replies owed now: a probe of the chat's few)."""
     outbox = cast(Table, OutboxMessage.__table__)
     return exists().where(
-        outbox.c.status == "pending",
+        text(REPLIES_OWED),  # as written: the partial index's own condition, never a parameter
         outbox.c.chat_ref == chat_ref,
         outbox.c.channel == channel,
-        outbox.c.kind == REPLY,
         outbox.c.claimed_by.is_distinct_from(holder),
     )
 
