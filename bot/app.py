@@ -334,7 +334,6 @@ class BotApp:
         for run in self.runs.values():
             await run.sender.stop()
         for run in self.runs.values():
-            run.pipeline.stop_taking()
             with suppress(TimeoutError):
                 await asyncio.wait_for(run.pipeline.lanes.idle(), DRAIN_SECONDS)
             await run.pipeline.lanes.abort()
@@ -354,7 +353,6 @@ class BotApp:
         if self.scheduler is not None:
             await self.scheduler.stop()
         for run in self.runs.values():
-            run.pipeline.stop_taking()
             await run.sender.kill()
             await run.pipeline.lanes.abort()
             await run.pipeline.let_go()  # its replies' leases lapse, as a crash's would

@@ -34,7 +34,6 @@ from storage.inbox import (
     Stored,
     claim_next_in_chat,
     claim_update,
-    unhandled_among,
     unhandled_updates,
 )
 from storage.models import OutboxMessage, utcnow
@@ -146,7 +145,6 @@ class Pipeline:
         self.lanes = ChatLanes()
         self.stats = PipelineStats()
         self._delivered: list[int] = []
-        self._delivered_chats: set[str] = set()  # the chats of `_delivered` (chat order)
         self._recorder: asyncio.Task[None] | None = None
         # --- one chat in order across processes (issue 16) ---
         # Set (webhook): a job takes its chat's oldest unhandled update, whichever process
@@ -161,7 +159,6 @@ class Pipeline:
         # Chats with replies taken from a stopped process queued on their lane, not yet sent:
         # the chat's next update waits for them (a count per chat: two looks may take some).
         self._owing: dict[str, int] = {}
-        self._taking = True  # False once stopping: what waits is left to the other processes
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -207,23 +204,6 @@ class Pipeline:
             await self._take_chat(chat_ref, time.perf_counter())
 
         return job
-
-    async def _take_chats_whose_replies_went(self, chat_refs: set[str]) -> None:
-        """Replies just recorded sent: a chat's next update that another process could not
-        claim while they read pending (stored after our lane's last look) is taken now."""
-        if not self._taking:
-            return
-        try:
-            async with self.db.read() as session:
-                waiting = await unhandled_among(session, self.channel.name, sorted(chat_refs))
-        except Exception as error:  # the database: the stranded look takes them instead
-            log.warning("could not look for updates behind replies: %s", type(error).__name__)
-            return
-        if not self._taking:
-            return
-        received = time.perf_counter()
-        for chat_ref in waiting:  # even behind a lane of ours: its last look may be past
-            self.lanes.push(chat_ref, self._chat_job(chat_ref, received))
 
     # --- end of one chat in order ---
 
@@ -272,13 +252,8 @@ class Pipeline:
         self._send_owed(owed)
         return len(owed)
 
-    def stop_taking(self) -> None:
-        """Stopping: take no chat for the deliveries recorded from now on."""
-        self._taking = False
-
     async def let_go(self) -> None:
         """Stop renewing (a crash: the leases lapse, and another process takes the rows)."""
-        self.stop_taking()
         if self._renewer is not None:
             self._renewer.cancel()
             with suppress(asyncio.CancelledError):
@@ -346,10 +321,10 @@ class Pipeline:
         later: list[Later] = []
         notices = False
         try:
+            if inbox_id is None and chat_ref in self._owing:
+                return False  # a stopped process's replies first (queued on the lane)
             async with self.db.write() as session:
                 if inbox_id is None:
-                    if chat_ref in self._owing:
-                        return False  # a stopped process's replies first (queued on the lane)
                     claimed = await claim_next_in_chat(
                         session,
                         self.channel.name,
@@ -511,37 +486,50 @@ class Pipeline:
         """Deliver in order; each message is tried until Telegram takes it or says it never
         will, so the chat's later replies (queued behind it in its lane) wait for it."""
         self._hold(messages)
+        at_once = self.chat_lock is not None and not self.db.is_sqlite
+        delivered: list[int] = []
         for message in messages:
             failure = await self._deliver_until_settled(chat_ref, message)
             if failure is None:
-                self._record_delivered(chat_ref, message.id)
+                if at_once:
+                    delivered.append(message.id)
+                else:
+                    self._record_delivered(message.id)
                 continue
             self.stats.given_up += 1
             async with self.db.write() as session:
                 await mark_failed(session, message.id, failure.reason, give_up=True)
             self._settled([message.id])
+        if delivered:
+            await self._record_now(delivered)
 
-    def _record_delivered(self, chat_ref: str, message_id: int) -> None:
+    async def _record_now(self, ids: list[int]) -> None:
+        """Several processes: record these deliveries before the lane claims the chat again.
+        Until then they read owed, and another process refuses the chat's next update (replies
+        in update order); the lane's next claim, after this commit, takes it."""
+        try:
+            async with self.db.write() as session:
+                await mark_sent(session, ids, utcnow())
+        except Exception as error:  # the database: the lease lapses, another sends them again
+            log.warning("could not record replies sent: %s", type(error).__name__)
+        finally:
+            self._settled(ids)
+
+    def _record_delivered(self, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""
         self._delivered.append(message_id)
-        if self.chat_lock is not None and not self.db.is_sqlite:  # one process on SQLite
-            self._delivered_chats.add(chat_ref)
         if self._recorder is None or self._recorder.done():
             self._recorder = asyncio.create_task(self._record_deliveries())
 
     async def _record_deliveries(self) -> None:
         while self._delivered:
             batch: list[int] = []
-            chats: set[str] = set()
             try:
                 async with self.db.write() as session:
                     batch, self._delivered = self._delivered, []
-                    chats, self._delivered_chats = self._delivered_chats, set()
                     await mark_sent(session, batch, utcnow())
             finally:
                 self._settled(batch)  # recorded, or left to the lease to lapse
-            if chats:  # chat order (several processes): after the commit, not in it
-                await self._take_chats_whose_replies_went(chats)
 
     async def flush(self) -> None:
         """Wait until every delivery so far is recorded (before a graceful stop)."""

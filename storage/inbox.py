@@ -244,22 +244,6 @@ def _replies_owed(channel: str, chat_ref: str, holder: str) -> ColumnElement[boo
     )
 
 
-async def unhandled_among(session: AsyncSession, channel: str, chat_refs: list[str]) -> list[str]:
-    """Which of these chats have an update not yet handled."""
-    if not chat_refs:
-        return []
-    query = (
-        select(InboxUpdate.chat_ref)
-        .where(
-            InboxUpdate.handled_at.is_(None),
-            InboxUpdate.chat_ref.in_(chat_refs),
-            InboxUpdate.channel == channel,
-        )
-        .distinct()
-    )
-    return list(await session.scalars(query))
-
-
 async def waiting_chats(
     session: AsyncSession, channel: str, received_before: dt.datetime
 ) -> list[str]:
