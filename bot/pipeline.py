@@ -160,6 +160,9 @@ class Pipeline:
         self.reply_lease = REPLY_LEASE
         self._held: set[int] = set()
         self._renewer: asyncio.Task[None] | None = None
+        # Chats with replies taken from a stopped process queued on their lane, not yet sent:
+        # the chat's next update waits for them (a count per chat: two looks may take some).
+        self._owing: dict[str, int] = {}
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -180,11 +183,32 @@ class Pipeline:
 
     def _chat_job(self, chat_ref: str, received: float) -> Callable[[], Awaitable[None]]:
         async def job() -> None:
-            while await self.handle_update(chat_ref, None, received):
-                # This process held the chat: take its next update too, if there is one (a
-                # look outside a transaction; the claim then decides, as for any process).
-                if not await self._chat_has_waiting(chat_ref):
-                    return
+            await self._take_chat(chat_ref, received)
+
+        return job
+
+    async def _take_chat(self, chat_ref: str, received: float) -> None:
+        while await self.handle_update(chat_ref, None, received):
+            # This process held the chat: take its next update too, if there is one (a look
+            # outside a transaction; the claim then decides, as for any process).
+            if not await self._chat_has_waiting(chat_ref):
+                return
+
+    def _owed_job(
+        self, chat_ref: str, messages: list[OutboxMessage]
+    ) -> Callable[[], Awaitable[None]]:
+        """Send a stopped process's replies, then the chat's updates that waited for them
+        (another process's claim was refused while they were owed)."""
+        self._owing[chat_ref] = self._owing.get(chat_ref, 0) + 1
+
+        async def job() -> None:
+            try:
+                await self._send(chat_ref, messages)
+            finally:
+                left = self._owing.pop(chat_ref) - 1
+                if left:
+                    self._owing[chat_ref] = left
+            await self._take_chat(chat_ref, time.perf_counter())
 
         return job
 
@@ -267,7 +291,10 @@ class Pipeline:
         for message in owed:
             by_chat.setdefault(message.chat_ref, []).append(message)
         for chat_ref, messages in by_chat.items():
-            self.lanes.push(chat_ref, self._sending(chat_ref, messages))
+            if self.chat_lock is not None:
+                self.lanes.push(chat_ref, self._owed_job(chat_ref, messages))
+            else:
+                self.lanes.push(chat_ref, self._sending(chat_ref, messages))
 
     async def recover(self) -> None:
         """After a stop: send what was owed, then handle what was stored but not handled.
@@ -322,7 +349,12 @@ class Pipeline:
             if next_in_chat:
                 inbox_id = None
                 claimed = await claim_next_in_chat(
-                    session, self.channel.name, chat_ref, utcnow(), self.chat_lock or "rows"
+                    session,
+                    self.channel.name,
+                    chat_ref,
+                    utcnow(),
+                    self.chat_lock or "rows",
+                    self.holder,
                 )
                 if claimed is None:
                     return False  # nothing left, or another process holds the chat
@@ -345,6 +377,8 @@ class Pipeline:
             return True
 
         try:
+            if inbox_id is None and chat_ref in self._owing:
+                return False  # a stopped process's replies first (queued on the lane)
             if not await self.db.transaction(handle):
                 return False
         except Exception as error:
@@ -492,15 +526,34 @@ class Pipeline:
         will, so the chat's later replies (queued behind it in its lane) wait for it. `fresh`:
         replies this process just queued, by key (others are read from their rows)."""
         self._hold(messages)
+        at_once = self.chat_lock is not None and not self.db.is_sqlite
+        delivered: list[int] = []
         for message in messages:
             failure = await self._deliver_until_settled(chat_ref, message, fresh.get(message.key))
             if failure is None:
-                self._record_delivered(message.id)
+                if at_once:
+                    delivered.append(message.id)
+                else:
+                    self._record_delivered(message.id)
                 continue
             self.stats.given_up += 1
             async with self.db.write() as session:
                 await mark_failed(session, message.id, failure.reason, give_up=True)
             self._settled([message.id])
+        if delivered:
+            await self._record_now(delivered)
+
+    async def _record_now(self, ids: list[int]) -> None:
+        """Several processes: record these deliveries before the lane claims the chat again.
+        Until then they read owed, and another process refuses the chat's next update (replies
+        in update order); the lane's next claim, after this commit, takes it."""
+        try:
+            async with self.db.write() as session:
+                await mark_sent(session, ids, utcnow())
+        except Exception as error:  # the database: the lease lapses, another sends them again
+            log.warning("could not record replies sent: %s", type(error).__name__)
+        finally:
+            self._settled(ids)
 
     def _record_delivered(self, message_id: int) -> None:
         """Queue the id; one transaction records every delivery that piled up meanwhile."""

@@ -10,7 +10,7 @@ from typing import Any, Literal, cast
 from sqlalchemy import Table, bindparam, exists, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from storage.models import InboxUpdate, utcnow
+from storage.models import REPLIES_OWED, InboxUpdate, OutboxMessage, utcnow
 from storage.upsert import InsertOnce, insert_ignoring_duplicates
 
 
@@ -177,12 +177,59 @@ class Claimed:
     payload: dict[str, Any]
 
 
+_OUTBOX = cast(Table, OutboxMessage.__table__)
+# The chat has a reply not yet sent that the claiming holder does not hold
+# (`ix_outbox_replies_owed` holds only the replies owed now: a probe of the chat's few).
+_REPLIES_OWED = exists().where(
+    text(REPLIES_OWED),  # as written: the partial index's own condition, never a parameter
+    _OUTBOX.c.chat_ref == bindparam("chat"),
+    _OUTBOX.c.channel == bindparam("channel"),
+    _OUTBOX.c.claimed_by.is_distinct_from(bindparam("holder")),
+)
+
+
+def _head(owed: bool) -> Any:
+    """The chat's oldest unhandled update; with `owed`, none while replies are owed."""
+    head = (
+        select(_INBOX.c.id)
+        .where(
+            _INBOX.c.channel == bindparam("channel"),
+            _INBOX.c.chat_ref == bindparam("chat"),
+            _INBOX.c.handled_at.is_(None),
+        )
+        .order_by(_INBOX.c.update_id)
+        .limit(1)
+    )
+    return head.where(~_REPLIES_OWED) if owed else head
+
+
+def _claim_head(owed: bool) -> Any:
+    locked = (
+        select(_INBOX.c.id)
+        .where(_INBOX.c.id == _head(owed).scalar_subquery(), _INBOX.c.handled_at.is_(None))
+        .with_for_update(skip_locked=True)
+        .cte("locked")
+    )
+    return (
+        update(_INBOX)
+        .where(_INBOX.c.id == locked.c.id)
+        .values(handled_at=bindparam("claimed_at"), error=None)
+        .returning(_INBOX.c.id, _INBOX.c.payload)
+    )
+
+
+# Taken once or twice per update: built once (by whether replies owed are checked).
+_HEAD = {owed: _head(owed) for owed in (False, True)}
+_CLAIM_HEAD = {owed: _claim_head(owed) for owed in (False, True)}
+
+
 async def claim_next_in_chat(
     session: AsyncSession,
     channel: str,
     chat_ref: str,
     now: dt.datetime,
     lock: ChatLock = "rows",
+    holder: str | None = None,
 ) -> Claimed | None:
     """Claim the chat's oldest unhandled update (by update_id), unless another transaction is
     handling this chat: None then, or when nothing is left. The claim holds until the
@@ -190,19 +237,15 @@ async def claim_next_in_chat(
 
     On PostgreSQL `lock` says how a chat is held: "rows" locks the chat's oldest unhandled row
     (`FOR UPDATE SKIP LOCKED`: a held head means the chat is busy), "advisory" takes
-    `pg_try_advisory_xact_lock` on the chat. SQLite has one writer at a time: nothing to lock."""
-    table = cast(Table, InboxUpdate.__table__)
-    head = (
-        select(table.c.id)
-        .where(
-            table.c.channel == channel,
-            table.c.chat_ref == chat_ref,
-            table.c.handled_at.is_(None),
-        )
-        .order_by(table.c.update_id)
-        .limit(1)
-    )
+    `pg_try_advisory_xact_lock` on the chat. SQLite has one writer at a time: nothing to lock.
+
+    With a `holder` (PostgreSQL), the chat is busy too while it has replies not yet sent that
+    are not this holder's (another process is sending them, or nobody is: whoever takes them
+    sends them first), so a chat's replies go out in the order of its updates; the holder's
+    own are sent on its lane before it claims again. In the same statement."""
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    owed = postgres and holder is not None
+    parameters = {"channel": channel, "chat": chat_ref, "holder": holder, "claimed_at": now}
     if postgres and lock == "advisory":
         held = await session.execute(
             text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:chat))"),
@@ -210,26 +253,14 @@ async def claim_next_in_chat(
         )
         if not held.scalar_one():
             return None
-        inbox_id = (await session.execute(head)).scalar_one_or_none()
+        inbox_id = (await session.execute(_HEAD[owed], parameters)).scalar_one_or_none()
     elif postgres:
         # One round trip: the head locked (skipped when another holds it: the chat is busy,
         # never its next row), then marked handled, its body returned.
-        locked = (
-            select(table.c.id)
-            .where(table.c.id == head.scalar_subquery(), table.c.handled_at.is_(None))
-            .with_for_update(skip_locked=True)
-            .cte("locked")
-        )
-        claim = (
-            update(table)
-            .where(table.c.id == locked.c.id)
-            .values(handled_at=now, error=None)
-            .returning(table.c.id, table.c.payload)
-        )
-        row = (await session.execute(claim)).one_or_none()
+        row = (await session.execute(_CLAIM_HEAD[owed], parameters)).one_or_none()
         return None if row is None else Claimed(row.id, row.payload)
     else:
-        inbox_id = (await session.execute(head)).scalar_one_or_none()
+        inbox_id = (await session.execute(_HEAD[False], parameters)).scalar_one_or_none()
     if inbox_id is None:
         return None
     payload = await claim_update(session, inbox_id, now)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
@@ -234,6 +235,9 @@ class InboxUpdate(Base):
     )
 
 
+REPLIES_OWED = "status = 'pending' AND kind = 'reply'"
+
+
 class OutboxMessage(Base):
     """A message the product owes someone; the unique key makes sure it is sent once."""
 
@@ -262,6 +266,15 @@ class OutboxMessage(Base):
     __table_args__ = (
         Index("ix_outbox_status_chat", "status", "chat_ref"),
         Index("ix_outbox_kind_status_not_before", "kind", "status", "not_before"),
+        # A chat's replies not yet sent (storage/inbox.claim_next_in_chat asks before each
+        # claim): only the rows owed now, so a reply leaves it once it is sent.
+        Index(
+            "ix_outbox_replies_owed",
+            "chat_ref",
+            "channel",
+            postgresql_where=text(REPLIES_OWED),
+            sqlite_where=text(REPLIES_OWED),
+        ),
     )
 
 

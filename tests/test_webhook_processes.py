@@ -19,17 +19,20 @@ from typing import cast
 import pytest
 from pydantic import SecretStr
 from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import BotApp
 from bot.pipeline import Conversation
 from chat.clock import FixedClock
 from chat.replies import Reply
 from config.settings import Settings
+from emulator.faults import Fault
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from handlers.turn import Turn
 from storage.inbox import ChatLock
 from storage.models import InboxUpdate, OutboxMessage
+from storage.outbox import mark_sent
 from tests.balancer import Balancer
 from tests.conftest import TOKEN
 from tests.ward import Ward
@@ -49,6 +52,12 @@ STRANDED_AFTER = 1.0
 REPLY_LEASE = dt.timedelta(seconds=1)
 # How long Telegram holds a reply's sendMessage in the tests of replies held: past the lease.
 HOLD = 3.0
+# How long Telegram takes an answer in the tests of replies in order: a tap's answer is on its
+# way this long, and the next tap's answer, quick, would overtake it.
+SLOW = 0.8
+PAIRS = 4
+NEVER = 3600.0  # a stranded look that never finds a chat: the lanes alone must take it
+CANCEL_REPLY = "Không có việc gì đang làm dở"  # the answer to /huy (to /baocaocuatoi: another)
 
 
 def two_free_ports() -> tuple[int, int]:
@@ -241,6 +250,132 @@ async def test_one_members_quick_taps_across_two_processes_are_handled_in_order(
     assert len(lan.messages) == answers + TAPS
     words = [m.text_plain for m in lan.messages[answers:]]
     assert sum("Không có việc gì đang làm dở" in w for w in words) == TAPS // 2
+
+
+def only_lanes_take_chats(*apps: BotApp) -> None:
+    """The stranded look still takes replies, but no chat: a tap left waiting stays so."""
+    for app in apps:
+        assert app.stranded is not None
+        app.stranded.after = NEVER
+
+
+def answered_to(lan: Phone, answers: int) -> list[bool]:
+    """For each answer since `answers`: whether it is the answer to /huy."""
+    return [CANCEL_REPLY in message.text_plain for message in lan.messages[answers:]]
+
+
+def answers_beyond(lan: Phone, count: int) -> Callable[[], Awaitable[bool]]:
+    async def arrived() -> bool:
+        return len(lan.messages) >= count
+
+    return arrived
+
+
+async def test_a_members_answers_arrive_in_the_order_of_the_taps_across_two_processes(
+    emulator: TelegramEmulator, bot: BotApp, second: BotApp, lan: Phone, balancer: Balancer
+) -> None:
+    """Lan taps /huy, and while its answer is on its way (Telegram slow to take it) taps
+    /baocaocuatoi, which reaches the other process: that answer waits for the first."""
+    only_lanes_take_chats(bot, second)
+    answers = len(lan.messages)
+    received = dict(balancer.sent)
+    for pair in range(PAIRS):
+        slow = emulator.faults.add("sendMessage", status=None, hang=SLOW)
+        lan.send_without_waiting("/huy")
+
+        async def on_its_way(fault: Fault = slow) -> bool:
+            return fault.answered == 1
+
+        await until(on_its_way, "the answer to /huy on its way")
+        lan.send_without_waiting("/baocaocuatoi")
+        await until(answers_beyond(lan, answers + 2 * (pair + 1)), "both answered")
+    await bot.pipeline.lanes.idle()
+    await second.pipeline.lanes.idle()
+
+    assert all(balancer.sent[url] > received[url] for url in received)  # taps to both
+    assert answered_to(lan, answers) == [True, False] * PAIRS
+
+
+async def test_an_answer_recorded_late_does_not_leave_the_next_tap_waiting(
+    emulator: TelegramEmulator,
+    bot: BotApp,
+    second: BotApp,
+    lan: Phone,
+    balancer: Balancer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first process has sent Lan's answer but not yet recorded it sent when her next tap
+    reaches the other process, which sees an answer still owed and leaves the tap: the first
+    takes it once it has recorded the answer."""
+    only_lanes_take_chats(bot, second)
+    recording = asyncio.Event()
+    recorded = asyncio.Event()
+
+    async def late_mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> None:
+        recording.set()
+        await recorded.wait()
+        await mark_sent(session, ids, now)
+
+    monkeypatch.setattr("bot.pipeline.mark_sent", late_mark_sent)
+    try:
+        await first_answer_recorded_late(emulator, bot, second, lan, balancer, recording, recorded)
+    finally:
+        recorded.set()  # a process stopping waits for its deliveries to be recorded
+
+
+async def first_answer_recorded_late(
+    emulator: TelegramEmulator,
+    bot: BotApp,
+    second: BotApp,
+    lan: Phone,
+    balancer: Balancer,
+    recording: asyncio.Event,
+    recorded: asyncio.Event,
+) -> None:
+    answers = len(lan.messages)
+    balancer.first = 0  # the first tap reaches the first process
+    lan.send_without_waiting("/huy")
+    await until(answers_beyond(lan, answers + 1), "the answer to /huy")
+    await asyncio.wait_for(recording.wait(), 10)
+    balancer.first = 1  # the next reaches the other process
+    acknowledged = len(emulator.webhook.log.statuses)
+    lan.send_without_waiting("/baocaocuatoi")
+
+    async def stored() -> bool:
+        return len(emulator.webhook.log.statuses) > acknowledged
+
+    await until(stored, "the tap stored")
+    await second.pipeline.lanes.idle()  # it tried the chat: the answer to /huy read owed
+    assert len(lan.messages) == answers + 1
+    recorded.set()
+
+    await until(answers_beyond(lan, answers + 2), "the answer to /baocaocuatoi", seconds=5)
+    assert answered_to(lan, answers) == [True, False]
+    assert emulator.webhook.log.statuses[acknowledged:] == [200]
+
+
+async def test_answers_a_killed_process_committed_go_before_the_next_taps_answer(
+    emulator: TelegramEmulator, bot: BotApp, second: BotApp, lan: Phone, balancer: Balancer
+) -> None:
+    """The first process commits the answer to Lan's /huy and dies while Telegram has not
+    taken it; her next tap reaches the other process, which sends that answer first."""
+    only_lanes_take_chats(bot, second)
+    balancer.first = 0
+    answers = len(lan.messages)
+    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
+    lan.send_without_waiting("/huy")
+
+    async def sending() -> bool:
+        return held.answered == 1
+
+    await until(sending, "the first process sends the answer")
+    await bot.kill()  # its call is dropped: Telegram never got the answer
+    lan.send_without_waiting("/baocaocuatoi")  # to the other process (the first is gone)
+
+    await until(answers_beyond(lan, answers + 2), "both answered", seconds=10)
+    await second.pipeline.lanes.idle()
+    assert answered_to(lan, answers) == [True, False]
+    assert second.stranded is not None and second.stranded.replies == 1
 
 
 async def test_a_process_killed_with_updates_in_flight_loses_none_and_repeats_none(
