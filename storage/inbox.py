@@ -180,10 +180,11 @@ class Claimed:
 _OUTBOX = cast(Table, OutboxMessage.__table__)
 # The chat has a reply not yet sent that the claiming holder does not hold
 # (`ix_outbox_replies_owed` holds only the replies owed now: a probe of the chat's few).
+# The parameters are not named after columns: the claim is an UPDATE of `inbox`.
 _REPLIES_OWED = exists().where(
     text(REPLIES_OWED),  # as written: the partial index's own condition, never a parameter
-    _OUTBOX.c.chat_ref == bindparam("chat"),
-    _OUTBOX.c.channel == bindparam("channel"),
+    _OUTBOX.c.chat_ref == bindparam("in_chat"),
+    _OUTBOX.c.channel == bindparam("in_channel"),
     _OUTBOX.c.claimed_by.is_distinct_from(bindparam("holder")),
 )
 
@@ -193,8 +194,8 @@ def _head(owed: bool) -> Any:
     head = (
         select(_INBOX.c.id)
         .where(
-            _INBOX.c.channel == bindparam("channel"),
-            _INBOX.c.chat_ref == bindparam("chat"),
+            _INBOX.c.channel == bindparam("in_channel"),
+            _INBOX.c.chat_ref == bindparam("in_chat"),
             _INBOX.c.handled_at.is_(None),
         )
         .order_by(_INBOX.c.update_id)
@@ -245,7 +246,7 @@ async def claim_next_in_chat(
     own are sent on its lane before it claims again. In the same statement."""
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
     owed = postgres and holder is not None
-    parameters = {"channel": channel, "chat": chat_ref, "holder": holder, "claimed_at": now}
+    parameters = {"in_channel": channel, "in_chat": chat_ref, "holder": holder, "claimed_at": now}
     if postgres and lock == "advisory":
         held = await session.execute(
             text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:chat))"),
