@@ -548,8 +548,7 @@ class Pipeline:
         Until then they read owed, and another process refuses the chat's next update (replies
         in update order); the lane's next claim, after this commit, takes it."""
         try:
-            async with self.db.write() as session:
-                await mark_sent(session, ids, utcnow())
+            await self._mark_delivered(ids)
         except Exception as error:  # the database: the lease lapses, another sends them again
             log.warning("could not record replies sent: %s", type(error).__name__)
         finally:
