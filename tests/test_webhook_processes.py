@@ -264,6 +264,20 @@ def answered_to(lan: Phone, answers: int) -> list[bool]:
     return [CANCEL_REPLY in message.text_plain for message in lan.messages[answers:]]
 
 
+async def tap_while_telegram_holds_the_answer(
+    emulator: TelegramEmulator, lan: Phone, text: str
+) -> None:
+    """Lan sends `text`; Telegram holds the answer's sendMessage (HOLD seconds): back once the
+    process is sending it."""
+    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
+    lan.send_without_waiting(text)
+
+    async def sending() -> bool:
+        return held.answered == 1
+
+    await until(sending, "the first process sends the answer")
+
+
 def answers_beyond(lan: Phone, count: int) -> Callable[[], Awaitable[bool]]:
     async def arrived() -> bool:
         return len(lan.messages) >= count
@@ -362,13 +376,7 @@ async def test_answers_a_killed_process_committed_go_before_the_next_taps_answer
     only_lanes_take_chats(bot, second)
     balancer.first = 0
     answers = len(lan.messages)
-    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
-    lan.send_without_waiting("/huy")
-
-    async def sending() -> bool:
-        return held.answered == 1
-
-    await until(sending, "the first process sends the answer")
+    await tap_while_telegram_holds_the_answer(emulator, lan, "/huy")
     await bot.kill()  # its call is dropped: Telegram never got the answer
     lan.send_without_waiting("/baocaocuatoi")  # to the other process (the first is gone)
 
@@ -466,13 +474,7 @@ async def test_a_reply_a_killed_process_committed_is_sent_by_the_other_once(
     seconds, and only once."""
     balancer.first = 0  # Telegram's request reaches the first process
     answers = len(lan.messages)
-    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
-    lan.send_without_waiting("/huy")
-
-    async def sending() -> bool:
-        return held.answered == 1
-
-    await until(sending, "the first process sends the answer")
+    await tap_while_telegram_holds_the_answer(emulator, lan, "/huy")
     killed = time.monotonic()
     await bot.kill()  # its call is dropped: Telegram never got the answer
 
@@ -502,13 +504,7 @@ async def test_a_process_starting_while_another_sends_a_reply_does_not_send_it_a
     renewed meanwhile); a third process starts and recovers what is owed: not that answer."""
     balancer.first = 0
     answers = len(lan.messages)
-    held = emulator.faults.add("sendMessage", status=None, hang=HOLD)
-    lan.send_without_waiting("/huy")
-
-    async def sending() -> bool:
-        return held.answered == 1
-
-    await until(sending, "the first process sends the answer")
+    await tap_while_telegram_holds_the_answer(emulator, lan, "/huy")
     third = quick(
         BotApp(settings.model_copy(update={"webhook_port": two_free_ports()[0]}), clock=clock)
     )
