@@ -571,7 +571,7 @@ class Pipeline:
     async def _mark_delivered(self, ids: list[int]) -> None:
         """Record these deliveries (once more on a connection the database dropped: a
         delivery left unrecorded would be sent again once its lease lapsed)."""
-        await self.db.transaction(lambda session: mark_sent(session, ids, utcnow()))
+        await self.db.statements(lambda session: mark_sent(session, ids, utcnow()))
 
     async def flush(self) -> None:
         """Wait until every delivery so far is recorded (before a graceful stop)."""
