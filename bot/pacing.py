@@ -74,6 +74,14 @@ class Pacer:
                 return
             await self._sleep(window[0] + 1.0 - now)
 
+    def sent(self, chat_ref: str) -> None:
+        """A message to the chat has just been answered: its next one waits a whole interval
+        from now. Telegram counts a chat's interval between arrivals, and a send taken on time
+        may arrive late (a busy machine, a slow connection), which would bring the next one
+        closer than the interval at Telegram's end."""
+        ready = self._clock() + self.limits.interval_for(chat_ref)
+        self._chat_ready[chat_ref] = max(self._chat_ready.get(chat_ref, 0.0), ready)
+
     def pause(self, seconds: float) -> None:
         """Telegram asked us to wait: nothing goes out before `seconds` from now."""
         self._next_slot = max(self._next_slot, self._clock() + seconds)

@@ -281,6 +281,7 @@ class NoticeSender:
                 self._inflight.add(unit)
                 unit.add_done_callback(self._inflight.discard)
                 failure = await asyncio.shield(unit)
+                self.pacer.sent(message.chat_ref)
             if failure is None or failure.permanent or failure.blocked:
                 return failure
             if failure.retry_after is not None:

@@ -115,3 +115,16 @@ async def test_a_flood_wait_holds_every_later_send() -> None:
     pacer.pause(7)
     await send(pacer, time, "2")
     assert time.sends[1][0] - time.sends[0][0] >= 7
+
+
+async def test_a_chats_next_message_waits_a_whole_interval_after_a_slow_answer() -> None:
+    """Telegram counts a chat's second between arrivals: a message that took 0.4 s to go out
+    (a busy machine) pushes the chat's next one to 1 s after it was answered."""
+    time = Time()
+    pacer = Pacer(Limits(per_second=25, chat_interval=1.0), time.clock, time.sleep)
+    await send(pacer, time, "42")
+    time.now += 0.4  # the first message reaches Telegram and is answered 0.4 s later
+    pacer.sent("42")
+    await send(pacer, time, "42")
+    first, second = (moment for moment, _ in time.sends)
+    assert round(second - first, 3) == 1.4
