@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 from bot.app import BotApp
 from bot.channel import Channel
 from chat.actions import MenuChoice
+from chat.clock import FixedClock
 from chat.events import Incoming
 from chat.replies import Button, Edit, Say, SendFile
 from chat.texts import Texts
@@ -27,6 +28,7 @@ from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from storage.models import CallOutPerson, Draft
 from storage.outbox import Notice, enqueue_notices
+from tests.conftest import MORNING
 from tests.waiting import eventually
 from tests.ward import Ward
 
@@ -53,6 +55,13 @@ class NumberedChannel:
 
     async def answer_button(self, callback_ref: str, text: str | None) -> None:
         raise AssertionError("nothing is pressed on a messenger without buttons")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """Half a minute past nine: a press is timed as received (the clock less the seconds it
+    waited in the inbox), which a loaded machine may make a second or two."""
+    return FixedClock(MORNING + dt.timedelta(seconds=30))
 
 
 @pytest.fixture
