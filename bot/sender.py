@@ -308,6 +308,6 @@ class NoticeSender:
             await self.channel.deliver(message.chat_ref, reply)
         except DeliveryFailure as failure:
             return failure
-        await self.db.transaction(lambda session: mark_sent(session, [message.id], self.now()))
+        await self.db.statements(lambda session: mark_sent(session, [message.id], self.now()))
         self.stats.sent += 1
         return None

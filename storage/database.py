@@ -93,7 +93,7 @@ class Database:
         commit together): on PostgreSQL each commits as it runs, with no BEGIN and COMMIT (two
         round trips fewer: the inbox's store, a delivery's record). On SQLite a `write()`
         transaction. Run once more on a dropped connection, as `transaction`."""
-        opening = self.write if self.is_sqlite else self._autocommitting
+        opening = self.write if self.is_sqlite else self._autocommitter
         return await self._run_again_if_dropped(opening, body)
 
     async def _run_again_if_dropped(
@@ -110,11 +110,6 @@ class Database:
             log.warning("the database dropped a connection: the transaction runs again")
         async with opening() as session:
             return await body(session)
-
-    @asynccontextmanager
-    async def _autocommitting(self) -> AsyncIterator[AsyncSession]:
-        async with self._autocommitter() as session:
-            yield session
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

@@ -204,10 +204,11 @@ def _head(owed: bool) -> Any:
     return head.where(~_REPLIES_OWED) if owed else head
 
 
-def _claim_head(owed: bool) -> Any:
+def _claim_head(head: Any) -> Any:
+    """The chat's head (`_head`) locked unless another holds it, marked handled, returned."""
     locked = (
         select(_INBOX.c.id)
-        .where(_INBOX.c.id == _head(owed).scalar_subquery(), _INBOX.c.handled_at.is_(None))
+        .where(_INBOX.c.id == head.scalar_subquery(), _INBOX.c.handled_at.is_(None))
         .with_for_update(skip_locked=True)
         .cte("locked")
     )
@@ -221,7 +222,7 @@ def _claim_head(owed: bool) -> Any:
 
 # Taken once or twice per update: built once (by whether replies owed are checked).
 _HEAD = {owed: _head(owed) for owed in (False, True)}
-_CLAIM_HEAD = {owed: _claim_head(owed) for owed in (False, True)}
+_CLAIM_HEAD = {owed: _claim_head(head) for owed, head in _HEAD.items()}
 
 
 async def claim_next_in_chat(
