@@ -6,6 +6,7 @@ import pytest
 
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
+from tests.waiting import eventually
 from tests.ward import Ward
 
 
@@ -56,3 +57,22 @@ async def test_capture_can_be_cancelled(lan: Phone, ward: Ward) -> None:
     [answer] = await lan.press("Huỷ")
     assert "Đã huỷ" in answer.text_plain
     assert await ward.reports() == []
+
+
+async def test_the_kind_asked_under_an_older_sentence_does_not_file_the_newer_one(
+    lan: Phone, ward: Ward
+) -> None:
+    """Two sentences sent one after the other: the buttons under the first no longer stand
+    for anything (the draft holds the second), so pressing one there files nothing."""
+    [first] = await lan.send("Tối qua tuần tra cùng tổ ở ngõ Đông Ứng.")
+    [second] = await lan.send("Sáng nay giúp ông Ước dọn mương trước nhà.")
+    assert await lan.press("📝 Việc tốt", message=first, expect=0) == []
+    await eventually(lambda: "cũ" in (lan.last_toast or ""), "the stale press is answered")
+    [ask_day] = await lan.press("📝 Việc tốt", message=second)
+    assert "Bước 2/4 · Việc này diễn ra khi nào?" in ask_day.text_plain
+    await lan.press("Hôm nay")
+    await lan.press("Xong")
+    await lan.press("Bỏ qua")
+    await lan.press("✅ Gửi báo cáo")
+    [report] = await ward.reports()
+    assert report.payload["what"] == "Sáng nay giúp ông Ước dọn mương trước nhà."

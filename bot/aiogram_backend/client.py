@@ -21,6 +21,7 @@ from aiogram.methods import (
     SetWebhook,
 )
 
+from bot.aiogram_backend.json_methods import EditMessageTextJSON, SendMessageJSON
 from bot.aiogram_backend.raw_updates import RawGetUpdates
 
 # aiogram reads every answer as `Response[<method's result type>]`. pydantic keeps such generic
@@ -33,10 +34,12 @@ _RESPONSE_TYPES: tuple[Any, ...] = tuple(
         AnswerCallbackQuery,
         DeleteWebhook,
         EditMessageText,
+        EditMessageTextJSON,
         GetMe,
         GetUpdates,
         SendDocument,
         SendMessage,
+        SendMessageJSON,
         SendPhoto,
         SetMyCommands,
         SetWebhook,

@@ -1,4 +1,4 @@
-"""Plain replies turned into aiogram method calls."""
+"""Plain replies turned into aiogram method calls (texts and edits as JSON: json_methods.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
+from bot.aiogram_backend.json_methods import (
+    EditMessageTextJSON,
+    SendMessageJSON,
+    inline_json,
+    markup_json,
+)
 from bot.telegram_shared import keyboard_of
 from chat.replies import Button, Edit, Say, SendFile
 
@@ -54,12 +60,14 @@ async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
             parse_mode=ParseMode.HTML,
         )
     elif isinstance(reply, Edit):
-        await bot.edit_message_text(
-            chat_id=chat_id,
-            message_id=reply.message_id,
-            text=reply.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=inline(reply.buttons) if reply.buttons else None,
+        await bot(
+            EditMessageTextJSON(
+                chat_id=chat_id,
+                message_id=reply.message_id,
+                text=reply.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=inline_json(reply.buttons) if reply.buttons else None,
+            )
         )
     elif reply.photo is not None:
         await bot.send_photo(
@@ -70,6 +78,11 @@ async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
             reply_markup=markup_of(reply),
         )
     else:
-        await bot.send_message(
-            chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup_of(reply)
+        await bot(
+            SendMessageJSON(
+                chat_id=chat_id,
+                text=reply.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup_json(reply),
+            )
         )
