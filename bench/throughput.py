@@ -40,7 +40,7 @@ from sqlalchemy import text
 
 from bench.intake import percentile, seed_team
 from bench.throughput_bots import BotReport, bot_process, echo_process
-from bench.throughput_phones import Load, PhonesResult, phones_process
+from bench.throughput_phones import WARM_UP_MEMBERS, Load, PhonesResult, phones_process
 from storage.database import Database
 
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/antt_bench"
@@ -226,7 +226,7 @@ async def run_case(
 ) -> Figures:
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="antt-throughput-") as folder:
-        members = max(load.members, PACED.members)
+        members = max(load.members, PACED.members) + WARM_UP_MEMBERS
         if case.postgres:
             url = pg_url
             await prepare_postgres(url, members)
@@ -252,18 +252,20 @@ async def run_case(
                 bots.append((child, bot_ours))
                 ready = await _recv(bot_ours)
                 assert ready == "ready", ready
-            for _, connection in bots:
-                connection.send("mark")
-                assert await _recv(connection) == "marked"
             upstreams = (
                 [f"http://127.0.0.1:{port}/telegram" for port in ports]
                 if case.intake == "webhook"
                 else []
             )
+            ours.send(upstreams)
+            assert await _recv(ours) == "warmed"
+            for _, connection in bots:
+                connection.send("mark")
+                assert await _recv(connection) == "marked"
             servers = await backends(url)
             sampler = start_spy(spy, bots[0][0].pid) if spy else None
             busy, total = busy_jiffies()
-            ours.send(upstreams)
+            ours.send("go")
             result: PhonesResult = await _recv(ours)
             busy_after, total_after = busy_jiffies()
             if sampler is not None:
