@@ -373,13 +373,13 @@ class Pipeline:
             toast = next((r.text for r in replies if isinstance(r, Toast)), None)
             later = [r for r in replies if isinstance(r, Later)]
             queued = await self._queue(session, chat_ref, f"{inbox_id}", replies, fresh=fresh)
-            notices = bool(session.info.get(NOTICES_QUEUED))
+            notices = bool(session.info.pop(NOTICES_QUEUED, False))  # ours, not a groupmate's
             return True
 
         try:
             if inbox_id is None and chat_ref in self._owing:
                 return False  # a stopped process's replies first (queued on the lane)
-            if not await self.db.transaction(handle):
+            if not await self.db.grouped_transaction(handle):
                 return False
         except Exception as error:
             fresh.clear()  # rolled back: the apology below may take the first reply's key

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.group_commit import GroupCommit
 from storage.sqlite_inline import inline_creator
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ class Database:
         # SQLite has one writer at a time; queueing writers here is fairer and faster than
         # letting them spin in SQLite's busy handler.
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
+        self.groups = (
+            GroupCommit(self.write, lambda body: self.transaction(body)) if self.is_sqlite else None
+        )
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
@@ -87,6 +91,15 @@ class Database:
         was rolled back, so `body` must do nothing outside the database before it returns.
         Any other error, or a second disconnect, is raised as it is."""
         return await self._run_again_if_dropped(self.write, body)
+
+    async def grouped_transaction(self, body: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """`transaction`, which on SQLite may commit together with the transactions waiting
+        at the same moment (storage/group_commit.py: one BEGIN and COMMIT for all; an error
+        in one runs each alone). `body` may share its session with other bodies: it must
+        leave alone what it did not load."""
+        if self.groups is None:
+            return await self.transaction(body)
+        return await self.groups.run(body)
 
     async def statements(self, body: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """`body` whose statements each stand alone (one statement, or several that need not
