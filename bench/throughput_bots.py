@@ -70,10 +70,12 @@ async def serve_bot(
     from pydantic import SecretStr
 
     from bot.app import BotApp
+    from bot.heap import leave_start_up_out_of_collections
     from config.settings import Settings
 
     app = BotApp(Settings(bot_token=SecretStr(TOKEN), **fields))
     await app.start()
+    leave_start_up_out_of_collections()  # as `antt-bot run` does
     stats = app.pipeline.stats
     base = [0]
 

@@ -77,6 +77,7 @@ def run(
     """Run the bot by long polling, or by webhook (needs ANTT_BOT_TOKEN; on Zalo,
     ANTT_ZALO_TOKEN: ANTT_MESSENGERS says which)."""
     from bot.app import BotApp
+    from bot.heap import leave_start_up_out_of_collections
     from bot.logs import configure_logging
 
     settings = settings_or_exit()
@@ -93,6 +94,7 @@ def run(
     async def serve() -> None:
         bot_app = BotApp(settings)
         await bot_app.start()
+        leave_start_up_out_of_collections()
         try:
             await bot_app.wait()
         finally:
@@ -114,6 +116,7 @@ def scheduler(
 
     It only queues what is due; the bot process delivers it. With PostgreSQL, several may run:
     one leads (an advisory lock), the others stand by."""
+    from bot.heap import leave_start_up_out_of_collections
     from bot.logs import configure_logging
     from bot.telegram_shared import CHANNEL
     from chat.clock import SystemClock
@@ -146,6 +149,7 @@ def scheduler(
                 )
                 return
             await service.start()
+            leave_start_up_out_of_collections()
             for duty_id, moment in sorted(service.next_runs().items()):
                 typer.echo(f"{duty_id}: next {moment}")
             await asyncio.Event().wait()
