@@ -73,9 +73,11 @@ async def enqueue_notices(
 
 
 _OUTBOX = cast(Table, OutboxMessage.__table__)
-# Core, not the ORM's bulk insert (half the cost); the rows come back as plain objects.
+# Core, not the ORM's bulk insert (half the cost). Only the id and key come back (a key queued
+# before is skipped): the rest is what was given, not read back and decoded again.
 _QUEUE = InsertOnce(
-    _OUTBOX, lambda insert: insert.returning(*_OUTBOX.c, sort_by_parameter_order=True)
+    _OUTBOX,
+    lambda insert: insert.returning(_OUTBOX.c.id, _OUTBOX.c.key, sort_by_parameter_order=True),
 )
 
 
@@ -108,7 +110,10 @@ async def _insert(
         for notice in notices
     ]
     result = await session.execute(_QUEUE(session), rows)
-    queued = [OutboxMessage(**row._mapping) for row in result]
+    given = {row["key"]: row for row in rows}
+    queued = [
+        OutboxMessage(**given[key], id=id_, sent_at=None, last_error=None) for id_, key in result
+    ]
     return sorted(queued, key=lambda message: message.id)
 
 
