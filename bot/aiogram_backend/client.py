@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import (
     AnswerCallbackQuery,
@@ -21,7 +20,7 @@ from aiogram.methods import (
     SetWebhook,
 )
 
-from bot.aiogram_backend.json_methods import EditMessageTextJSON, SendMessageJSON
+from bot.aiogram_backend.json_methods import EditMessageTextJSON, JSONBodySession, SendMessageJSON
 from bot.aiogram_backend.raw_updates import RawGetUpdates
 
 # aiogram reads every answer as `Response[<method's result type>]`. pydantic keeps such generic
@@ -50,5 +49,5 @@ _RESPONSE_TYPES: tuple[Any, ...] = tuple(
 def make_bot(token: str, api_url: str, request_timeout: float = 30.0) -> Bot:
     """A Bot that talks to `api_url` (Telegram, a self-hosted server, or the emulator); a call
     that gets no answer within `request_timeout` seconds fails (and is retried)."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url), timeout=request_timeout)
+    session = JSONBodySession(api=TelegramAPIServer.from_base(api_url), timeout=request_timeout)
     return Bot(token=token, session=session)
