@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
-from storage.models import Draft
+from storage.models import Draft, utcnow
+
+REWRITTEN = ("flow", "step", "data", "version", "updated_at")  # a new draft in place of the old
 
 # Read on every update, written on most: built once (see storage/accounts.py's member_of).
 _PERSON = (Draft.channel == bindparam("channel"), Draft.user_ref == bindparam("user"))
@@ -15,6 +18,12 @@ _DRAFT_OF = select(Draft).where(*_PERSON)
 # "fetch": the deleted draft leaves the session too (a new one may take its id at once), which
 # the default cannot tell from criteria given as parameters.
 _DISCARD = delete(Draft).where(*_PERSON).execution_options(synchronize_session="fetch")
+_DRAFTS = cast(Table, Draft.__table__)
+_REWRITE = (
+    update(_DRAFTS)
+    .where(_DRAFTS.c.id == bindparam("draft_id"))
+    .values({name: bindparam(f"new_{name}") for name in REWRITTEN})
+)
 
 
 async def draft_of(session: AsyncSession, channel: str, user_ref: str) -> Draft | None:
@@ -28,7 +37,7 @@ async def start_draft(
 ) -> Draft:
     """Replace whatever the person had in progress with a new draft. The draft this
     transaction already read is rewritten in place, its version moved on (so the old draft's
-    buttons are stale): one UPDATE at commit, where removing it and adding another took three
+    buttons are stale): one UPDATE, where removing it and adding another took three
     statements."""
     draft = _read_already(session, channel, user_ref)
     if draft is None:
@@ -37,10 +46,14 @@ async def start_draft(
         session.add(draft)
         await session.flush()
         return draft
-    draft.flow = flow
-    draft.step = step
-    draft.data = dict(data)
-    draft.version += 1
+    # One statement, the object told its new values as stored: the unit of work's flush of
+    # a changed object costs twice a plain UPDATE (bench/RESULTS.md, throughput).
+    values = (flow, step, dict(data), draft.version + 1, utcnow())
+    rewritten = dict(zip(REWRITTEN, values, strict=True))
+    parameters = {f"new_{name}": value for name, value in rewritten.items()}
+    await session.execute(_REWRITE, {"draft_id": draft.id, **parameters})
+    for name, value in rewritten.items():
+        set_committed_value(draft, name, value)
     return draft
 
 
