@@ -34,6 +34,10 @@ class Texts:
     def __init__(self, language: str) -> None:
         self.language = language
         self._bundle = FluentBundle([language], use_isolating=False)
+        # A text without arguments never changes: formatted once (a menu of eleven labels is
+        # built on every quick capture).
+        self._labels: dict[str, str] = {}
+        self._plain: dict[str, Safe] = {}
         keys: set[str] = set()
         for path in catalogue_files(language):
             resource = FluentResource(path.read_text(encoding="utf-8"))
@@ -50,6 +54,14 @@ class Texts:
 
     def label(self, key: str, **args: str | int) -> str:
         """Plain text for a button label (Telegram shows labels as typed: nothing escaped)."""
+        if not args:
+            known = self._labels.get(key)
+            if known is None:
+                known = self._labels[key] = self._label(key, {})
+            return known
+        return self._label(key, args)
+
+    def _label(self, key: str, args: dict[str, str | int]) -> str:
         if key not in self.keys:
             raise MissingText(f"{self.language}: no text for {key!r}")
         message = self._bundle.get_message(key)
@@ -60,6 +72,14 @@ class Texts:
         return str(text)
 
     def __call__(self, key: str, **args: str | int) -> Safe:
+        if not args:
+            known = self._plain.get(key)
+            if known is None:
+                known = self._plain[key] = self._text(key, {})
+            return known
+        return self._text(key, args)
+
+    def _text(self, key: str, args: dict[str, str | int]) -> Safe:
         if key not in self.keys:
             raise MissingText(f"{self.language}: no text for {key!r}")
         message = self._bundle.get_message(key)
