@@ -59,7 +59,7 @@ from handlers.ward_targets import pressed as pressed_targets
 from handlers.ward_targets import typed as target_typed
 from handlers.yearly_report import pressed as pressed_yearly_report
 from storage.account_codes import LINK, looks_like
-from storage.accounts import member_of
+from storage.accounts import member_and_draft_of, member_of
 from storage.drafts import discard_draft, draft_of
 from storage.invites import looks_like_invite
 from storage.members import unblock
@@ -73,12 +73,12 @@ async def handle(turn: Turn) -> list[Reply]:
         return await in_group(turn)  # a team's group: linking it, nothing else
     if incoming.command == commands.CANCEL:
         return await _cancel(turn)
-    member = await member_of(turn.session, incoming.channel, incoming.user_ref)
+    member, draft = await member_and_draft_of(turn.session, incoming.channel, incoming.user_ref)
     if member is None:
         return await _stranger(turn)
     if incoming.command == commands.START and incoming.command_args:
         return already_member(turn, member)
-    return await _member(turn, member)
+    return await _member(turn, member, draft)
 
 
 async def _stranger(turn: Turn) -> list[Reply]:
@@ -113,7 +113,8 @@ async def _stranger(turn: Turn) -> list[Reply]:
     return [Say(text=turn.texts("need-invite"))]
 
 
-async def _member(turn: Turn, member: Member) -> list[Reply]:
+async def _member(turn: Turn, member: Member, draft: Draft | None) -> list[Reply]:
+    """A member's update; `draft`: what they have in progress, read with them."""
     incoming = turn.incoming
     await unblock(turn.session, member)  # they wrote, so they can be reached again
     if incoming.command == commands.MY_REPORTS:
@@ -132,7 +133,6 @@ async def _member(turn: Turn, member: Member) -> list[Reply]:
         return [main_menu(turn.texts, turn.forms, turn.texts("help"))]
     if incoming.command == commands.ACCOUNTS:
         return accounts.accounts_screen(turn, member)
-    draft = await draft_of(turn.session, incoming.channel, incoming.user_ref)
     form = form_of(turn, draft) if draft is not None else None
     if incoming.button is not None:
         return await _pressed(turn, member, draft)

@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from storage.models import JoinRequest, Member
+from storage.models import Draft, JoinRequest, Member
 from storage.outbox import Notice
 
 TELEGRAM = "telegram"
@@ -123,11 +123,25 @@ def _member_by(account: Any) -> Any:
     )
 
 
+def _member_and_draft_by(account: Any) -> Any:
+    draft = and_(Draft.channel == bindparam("channel"), Draft.user_ref == bindparam("user_ref"))
+    return (
+        select(Member, Draft)
+        .outerjoin(Draft, draft)
+        .where(account == bindparam("user"), Member.status == "active")
+        .options(joinedload(Member.unit))
+    )
+
+
 # Who is talking is asked on every update: the statements are built once (building one anew and
 # finding it in SQLAlchemy's cache cost as much as running it; bench/RESULTS.md, throughput).
 _MEMBER_BY_ACCOUNT = {
     TELEGRAM: _member_by(Member.telegram_user_id),
     ZALO: _member_by(Member.zalo_user_id),
+}
+_MEMBER_AND_DRAFT_BY_ACCOUNT = {
+    TELEGRAM: _member_and_draft_by(Member.telegram_user_id),
+    ZALO: _member_and_draft_by(Member.zalo_user_id),
 }
 
 
@@ -138,6 +152,20 @@ async def member_of(session: AsyncSession, channel: str, user_ref: str) -> Membe
         return None
     user: int | str = _telegram_id(user_ref) if channel == TELEGRAM else user_ref
     return (await session.scalars(query, {"user": user})).first()
+
+
+async def member_and_draft_of(
+    session: AsyncSession, channel: str, user_ref: str
+) -> tuple[Member | None, Draft | None]:
+    """`member_of`, and the conversation they have in progress on this messenger
+    (`storage.drafts.draft_of`), asked together: one statement, one round trip."""
+    query = _MEMBER_AND_DRAFT_BY_ACCOUNT.get(channel)
+    if query is None:
+        return None, None
+    user: int | str = _telegram_id(user_ref) if channel == TELEGRAM else user_ref
+    found = await session.execute(query, {"user": user, "channel": channel, "user_ref": user_ref})
+    row = found.first()
+    return (None, None) if row is None else (row[0], row[1])
 
 
 async def member_at(session: AsyncSession, channel: str, chat_ref: str) -> Member | None:
