@@ -36,6 +36,7 @@ from storage.inbox import (
     chat_has_waiting,
     claim_next_in_chat,
     claim_update,
+    record_sent_and_look,
     unhandled_updates,
 )
 from storage.models import OutboxMessage, utcnow
@@ -163,6 +164,8 @@ class Pipeline:
         # Chats with replies taken from a stopped process queued on their lane, not yet sent:
         # the chat's next update waits for them (a count per chat: two looks may take some).
         self._owing: dict[str, int] = {}
+        # Whether a chat had an update waiting, seen when its replies were recorded (PG).
+        self._looked: dict[str, bool] = {}
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
@@ -188,10 +191,17 @@ class Pipeline:
         return job
 
     async def _take_chat(self, chat_ref: str, received: float) -> None:
-        while await self.handle_update(chat_ref, None, received):
+        while True:
+            self._looked.pop(chat_ref, None)
+            if not await self.handle_update(chat_ref, None, received):
+                return
             # This process held the chat: take its next update too, if there is one (a look
-            # outside a transaction; the claim then decides, as for any process).
-            if not await self._chat_has_waiting(chat_ref):
+            # outside a transaction, made with the record of the replies when there were
+            # some; the claim then decides, as for any process).
+            waiting = self._looked.pop(chat_ref, None)
+            if waiting is None:
+                waiting = await self._chat_has_waiting(chat_ref)
+            if not waiting:
                 return
 
     def _owed_job(
@@ -541,14 +551,19 @@ class Pipeline:
                 await mark_failed(session, message.id, failure.reason, give_up=True)
             self._settled([message.id])
         if delivered:
-            await self._record_now(delivered)
+            await self._record_now(chat_ref, delivered)
 
-    async def _record_now(self, ids: list[int]) -> None:
+    async def _record_now(self, chat_ref: str, ids: list[int]) -> None:
         """Several processes: record these deliveries before the lane claims the chat again.
         Until then they read owed, and another process refuses the chat's next update (replies
-        in update order); the lane's next claim, after this commit, takes it."""
+        in update order); the lane's next claim, after this commit, takes it. The same
+        statement looks for that next update (`_take_chat`)."""
+
+        async def record(session: AsyncSession) -> bool:
+            return await record_sent_and_look(session, ids, utcnow(), self.channel.name, chat_ref)
+
         try:
-            await self._mark_delivered(ids)
+            self._looked[chat_ref] = await self.db.statements(record)
         except Exception as error:  # the database: the lease lapses, another sends them again
             log.warning("could not record replies sent: %s", type(error).__name__)
         finally:

@@ -189,12 +189,17 @@ async def renew(session: AsyncSession, ids: list[int], lease: Lease) -> None:
         )
 
 
-_MARK_SENT = (  # after every delivery: built once
-    update(OutboxMessage)
-    .where(OutboxMessage.id.in_(bindparam("ids", expanding=True)))
-    .values(status="sent", sent_at=bindparam("at"), attempts=OutboxMessage.attempts + 1)
-    .execution_options(synchronize_session=False)
-)
+def marking_sent() -> Any:
+    """The record of deliveries: rows `ids` sent `at` (storage/inbox.py also looks for the
+    chat's next update in the same statement)."""
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+        .values(status="sent", sent_at=bindparam("at"), attempts=_OUTBOX.c.attempts + 1)
+    )
+
+
+_MARK_SENT = marking_sent()  # after every delivery: built once
 
 
 async def mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> None:

@@ -30,9 +30,8 @@ from emulator.faults import Fault
 from emulator.phone import Phone
 from emulator.server import TelegramEmulator
 from handlers.turn import Turn
-from storage.inbox import ChatLock
+from storage.inbox import ChatLock, record_sent_and_look
 from storage.models import InboxUpdate, OutboxMessage
-from storage.outbox import mark_sent
 from tests.balancer import Balancer
 from tests.conftest import TOKEN
 from tests.ward import Ward
@@ -325,12 +324,14 @@ async def test_an_answer_recorded_late_does_not_leave_the_next_tap_waiting(
     recording = asyncio.Event()
     recorded = asyncio.Event()
 
-    async def late_mark_sent(session: AsyncSession, ids: list[int], now: dt.datetime) -> None:
+    async def late_record(
+        session: AsyncSession, ids: list[int], now: dt.datetime, channel: str, chat_ref: str
+    ) -> bool:
         recording.set()
         await recorded.wait()
-        await mark_sent(session, ids, now)
+        return await record_sent_and_look(session, ids, now, channel, chat_ref)
 
-    monkeypatch.setattr("bot.pipeline.mark_sent", late_mark_sent)
+    monkeypatch.setattr("bot.pipeline.record_sent_and_look", late_record)
     try:
         await first_answer_recorded_late(emulator, bot, second, lan, balancer, recording, recorded)
     finally:
