@@ -5,14 +5,17 @@ A language is a folder of Fluent files, one per part of the bot; a key may live 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "config" / "locales"
 LANGUAGES = ("vi", "en")
+T = TypeVar("T", bound=str)
 
 
 def catalogue_files(language: str) -> list[Path]:
@@ -54,12 +57,7 @@ class Texts:
 
     def label(self, key: str, **args: str | int) -> str:
         """Plain text for a button label (Telegram shows labels as typed: nothing escaped)."""
-        if not args:
-            known = self._labels.get(key)
-            if known is None:
-                known = self._labels[key] = self._label(key, {})
-            return known
-        return self._label(key, args)
+        return self._label(key, args) if args else _once(self._labels, key, self._label)
 
     def _label(self, key: str, args: dict[str, str | int]) -> str:
         if key not in self.keys:
@@ -72,12 +70,7 @@ class Texts:
         return str(text)
 
     def __call__(self, key: str, **args: str | int) -> Safe:
-        if not args:
-            known = self._plain.get(key)
-            if known is None:
-                known = self._plain[key] = self._text(key, {})
-            return known
-        return self._text(key, args)
+        return self._text(key, args) if args else _once(self._plain, key, self._text)
 
     def _text(self, key: str, args: dict[str, str | int]) -> Safe:
         if key not in self.keys:
@@ -94,6 +87,14 @@ class Texts:
         if errors:
             raise MissingText(f"{self.language}: {key!r}: {errors[0]}")
         return Safe(text)
+
+
+def _once(known: dict[str, T], key: str, make: Callable[[str, dict[str, str | int]], T]) -> T:
+    """A text without arguments, formatted the first time it is asked for."""
+    text = known.get(key)
+    if text is None:
+        text = known[key] = make(key, {})
+    return text
 
 
 @cache

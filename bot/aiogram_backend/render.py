@@ -6,12 +6,11 @@ from aiogram import Bot
 from aiogram.enums import ParseMode
 from aiogram.types import (
     BufferedInputFile,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
-    KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
+from pydantic import TypeAdapter
 
 from bot.aiogram_backend.json_methods import (
     EditMessageTextJSON,
@@ -19,35 +18,11 @@ from bot.aiogram_backend.json_methods import (
     inline_json,
     markup_json,
 )
-from bot.telegram_shared import keyboard_of
-from chat.replies import Button, Edit, Say, SendFile
+from chat.replies import Edit, Say, SendFile
 
+# A photo's keyboard (rare): the same JSON, read into aiogram's own types.
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
-
-
-def markup_of(say: Say) -> Markup:
-    """The keyboard the reply needs, as aiogram's types."""
-    keyboard = keyboard_of(say)
-    if keyboard is None:
-        return None
-    if keyboard.inline is not None:
-        return inline(keyboard.inline)
-    if keyboard.contact_label is not None:
-        button = KeyboardButton(text=keyboard.contact_label, request_contact=True)
-        return ReplyKeyboardMarkup(
-            keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True
-        )
-    return ReplyKeyboardRemove()
-
-
-def inline(rows: list[list[Button]]) -> InlineKeyboardMarkup:
-    """Inline buttons whose callback data is the reply's action."""
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [InlineKeyboardButton(text=b.label, callback_data=b.action) for b in row]
-            for row in rows
-        ]
-    )
+_MARKUP: TypeAdapter[Markup] = TypeAdapter(Markup)
 
 
 async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
@@ -75,7 +50,7 @@ async def render(bot: Bot, chat_id: int, reply: Say | Edit | SendFile) -> None:
             reply.photo,
             caption=reply.text,
             parse_mode=ParseMode.HTML,
-            reply_markup=markup_of(reply),
+            reply_markup=_MARKUP.validate_python(markup_json(reply)),
         )
     else:
         await bot(
