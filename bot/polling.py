@@ -53,9 +53,9 @@ class UpdateSource(UpdateReader, Protocol):
 
 # After a small batch, a moment before the next call lets the updates arriving meanwhile come
 # in one batch: each batch costs its own request, store and commit, and at 200 updates/s
-# batches of one or two cost a third more CPU per update than a flood's (bench/RESULTS.md,
-# throughput: 4.6 → 3.8 ms an update, round trip p99 150–460 → 105–130 ms). A flood's batches
-# are larger and never wait.
+# batches of one or two cost twice a flood's CPU per update (bench/RESULTS.md, throughput:
+# 4.6 → 3.8 ms an update, round trip p99 150–460 → 105–130 ms). A flood's batches are larger
+# and never wait.
 GATHER_BELOW = 8
 GATHER_SECONDS = 0.008
 

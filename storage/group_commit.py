@@ -3,7 +3,7 @@ another in a single transaction and commit together.
 
 SQLite takes one writer at a time, so concurrent updates' transactions queue for it anyway; what
 each pays on its own is opening a session, BEGIN, COMMIT and the pages COMMIT writes to the
-log (bench/RESULTS.md, throughput: a fifth of an update's transaction). Here the first to come
+log (bench/RESULTS.md, throughput: a fifth of a text's CPU in a flood). Here the first to come
 leads: it takes every body waiting, runs them in order in one transaction, commits once and
 hands each its result. Nothing is seen outside before that commit, as before.
 
