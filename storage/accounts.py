@@ -109,6 +109,11 @@ def _telegram_id(user_ref: str) -> int:
     return int(user_ref) if user_ref.lstrip("-").isdigit() else 0
 
 
+def _account_id(channel: str, user_ref: str) -> int | str:
+    """The account's id as the members table keeps it (Telegram's a number)."""
+    return _telegram_id(user_ref) if channel == TELEGRAM else user_ref
+
+
 def _clause(channel: str, user_ref: str, model: type[Member] | type[JoinRequest] = Member) -> Any:
     if channel not in CHANNELS:
         return None
@@ -125,12 +130,7 @@ def _member_by(account: Any) -> Any:
 
 def _member_and_draft_by(account: Any) -> Any:
     draft = and_(Draft.channel == bindparam("channel"), Draft.user_ref == bindparam("user_ref"))
-    return (
-        select(Member, Draft)
-        .outerjoin(Draft, draft)
-        .where(account == bindparam("user"), Member.status == "active")
-        .options(joinedload(Member.unit))
-    )
+    return _member_by(account).add_columns(Draft).outerjoin(Draft, draft)
 
 
 # Who is talking is asked on every update: the statements are built once (building one anew and
@@ -150,8 +150,7 @@ async def member_of(session: AsyncSession, channel: str, user_ref: str) -> Membe
     query = _MEMBER_BY_ACCOUNT.get(channel)
     if query is None:
         return None
-    user: int | str = _telegram_id(user_ref) if channel == TELEGRAM else user_ref
-    return (await session.scalars(query, {"user": user})).first()
+    return (await session.scalars(query, {"user": _account_id(channel, user_ref)})).first()
 
 
 async def member_and_draft_of(
@@ -162,8 +161,8 @@ async def member_and_draft_of(
     query = _MEMBER_AND_DRAFT_BY_ACCOUNT.get(channel)
     if query is None:
         return None, None
-    user: int | str = _telegram_id(user_ref) if channel == TELEGRAM else user_ref
-    found = await session.execute(query, {"user": user, "channel": channel, "user_ref": user_ref})
+    parameters = {"user": _account_id(channel, user_ref), "channel": channel, "user_ref": user_ref}
+    found = await session.execute(query, parameters)
     row = found.first()
     return (None, None) if row is None else (row[0], row[1])
 

@@ -75,9 +75,7 @@ class Database:
         # SQLite has one writer at a time; queueing writers here is fairer and faster than
         # letting them spin in SQLite's busy handler.
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
-        self.groups = (
-            GroupCommit(self.write, lambda body: self.transaction(body)) if self.is_sqlite else None
-        )
+        self.groups = GroupCommit(self.write, self.transaction) if self.is_sqlite else None
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:

@@ -10,8 +10,8 @@ from typing import Any, Literal, cast
 from sqlalchemy import Table, bindparam, exists, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from storage.models import REPLIES_OWED, InboxUpdate, OutboxMessage, utcnow
-from storage.outbox import marking_sent
+from storage.models import REPLIES_OWED, InboxUpdate, utcnow
+from storage.outbox import OUTBOX, marking_sent
 from storage.upsert import InsertOnce, insert_ignoring_duplicates
 
 
@@ -178,15 +178,14 @@ class Claimed:
     payload: dict[str, Any]
 
 
-_OUTBOX = cast(Table, OutboxMessage.__table__)
 # The chat has a reply not yet sent that the claiming holder does not hold
 # (`ix_outbox_replies_owed` holds only the replies owed now: a probe of the chat's few).
 # The parameters are not named after columns: the claim is an UPDATE of `inbox`.
 _REPLIES_OWED = exists().where(
     text(REPLIES_OWED),  # as written: the partial index's own condition, never a parameter
-    _OUTBOX.c.chat_ref == bindparam("in_chat"),
-    _OUTBOX.c.channel == bindparam("in_channel"),
-    _OUTBOX.c.claimed_by.is_distinct_from(bindparam("holder")),
+    OUTBOX.c.chat_ref == bindparam("in_chat"),
+    OUTBOX.c.channel == bindparam("in_channel"),
+    OUTBOX.c.claimed_by.is_distinct_from(bindparam("holder")),
 )
 
 
@@ -297,7 +296,7 @@ async def chat_has_waiting(connection: AsyncConnection, channel: str, chat_ref: 
 # one round trip instead of two. The look's parameters are named apart from the outbox's
 # columns: an UPDATE takes a parameter named as one of its columns for a value to set.
 _RECORD_AND_LOOK = _waiting_in("look_chat", "look_channel").add_cte(
-    marking_sent().returning(_OUTBOX.c.id).cte("sent")
+    marking_sent().returning(OUTBOX.c.id).cte("sent")
 )
 
 

@@ -72,12 +72,12 @@ async def enqueue_notices(
     return queued
 
 
-_OUTBOX = cast(Table, OutboxMessage.__table__)
+OUTBOX = cast(Table, OutboxMessage.__table__)  # Core, for the hot statements (here and inbox)
 # Core, not the ORM's bulk insert (half the cost). Only the id and key come back (a key queued
 # before is skipped): the rest is what was given, not read back and decoded again.
 _QUEUE = InsertOnce(
-    _OUTBOX,
-    lambda insert: insert.returning(_OUTBOX.c.id, _OUTBOX.c.key, sort_by_parameter_order=True),
+    OUTBOX,
+    lambda insert: insert.returning(OUTBOX.c.id, OUTBOX.c.key, sort_by_parameter_order=True),
 )
 
 
@@ -193,9 +193,9 @@ def marking_sent() -> Any:
     """The record of deliveries: rows `ids` sent `at` (storage/inbox.py also looks for the
     chat's next update in the same statement)."""
     return (
-        update(_OUTBOX)
-        .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
-        .values(status="sent", sent_at=bindparam("at"), attempts=_OUTBOX.c.attempts + 1)
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+        .values(status="sent", sent_at=bindparam("at"), attempts=OUTBOX.c.attempts + 1)
     )
 
 
