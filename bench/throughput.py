@@ -80,7 +80,7 @@ class Figures:
     phones: PhonesResult
     bots: list[BotReport]
     busy_cores: float  # the whole machine's, over the load (/proc/stat)
-    database_cpu: float  # PostgreSQL's processes serving the bots, over the load (seconds)
+    database_cpu: float  # PostgreSQL's processes, over the load (seconds; 0 on SQLite)
     load_average: float  # 1-minute, at the end
 
     @property
@@ -108,6 +108,10 @@ class Figures:
         bots = " + ".join(f"{self.cores(b.cpu_seconds):.2f}" for b in self.bots)
         ours = self.cores(self.phones.cpu_seconds + self.bot_cpu + self.database_cpu)
         late = f" late={self.phones.late}" if self.load.rate is not None else ""
+        swept = sum(b.swept for b in self.bots)
+        late += f" swept={swept}" if swept else ""
+        empty = sum(b.empty_claims for b in self.bots)
+        late += f" empty claims={empty}" if empty else ""
         return (
             f"{self.case.label:19s} {self.rate:7.1f} upd/s ({self.phones.updates} in "
             f"{self.phones.seconds:5.2f} s)  handling p50 {statistics.median(handling):6.1f} "
@@ -136,24 +140,34 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-async def backends(url: str) -> dict[int, float]:
-    """PostgreSQL's server processes serving this database (pid → CPU seconds so far)."""
-    if not url.startswith("postgresql"):
-        return {}
-    db = Database(url)
+def postgres_cpu() -> float:
+    """CPU seconds so far of this machine's PostgreSQL: every server process, and the
+    postmaster's reaped children (a pooled connection closed during the load took its CPU
+    with it; the postmaster's cumulative children's time keeps it). 0 with no local server."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as stat:
+                head, tail = stat.read().rsplit(")", 1)
+        except OSError:
+            continue  # ended meanwhile
+        if not head.endswith("(postgres"):
+            continue
+        fields = tail.split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+        if _command(fields[1]) != "postgres":  # the postmaster: its children's time too
+            total += int(fields[13]) + int(fields[14])  # cutime, cstime
+    return total / TICKS
+
+
+def _command(pid: str) -> str:
     try:
-        async with db.read() as session:
-            pids = (
-                await session.scalars(
-                    text(
-                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND pid <> pg_backend_pid()"
-                    )
-                )
-            ).all()
-    finally:
-        await db.dispose()
-    return {int(pid): process_cpu(int(pid)) for pid in pids}
+        with open(f"/proc/{pid}/comm") as comm:
+            return comm.read().strip()
+    except OSError:
+        return ""
 
 
 def busy_jiffies() -> tuple[int, int]:
@@ -262,7 +276,7 @@ async def run_case(
             for _, connection in bots:
                 connection.send("mark")
                 assert await _recv(connection) == "marked"
-            servers = await backends(url)
+            database_before = postgres_cpu() if case.postgres else 0.0
             sampler = start_spy(spy, bots[0][0].pid) if spy else None
             busy, total = busy_jiffies()
             ours.send("go")
@@ -271,9 +285,7 @@ async def run_case(
             if sampler is not None:
                 sampler.send_signal(signal.SIGINT)
                 await asyncio.get_running_loop().run_in_executor(None, sampler.wait, 60)
-            database_cpu = sum(
-                cpu - servers.get(pid, 0.0) for pid, cpu in (await backends(url)).items()
-            )
+            database_cpu = postgres_cpu() - database_before if case.postgres else 0.0
             reports: list[BotReport] = []
             for _, connection in bots:
                 connection.send("report")

@@ -29,6 +29,10 @@ class BotReport:
     latencies: list[float]  # seconds, a sample (the pipeline keeps at most 10,000)
     cpu_seconds: float
     system_seconds: float  # of which in the kernel (sockets, mostly)
+    # Chats whose waiting update the three-second sweep found (bot/stranded.py): an update
+    # no lane took at once, a member kept waiting.
+    swept: int = 0
+    empty_claims: int = 0  # claims that took nothing (bot/pipeline.PipelineStats)
 
 
 def cpu_seconds() -> float:
@@ -45,6 +49,7 @@ async def obey(
     mark: Callable[[], None],
     report: Callable[[], tuple[int, list[float]]],
     stop: Callable[[], Awaitable[None]],
+    swept: Callable[[], tuple[int, int]] = lambda: (0, 0),
 ) -> None:
     loop = asyncio.get_running_loop()
     connection.send("ready")
@@ -58,7 +63,8 @@ async def obey(
         elif order == "report":
             handled, latencies = report()
             used = cpu_seconds() - cpu
-            connection.send(BotReport(handled, latencies, used, system_seconds() - system))
+            report_ = BotReport(handled, latencies, used, system_seconds() - system, *swept())
+            connection.send(report_)
         else:
             await stop()
             return
@@ -77,10 +83,13 @@ async def serve_bot(
     await app.start()
     leave_start_up_out_of_collections()  # as `antt-bot run` does
     stats = app.pipeline.stats
-    base = [0]
+    stranded = app.stranded
+    base = [0, 0, 0]
 
     def mark() -> None:
         base[0] = stats.handled
+        base[1] = stranded.found if stranded is not None else 0
+        base[2] = stats.empty_claims
         stats.latencies.clear()
         if profiler is not None:
             profiler.enable()
@@ -90,7 +99,11 @@ async def serve_bot(
             profiler.disable()
         return stats.handled - base[0], list(stats.latencies.sample)
 
-    await obey(connection, mark, report, app.stop)
+    def swept() -> tuple[int, int]:
+        found = stranded.found if stranded is not None else 0
+        return found - base[1], stats.empty_claims - base[2]
+
+    await obey(connection, mark, report, app.stop, swept)
 
 
 def bot_process(connection: Connection, fields: dict[str, Any], profile: str = "") -> None:

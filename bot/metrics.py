@@ -114,6 +114,12 @@ class BotMetrics(Collector):
         )
         handled.add_metric([], self.pipeline.handled)
         yield handled
+        empty = CounterMetricFamily(
+            "antt_empty_claims",
+            "Claims of a chat's next update that took none (another process held the chat)",
+        )
+        empty.add_metric([], self.pipeline.empty_claims)
+        yield empty
         yield latency_family(
             self.pipeline.latencies,
             "antt_update_handling_seconds",

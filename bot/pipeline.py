@@ -107,6 +107,9 @@ class PipelineStats:
     # again (flood waits and backoff), and failures by the error's type (never its text).
     sent: int = 0
     waited: float = 0.0
+    # Claims of a chat's next update that took none (another process held the chat, or its
+    # update was taken already): with several processes, work that handled nothing.
+    empty_claims: int = 0
     errors: dict[str, int] = field(default_factory=dict)
 
     def count_error(self, where: str, error: BaseException) -> None:
@@ -166,22 +169,27 @@ class Pipeline:
         self._owing: dict[str, int] = {}
         # Whether a chat had an update waiting, seen when its replies were recorded (PG).
         self._looked: dict[str, bool] = {}
+        # Chats an update was stored for while a lane of ours was on them (`take_chats`).
+        self._arrived: set[str] = set()
 
     def dispatch(self, stored: list[Stored]) -> None:
         """Queue newly stored updates on their chats' lanes."""
+        if self.chat_lock is not None:
+            self.take_chats([row.chat_ref for row in stored])
+            return
         received = time.perf_counter()
         for row in stored:
-            if self.chat_lock is not None:
-                self.lanes.push(row.chat_ref, self._chat_job(row.chat_ref, received))
-            else:
-                self.lanes.push(row.chat_ref, self._job(row.chat_ref, row.id, received))
+            self.lanes.push(row.chat_ref, self._job(row.chat_ref, row.id, received))
 
     def take_chats(self, chat_refs: list[str]) -> None:
-        """Take the next updates of these chats (stored by any process), unless a lane of
-        ours is on the chat already."""
+        """Take the next updates of these chats (stored by any process). A chat a lane of ours
+        is on already is only marked: that lane claims once more before it ends, so the update
+        costs no claim of its own (which the lane's would have taken already, most often)."""
         received = time.perf_counter()
         for chat_ref in chat_refs:
-            if not self.lanes.has(chat_ref):
+            if self.lanes.has(chat_ref):
+                self._arrived.add(chat_ref)
+            else:
                 self.lanes.push(chat_ref, self._chat_job(chat_ref, received))
 
     def _chat_job(self, chat_ref: str, received: float) -> Callable[[], Awaitable[None]]:
@@ -192,16 +200,22 @@ class Pipeline:
 
     async def _take_chat(self, chat_ref: str, received: float) -> None:
         while True:
+            # An update stored from now on is seen by the claim below, or marks the chat again.
+            self._arrived.discard(chat_ref)
             self._looked.pop(chat_ref, None)
             if not await self.handle_update(chat_ref, None, received):
+                if chat_ref in self._arrived and chat_ref not in self._owing:
+                    continue  # one arrived during the claim, which may have missed it
                 return
             # This process held the chat: take its next update too, if there is one (a look
             # outside a transaction, made with the record of the replies when there were
             # some; the claim then decides, as for any process).
             waiting = self._looked.pop(chat_ref, None)
-            if waiting is None:
+            if waiting is None and chat_ref not in self._arrived:
                 waiting = await self._chat_has_waiting(chat_ref)
-            if not waiting:
+            # No await between this test and the lane's end: a mark made later finds no lane
+            # and starts one.
+            if not waiting and chat_ref not in self._arrived:
                 return
 
     def _owed_job(
@@ -367,6 +381,7 @@ class Pipeline:
                     self.holder,
                 )
                 if claimed is None:
+                    self.stats.empty_claims += 1
                     return False  # nothing left, or another process holds the chat
                 inbox_id = claimed.id
                 payload: dict[str, Any] | None = claimed.payload

@@ -112,6 +112,7 @@ async def test_metrics_count_a_members_tip_and_never_name_them(
     assert sample(page, "antt_updates_received_total") == updates
     assert sample(page, "antt_updates_handled_total") == updates
     assert sample(page, "antt_update_handling_seconds_count") == updates
+    assert sample(page, "antt_empty_claims_total") == 0  # one process: no chat held elsewhere
     assert sample(page, "antt_update_handling_seconds_bucket", 'le="+Inf"') == updates
     assert sample(page, "antt_inbox_backlog") == 0
     assert sample(page, "antt_outbox_depth", 'kind="reply"') == 0

@@ -303,3 +303,26 @@ async def test_updates_posted_at_once_are_stored_together_each_answered_once_sto
     assert statuses == [200] * 20
     assert sum(stores) == 20
     assert len(stores) < 20
+
+
+@pytest.mark.parametrize("backend", ["aiogram"])
+async def test_a_tap_while_the_last_answer_is_on_its_way_is_taken_by_the_same_lane(
+    emulator: TelegramEmulator, bot: BotApp, lan: Phone
+) -> None:
+    """Lan taps /huy and, while its answer is on its way (Telegram slow to take it), taps
+    /baocaocuatoi: the lane answering her takes the second tap next, in order, without a
+    claim of its own that would find it taken already (a transaction that handles nothing)."""
+    answers = len(lan.messages)
+    empty_before = bot.pipeline.stats.empty_claims
+    slow = emulator.faults.add("sendMessage", status=None, hang=0.5)
+    lan.send_without_waiting("/huy")
+    await eventually(lambda: slow.answered == 1, "the answer to /huy on its way")
+    lan.send_without_waiting("/baocaocuatoi")
+    await eventually(lambda: len(lan.messages) >= answers + 2, "both taps answered")
+    await bot.pipeline.lanes.idle()
+
+    first, second = lan.messages[answers:]
+    assert "Không có việc gì đang làm dở" in first.text_plain
+    assert "Không có việc gì đang làm dở" not in second.text_plain
+    assert bot.pipeline.stats.empty_claims == empty_before
+    assert len(await inbox(bot)) >= 2 and all(row.handled_at for row in await inbox(bot))
