@@ -397,6 +397,15 @@ def summarise(table: Table, has_pg: bool) -> None:
     print(f"   target text, one process ≥ 0.5 × echo: {verdict(best_text >= 0.5 * echo_text)}")
     print(f"   target good-deed ≥ 400 upd/s, 2 webhook processes: {verdict(deeds_two >= 400)}")
     print(f"   target 2 processes ≥ 1.6 × one (good-deed): {verdict(deeds_two >= 1.6 * deeds_one)}")
+    ceiling = machine_ceiling(table, "good-deed", one)
+    if ceiling is not None:
+        rate, cpu = ceiling
+        print(
+            f"   this machine's ceiling for the good-deed flood, whatever the processes: "
+            f"{multiprocessing.cpu_count()} cores ÷ {cpu:.2f} ms of CPU per update (one "
+            f"webhook process's bot, PostgreSQL and emulator) = {rate:.0f} upd/s, "
+            f"{rate / deeds_one:.2f} × one process"
+        )
     for case in (POLLING, *WEBHOOKS):
         runs = table.figures.get(("paced", case.label), [])
         if runs:
@@ -409,6 +418,19 @@ def summarise(table: Table, has_pg: bool) -> None:
                 f"   target p99 < 300 ms at 200/s, {case.label}: round trip p99 {p99:.0f} ms, "
                 f"{verdict(p99 < 300)}"
             )
+
+
+def machine_ceiling(table: Table, name: str, case: Case) -> tuple[float, float] | None:
+    """(updates/s, CPU ms per update): what this machine's cores give at most when every core
+    is busy with the load at `case`'s CPU per update (the bots', PostgreSQL's and the
+    emulator's, which share the machine here); more processes only divide the bots' part."""
+    runs = table.figures.get((name, case.label))
+    if not runs:
+        return None
+    per_update = statistics.median(
+        f.per_update_ms(f.bot_cpu + f.database_cpu + f.phones.cpu_seconds) for f in runs
+    )
+    return 1000 * multiprocessing.cpu_count() / per_update, per_update
 
 
 def py_spy() -> str | None:
