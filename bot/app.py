@@ -77,7 +77,9 @@ class BotApp:
         self.settings = settings
         self.campaign = configured_campaign(settings)  # read and checked here, once
         self.retry = retry or RetryPolicy()
-        self.db = Database(settings.database_url)
+        self.db = Database(
+            settings.database_url, settings.database_pool_size, settings.database_max_overflow
+        )
         self.clock = clock or SystemClock(settings.zone)
         self.texts = texts_for(settings.language)
         self.forms = load_forms()

@@ -129,7 +129,9 @@ def scheduler(
 
     async def work() -> None:
         campaign = configured_campaign(settings)
-        db = Database(settings.database_url)
+        db = Database(
+            settings.database_url, settings.database_pool_size, settings.database_max_overflow
+        )
         await db.migrate()
         service = build_scheduler(settings, campaign, db, SystemClock(settings.zone), CHANNEL)
         health = None  # -- operations (issue 16): /healthz, /readyz, /metrics (the leader) --

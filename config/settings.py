@@ -31,6 +31,9 @@ EXPECTS: dict[str, str] = {
     "bot_token": "the token from @BotFather, such as 123456:ABC-DEF…",
     "database_url": "an SQLAlchemy async URL: sqlite+aiosqlite:///path or "
     "postgresql+asyncpg://user@host:5432/db",
+    "database_pool_size": "PostgreSQL connections one process keeps open (1 to 200), such as 15",
+    "database_max_overflow": "more PostgreSQL connections one process may open in a burst "
+    "(0 to 200), such as 5",
     "telegram_api_url": "the base URL of a Bot API server, such as https://api.telegram.org",
     "timezone": "an IANA time zone name, such as Asia/Ho_Chi_Minh",
     "language": "vi or en",
@@ -232,6 +235,10 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = None
     database_url: str = DEFAULT_DATABASE_URL
+    # PostgreSQL only: each process opens at most the sum (processes × it ≤ max_connections);
+    # None: storage/database.POOL_SIZE and MAX_OVERFLOW (15 and 5).
+    database_pool_size: int | None = Field(default=None, ge=1, le=200)
+    database_max_overflow: int | None = Field(default=None, ge=0, le=200)
     telegram_api_url: str = "https://api.telegram.org"
     timezone: TimeZone = ZoneInfo("Asia/Ho_Chi_Minh")
     language: Literal["vi", "en"] = "vi"

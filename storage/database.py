@@ -39,6 +39,14 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # transactions a person waits on run through `Database.transaction`, which runs them once more
 # on a fresh connection (the pool replaces the others older than the failure at their checkout).
 PING_AFTER_IDLE_SECONDS = 5.0
+# PostgreSQL: connections a process keeps open, and how many more it may open for a burst
+# (closed again when returned). A connection opened under load costs ~1.5 ms of the bot's CPU
+# and the server's fork, then a prepare of each statement on its first use: with SQLAlchemy's
+# 5 + 10 a webhook process at 200 updates/s opened ~130 in 8 s and its handling p99 doubled
+# (bench/RESULTS.md, 2026-11-30, fourth session). The most recently returned connection is
+# taken first (LIFO), so the busy few stay warm and the rest idle.
+POOL_SIZE = 15
+MAX_OVERFLOW = 5
 
 
 class MigrationError(RuntimeError):
@@ -48,7 +56,11 @@ class MigrationError(RuntimeError):
 class Database:
     """One engine and the two kinds of transaction the product uses."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, pool_size: int | None = None, max_overflow: int | None = None
+    ) -> None:
+        """`pool_size` and `max_overflow`: PostgreSQL's connections (SQLite has one file);
+        None: `POOL_SIZE` and `MAX_OVERFLOW`."""
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.engine: AsyncEngine
@@ -61,7 +73,12 @@ class Database:
             )
             _tune_sqlite(self.engine)
         else:
-            self.engine = create_async_engine(url)
+            self.engine = create_async_engine(
+                url,
+                pool_size=POOL_SIZE if pool_size is None else pool_size,
+                max_overflow=MAX_OVERFLOW if max_overflow is None else max_overflow,
+                pool_use_lifo=True,
+            )
             _ping_when_idle(self.engine, PING_AFTER_IDLE_SECONDS)
         self._glancer = (
             self.engine

@@ -4,8 +4,9 @@ Telegram emulator on 127.0.0.1, and the real bot (aiogram client) running agains
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import BotApp
+from bot.logs import RedactingFormatter
 from chat.clock import FixedClock
 from config.settings import Settings
 from emulator.server import TelegramEmulator
@@ -24,6 +26,20 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 TOKEN = "123456:TEST-secret-token-value"
 # A Sunday morning in Hà Nội: 22/11/2026, 09:00.
 MORNING = dt.datetime(2026, 11, 22, 9, 0, tzinfo=HANOI)
+
+
+@pytest.fixture(autouse=True)
+def logging_left_as_it_was() -> Iterator[None]:
+    """A command a test runs (`antt-bot run` under CliRunner) sets up the process's logging on
+    the stream it captured, which closes with it: a later test's log records would fail to be
+    written there and print their tracebacks into whatever that test captures. Taken away."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if isinstance(handler.formatter, RedactingFormatter):
+            root.removeHandler(handler)
+    root.setLevel(level)
 
 
 async def reset_postgres(url: str) -> None:

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy.pool import QueuePool
 from typer.testing import CliRunner
 
+from bot.app import BotApp
 from cli.app import app
 from config.settings import SettingsError, load_settings
+from storage.database import MAX_OVERFLOW, POOL_SIZE
 
-VARIABLES = ("ANTT_BOT_TOKEN", "ANTT_INTAKE", "ANTT_WEBHOOK_URL", "ANTT_WEBHOOK_SECRET")
+VARIABLES = (
+    "ANTT_BOT_TOKEN",
+    "ANTT_INTAKE",
+    "ANTT_WEBHOOK_URL",
+    "ANTT_WEBHOOK_SECRET",
+    "ANTT_DATABASE_URL",
+    "ANTT_DATABASE_POOL_SIZE",
+    "ANTT_DATABASE_MAX_OVERFLOW",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +44,8 @@ def test_polling_is_the_default() -> None:
         ("ANTT_WEBHOOK_SECRET", "x" * 257, "1 to 256 characters"),
         ("ANTT_WEBHOOK_MAX_CONNECTIONS", "101", "less than or equal to 100"),
         ("ANTT_INTAKE", "carrier-pigeon", "ANTT_INTAKE is invalid"),
+        ("ANTT_DATABASE_POOL_SIZE", "0", "greater than or equal to 1"),
+        ("ANTT_DATABASE_MAX_OVERFLOW", "nhiều", "PostgreSQL connections one process may open"),
     ],
 )
 def test_a_malformed_webhook_value_is_named_in_one_line(
@@ -44,6 +57,24 @@ def test_a_malformed_webhook_value_is_named_in_one_line(
     assert str(raised.value).startswith(f"{variable} is invalid")
     assert expected in str(raised.value)
     assert value not in str(raised.value) or variable != "ANTT_WEBHOOK_SECRET"
+
+
+def test_each_process_opens_the_postgresql_connections_it_is_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A province running four bot processes and the scheduler on one PostgreSQL sizes each
+    one's connections to fit the server's max_connections."""
+    monkeypatch.setenv("ANTT_BOT_TOKEN", "123456:ABC-DEF")
+    monkeypatch.setenv("ANTT_DATABASE_URL", "postgresql+asyncpg://antt@db.example.vn:5432/antt")
+    default = BotApp(load_settings()).db.engine.pool
+    assert isinstance(default, QueuePool)
+    assert (default.size(), default._max_overflow) == (POOL_SIZE, MAX_OVERFLOW)
+
+    monkeypatch.setenv("ANTT_DATABASE_POOL_SIZE", "10")
+    monkeypatch.setenv("ANTT_DATABASE_MAX_OVERFLOW", "2")
+    sized = BotApp(load_settings()).db.engine.pool
+    assert isinstance(sized, QueuePool)
+    assert (sized.size(), sized._max_overflow) == (10, 2)
 
 
 def test_a_local_http_webhook_is_allowed_for_the_emulator(monkeypatch: pytest.MonkeyPatch) -> None:
