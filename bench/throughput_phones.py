@@ -8,8 +8,11 @@ member in turn; a member whose answer is late sends its next one late, which is 
 from __future__ import annotations
 
 import asyncio
+import gc
 import resource
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -124,16 +127,33 @@ async def drive(connection: Connection, load: Load) -> None:
         late = [0]
         cpu = cpu_seconds()
         started = time.perf_counter()
-        await asyncio.gather(
-            *(
-                member(phone, index, load, started, trips, late)
-                for index, phone in enumerate(phones)
+        with no_collector_pauses():
+            await asyncio.gather(
+                *(
+                    member(phone, index, load, started, trips, late)
+                    for index, phone in enumerate(phones)
+                )
             )
-        )
         seconds = time.perf_counter() - started
         result = PhonesResult(load.updates, seconds, trips, cpu_seconds() - cpu, late[0])
         connection.send(result)
         await loop.run_in_executor(None, connection.recv)  # done
+
+
+@contextmanager
+def no_collector_pauses() -> Iterator[None]:
+    """The emulator stands for Telegram, whose servers do not stop: its cyclic garbage
+    collector, walking the ~400,000 objects of a long load (every message kept), stopped it
+    for 230–310 ms every few seconds, and every answer under way waited, the bot's too: most of
+    the round trip's p99 at 200 updates/s (bench/RESULTS.md, 2026-11-30, fourth session). Off
+    during the measured load; the load is short and its memory is freed after."""
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def phones_process(connection: Connection, load: Load) -> None:
