@@ -231,6 +231,21 @@ async def test_a_forged_button_is_refused(lan: Phone, ward: Ward) -> None:
     assert "Bước 2/4" in ask_day.text_plain
 
 
+async def test_a_press_answered_only_by_a_toast_shows_the_toast_however_slow(
+    emulator: TelegramEmulator, lan: Phone
+) -> None:
+    """Telegram is slow to carry the bot's answer to a forged press: Lan's spinner turns until
+    the answer comes, then she reads it (the phone waits for the answer, not a fixed while)."""
+    await lan.press("📝 Việc tốt")
+    slow = emulator.faults.add("answerCallbackQuery", status=None, hang=0.5)
+    assert await lan.press_data("garbage", expect=0) == []
+    assert slow.answered == 1
+    assert lan.last_toast in (
+        "Nút này không hợp lệ.",
+        "Nút này đã cũ. Xin trả lời câu hỏi mới nhất ở cuối cuộc trò chuyện.",
+    )
+
+
 async def test_the_menu_while_a_report_is_open_resumes_it(lan: Phone) -> None:
     await lan.press("📝 Việc tốt")
     await lan.send("Giúp cụ bà qua đường.")
