@@ -130,14 +130,15 @@ class Figures:
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def process_cpu(pid: int) -> float:
-    """A process's CPU seconds so far (0 once it is gone)."""
+def _proc_stat(pid: str) -> tuple[str, list[str]] | None:
+    """A process's command name and the fields of /proc/<pid>/stat after it (None once it is
+    gone): [1] is the parent's pid, [11] to [14] utime, stime, cutime, cstime in clock ticks."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
+            head, tail = stat.read().rsplit(")", 1)
     except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS
+        return None
+    return head.partition("(")[2], tail.split()
 
 
 def postgres_cpu() -> float:
@@ -146,28 +147,15 @@ def postgres_cpu() -> float:
     with it; the postmaster's cumulative children's time keeps it). 0 with no local server."""
     total = 0
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
+        found = _proc_stat(entry.name) if entry.name.isdigit() else None
+        if found is None or found[0] != "postgres":
             continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as stat:
-                head, tail = stat.read().rsplit(")", 1)
-        except OSError:
-            continue  # ended meanwhile
-        if not head.endswith("(postgres"):
-            continue
-        fields = tail.split()
+        fields = found[1]
         total += int(fields[11]) + int(fields[12])  # utime, stime
-        if _command(fields[1]) != "postgres":  # the postmaster: its children's time too
+        parent = _proc_stat(fields[1])
+        if parent is None or parent[0] != "postgres":  # the postmaster: its children's too
             total += int(fields[13]) + int(fields[14])  # cutime, cstime
     return total / TICKS
-
-
-def _command(pid: str) -> str:
-    try:
-        with open(f"/proc/{pid}/comm") as comm:
-            return comm.read().strip()
-    except OSError:
-        return ""
 
 
 def busy_jiffies() -> tuple[int, int]:

@@ -49,7 +49,7 @@ async def obey(
     mark: Callable[[], None],
     report: Callable[[], tuple[int, list[float]]],
     stop: Callable[[], Awaitable[None]],
-    swept: Callable[[], tuple[int, int]] = lambda: (0, 0),
+    counts: Callable[[], tuple[int, int]] = lambda: (0, 0),
 ) -> None:
     loop = asyncio.get_running_loop()
     connection.send("ready")
@@ -63,8 +63,8 @@ async def obey(
         elif order == "report":
             handled, latencies = report()
             used = cpu_seconds() - cpu
-            report_ = BotReport(handled, latencies, used, system_seconds() - system, *swept())
-            connection.send(report_)
+            system_used = system_seconds() - system
+            connection.send(BotReport(handled, latencies, used, system_used, *counts()))
         else:
             await stop()
             return
@@ -99,11 +99,12 @@ async def serve_bot(
             profiler.disable()
         return stats.handled - base[0], list(stats.latencies.sample)
 
-    def swept() -> tuple[int, int]:
+    def counts() -> tuple[int, int]:
+        """Chats the sweep found and claims that took nothing, since "mark"."""
         found = stranded.found if stranded is not None else 0
         return found - base[1], stats.empty_claims - base[2]
 
-    await obey(connection, mark, report, app.stop, swept)
+    await obey(connection, mark, report, app.stop, counts)
 
 
 def bot_process(connection: Connection, fields: dict[str, Any], profile: str = "") -> None:
